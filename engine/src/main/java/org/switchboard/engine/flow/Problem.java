@@ -1,0 +1,23 @@
+package org.switchboard.engine.flow;
+
+/**
+ * Something wrong or doubtful in a flow, as shown in the Problems panel and by {@code validate}. {@code nodeId}
+ * and {@code property} are {@code null} when the problem is about the whole flow or the whole node. The message is
+ * a complete sentence in the user's language.
+ */
+public record Problem(Severity severity, String nodeId, String property, String message) {
+
+    public enum Severity { ERROR, WARNING }
+
+    public static Problem error(String nodeId, String property, String message) {
+        return new Problem(Severity.ERROR, nodeId, property, message);
+    }
+
+    public static Problem warning(String nodeId, String property, String message) {
+        return new Problem(Severity.WARNING, nodeId, property, message);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+}

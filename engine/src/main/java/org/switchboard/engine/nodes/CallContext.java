@@ -1,0 +1,22 @@
+package org.switchboard.engine.nodes;
+
+import org.switchboard.engine.flow.FlowNode;
+
+/** What a running node may ask of the call it runs for. Implemented by the runtime, one per push. */
+public interface CallContext {
+
+    /** A fact about the call (digits typed, caller, ...) or {@code null} when sipgate did not send it. */
+    String field(CallField field);
+
+    /** The absolute onData URL that resumes the call at this node's "digits" output. */
+    String dataUrl(FlowNode node);
+
+    /** Continue at this node's output for the event when sipgate reports it (answer or hangup). */
+    void subscribe(FlowNode node, CallEvent event);
+
+    /** Ends the call through sipgate's REST API (asynchronously, off the webhook thread). */
+    void hangUpCall(FlowNode node);
+
+    /** Records why something happened, for the call log and transcript. */
+    void note(FlowNode node, String message);
+}

@@ -1,0 +1,26 @@
+package org.switchboard.engine.nodes;
+
+import java.util.Locale;
+
+/** The facts about a call that routing can look at. */
+public enum CallField {
+    DIGITS, FROM, TO, DIRECTION, DIVERSION, USER, CALL_ID, CAUSE, ANSWERING_NUMBER;
+
+    /** The id used in flow files ({@code digits}, {@code from}, ...). */
+    public String id() {
+        return switch (this) {
+            case CALL_ID -> "callId";
+            case ANSWERING_NUMBER -> "answeringNumber";
+            default -> name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    public static CallField fromId(String id) {
+        for (CallField f : values()) {
+            if (f.id().equals(id)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,102 @@
+package org.switchboard.engine.nodes;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.switchboard.engine.flow.Values;
+import org.switchboard.engine.i18n.Messages;
+
+/** One rule of a Switch node: an operator and a value, read from {@code {"op": ..., "value": ...}}. */
+public record SwitchRule(Op op, String value) {
+
+    /** The comparisons a Switch can make; ids as in flow files. Node-RED's rule types map onto these. */
+    public enum Op {
+        EQUALS("equals"), NOT_EQUALS("notEquals"), STARTS_WITH("startsWith"), CONTAINS("contains"),
+        ONE_OF("oneOf"), REGEX("regex"), EMPTY("empty"), NOT_EMPTY("notEmpty");
+
+        private final String id;
+
+        Op(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public boolean takesValue() {
+            return this != EMPTY && this != NOT_EMPTY;
+        }
+
+        public static Op fromId(String id) {
+            for (Op op : values()) {
+                if (op.id.equals(id)) {
+                    return op;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+    /** Reads a rule from flow data; {@code null} if it is not a usable rule. */
+    public static SwitchRule from(Object data) {
+        if (data instanceof Map<?, ?> map) {
+            Op op = Op.fromId(Values.asText(map.get("op")));
+            String value = Values.asText(map.get("value"));
+            return op == null ? null : new SwitchRule(op, value == null ? "" : value);
+        }
+        return null;
+    }
+
+    public static Map<String, Object> data(Op op, String value) {
+        return Map.of("op", op.id(), "value", value == null ? "" : value);
+    }
+
+    /** Whether the call field's value (may be {@code null}) satisfies this rule. */
+    public boolean matches(String actual) {
+        String a = actual == null ? "" : actual;
+        return switch (op) {
+            case EQUALS -> a.equals(value);
+            case NOT_EQUALS -> !a.equals(value);
+            case STARTS_WITH -> a.startsWith(value);
+            case CONTAINS -> a.contains(value);
+            case ONE_OF -> Arrays.stream(value.split(",")).map(String::trim).anyMatch(a::equals);
+            case REGEX -> pattern(value) != null && pattern(value).matcher(a).find();
+            case EMPTY -> a.isEmpty();
+            case NOT_EMPTY -> !a.isEmpty();
+        };
+    }
+
+    private static Pattern pattern(String regex) {
+        try {
+            return PATTERNS.computeIfAbsent(regex, Pattern::compile);
+        } catch (PatternSyntaxException e) {
+            return null;
+        }
+    }
+
+    /** A problem with the rule's value, or {@code null}. */
+    public static String problem(Op op, String value, Messages m) {
+        if (op == Op.REGEX) {
+            try {
+                Pattern.compile(value == null ? "" : value);
+            } catch (PatternSyntaxException e) {
+                return m.get("problem.rule.regex", e.getDescription());
+            }
+        }
+        if (op.takesValue() && (value == null || value.isEmpty()) && op != Op.EQUALS && op != Op.NOT_EQUALS) {
+            return m.get("problem.rule.value");
+        }
+        return null;
+    }
+
+    /** A short label for the output port, e.g. "= 1", "starts with 49", "empty". */
+    public String label(Messages m) {
+        return m.get("rule." + op.id() + ".short", value);
+    }
+}

@@ -1,0 +1,115 @@
+package org.switchboard.engine.runtime;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.nodes.CallEvent;
+import org.switchboard.engine.nodes.CallField;
+
+/**
+ * One call from newCall to hangup: the flow version it started on (a redeploy never changes a running call), the
+ * facts sipgate sent so far, and which nodes want to hear about answer and hangup. A session is touched by one push
+ * at a time in practice, but sipgate may overlap pushes, so all mutation is synchronised on the session.
+ */
+public final class CallSession {
+
+    /** A node output that continues when an event arrives. */
+    record Subscription(String nodeId, CallEvent event) {
+    }
+
+    private final String id;
+    private final String callId;
+    private final Flow flow;
+    private final long startedAtMillis;
+    private final Map<CallField, String> facts = new EnumMap<>(CallField.class);
+    private final Set<Subscription> subscriptions = new LinkedHashSet<>();
+    private final List<String> tokens = new ArrayList<>(3);
+    private volatile long lastActiveNanos;
+    private volatile boolean ended;
+    private String eventsToken;
+
+    CallSession(String id, String callId, Flow flow, long nowNanos) {
+        this.id = id;
+        this.callId = callId;
+        this.flow = flow;
+        this.startedAtMillis = System.currentTimeMillis();
+        this.lastActiveNanos = nowNanos;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    void end() {
+        ended = true;
+    }
+
+    long lastActiveNanos() {
+        return lastActiveNanos;
+    }
+
+    void touch(long nowNanos) {
+        lastActiveNanos = nowNanos;
+    }
+
+    synchronized String fact(CallField field) {
+        return facts.get(field);
+    }
+
+    synchronized void setFact(CallField field, String value) {
+        if (value == null) {
+            facts.remove(field);
+        } else {
+            facts.put(field, value);
+        }
+    }
+
+    synchronized void subscribe(Subscription s) {
+        subscriptions.add(s);
+    }
+
+    synchronized List<Subscription> subscriptions(CallEvent event) {
+        return subscriptions.stream().filter(s -> s.event() == event).toList();
+    }
+
+    synchronized void addToken(String token) {
+        tokens.add(token);
+    }
+
+    synchronized void removeToken(String token) {
+        tokens.remove(token);
+    }
+
+    synchronized List<String> tokens() {
+        return List.copyOf(tokens);
+    }
+
+    synchronized String eventsToken() {
+        return eventsToken;
+    }
+
+    synchronized void setEventsToken(String token) {
+        eventsToken = token;
+    }
+}

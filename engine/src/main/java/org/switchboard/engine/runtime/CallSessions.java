@@ -1,0 +1,156 @@
+package org.switchboard.engine.runtime;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+import org.switchboard.engine.flow.Flow;
+
+/**
+ * The running calls and their callback tokens. Bounded: when {@code maxSessions} is reached the oldest session is
+ * dropped (its tokens stop working), so memory stays flat however many calls arrive and whether or not sipgate
+ * ever sends their hangup. Sessions idle for longer than the timeout expire on the next sweep or lookup.
+ */
+public final class CallSessions {
+
+    private final int maxSessions;
+    private final long idleNanos;
+    private final LongSupplier clock;
+    private final Map<String, CallSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Continuation> tokens = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<CallSession> byAge = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
+
+    public CallSessions(int maxSessions, Duration idleTimeout) {
+        this(maxSessions, idleTimeout, System::nanoTime);
+    }
+
+    CallSessions(int maxSessions, Duration idleTimeout, LongSupplier clock) {
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("maxSessions must be at least 1");
+        }
+        this.maxSessions = maxSessions;
+        this.idleNanos = idleTimeout.toNanos();
+        this.clock = clock;
+    }
+
+    CallSession start(String callId, Flow flow) {
+        CallSession session = new CallSession(Tokens.next(), callId, flow, clock.getAsLong());
+        sessions.put(session.id(), session);
+        byAge.add(session);
+        queued.incrementAndGet();
+        if (count.incrementAndGet() > maxSessions) {
+            evictOldest();
+        }
+        if (queued.get() > 2 * maxSessions + 1024) {
+            compactQueue();
+        }
+        return session;
+    }
+
+    private void evictOldest() {
+        while (count.get() > maxSessions) {
+            CallSession oldest = byAge.poll();
+            if (oldest == null) {
+                return;
+            }
+            queued.decrementAndGet();
+            remove(oldest);
+        }
+    }
+
+    /** A token that resumes the call at the given node (digits) or for its events. */
+    String issue(CallSession session, String nodeId, Continuation.Kind kind) {
+        String token = Tokens.next();
+        tokens.put(token, new Continuation(session, nodeId, kind, token));
+        session.addToken(token);
+        return token;
+    }
+
+    /** The continuation for a token, or {@code null} when it is unknown, used up or its call has expired. */
+    Continuation resolve(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return null;
+        }
+        Continuation c = tokens.get(token);
+        if (c == null) {
+            return null;
+        }
+        CallSession s = c.session();
+        if (s.ended() || expired(s, clock.getAsLong())) {
+            remove(s);
+            return null;
+        }
+        return c;
+    }
+
+    /** Makes a digits token single-use, so a replayed dtmf push cannot steer the call again. */
+    boolean consume(Continuation c) {
+        boolean removed = tokens.remove(c.token(), c);
+        if (removed) {
+            c.session().removeToken(c.token());
+        }
+        return removed;
+    }
+
+    void end(CallSession session) {
+        session.end();
+        remove(session);
+    }
+
+    private void remove(CallSession session) {
+        if (sessions.remove(session.id()) != null) {
+            count.decrementAndGet();
+            session.end();
+            for (String token : session.tokens()) {
+                tokens.remove(token);
+            }
+        }
+    }
+
+    /**
+     * Ended sessions stay in the age queue until they reach its head (removing from the middle is linear); this
+     * drops them in one amortised pass once the queue has grown to twice the bound.
+     */
+    private synchronized void compactQueue() {
+        if (queued.get() > 2 * maxSessions + 1024) {
+            byAge.removeIf(CallSession::ended);
+            queued.set(byAge.size());
+        }
+    }
+
+    private boolean expired(CallSession s, long now) {
+        return now - s.lastActiveNanos() > idleNanos;
+    }
+
+    /** Drops sessions idle for longer than the timeout; called periodically by the engine. */
+    public int sweep() {
+        long now = clock.getAsLong();
+        int removed = 0;
+        for (Iterator<CallSession> it = sessions.values().iterator(); it.hasNext(); ) {
+            CallSession s = it.next();
+            if (expired(s, now)) {
+                remove(s);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    public int size() {
+        return count.get();
+    }
+
+    int tokenCount() {
+        return tokens.size();
+    }
+
+    void touch(CallSession session) {
+        session.touch(clock.getAsLong());
+    }
+}

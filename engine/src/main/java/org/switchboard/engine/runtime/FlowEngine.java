@@ -1,0 +1,106 @@
+package org.switchboard.engine.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.nodes.NodeTypes;
+import org.switchboard.engine.nodes.types.IncomingCallType;
+import org.switchboard.engine.sipgate.PushEvent;
+
+/**
+ * The headless runtime: holds the deployed flow and its route table (webhook path to Incoming call nodes), and
+ * turns pushes into answers. {@link #deploy} swaps flow and routes in one atomic step; calls already running go
+ * on with the flow they started with. Thread-safe; used by the server, the CLI and the app.
+ */
+public final class FlowEngine implements AutoCloseable {
+
+    private record Deployment(Flow flow, Map<String, List<FlowNode>> routes) {
+    }
+
+    private final FlowRunner runner;
+    private final ScheduledExecutorService sweeper;
+    private volatile Deployment deployment = new Deployment(Flow.empty(), Map.of());
+
+    public FlowEngine(EngineOptions options) {
+        CallSessions sessions = new CallSessions(options.maxSessions(), options.idleTimeout());
+        this.runner = new FlowRunner(NodeTypes.standard(), sessions, options.callControl(), options.listener(),
+                options.baseUrl());
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "switchboard-session-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(1, Math.min(60, options.idleTimeout().toSeconds() / 4));
+        sweeper.scheduleWithFixedDelay(sessions::sweep, period, period, TimeUnit.SECONDS);
+    }
+
+    /** Makes the flow live for new calls. */
+    public void deploy(Flow flow) {
+        Map<String, List<FlowNode>> routes = new LinkedHashMap<>();
+        for (FlowNode node : flow.nodes()) {
+            if (IncomingCallType.ID.equals(node.type())) {
+                String path = node.text(IncomingCallType.PATH);
+                if (path != null && path.startsWith("/")) {
+                    routes.computeIfAbsent(path, p -> new ArrayList<>()).add(node);
+                }
+            }
+        }
+        routes.replaceAll((p, nodes) -> List.copyOf(nodes));
+        deployment = new Deployment(flow, Map.copyOf(routes));
+    }
+
+    public Flow flow() {
+        return deployment.flow();
+    }
+
+    public Set<String> webhookPaths() {
+        return deployment.routes().keySet();
+    }
+
+    public boolean isWebhookPath(String path) {
+        return deployment.routes().containsKey(path);
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        runner.setBaseUrl(baseUrl);
+    }
+
+    public String baseUrl() {
+        return runner.baseUrl();
+    }
+
+    public int activeCalls() {
+        return runner.sessions().size();
+    }
+
+    /** A push on a webhook path: must be a newCall. {@code 404} when no Incoming call node listens there. */
+    public PushOutcome webhook(String path, PushEvent push) {
+        Deployment d = deployment;
+        List<FlowNode> triggers = d.routes().get(path);
+        if (triggers == null) {
+            return PushOutcome.error(404, "No Incoming call node listens on this path");
+        }
+        if (!PushEvent.NEW_CALL.equals(push.event())) {
+            return PushOutcome.error(400, "Expected a newCall event on a webhook path, got " + push.event());
+        }
+        return runner.newCall(d.flow(), triggers, push);
+    }
+
+    /** A push on a callback URL ({@code /cb/TOKEN}). */
+    public PushOutcome callback(String token, PushEvent push) {
+        return runner.callback(token, push);
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+    }
+}

@@ -1,0 +1,185 @@
+package org.switchboard.engine.runtime;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.nodes.CallEvent;
+import org.switchboard.engine.nodes.CallField;
+import org.switchboard.engine.nodes.NodeTypes;
+import org.switchboard.engine.nodes.types.GatherType;
+import org.switchboard.engine.sipgate.PushEvent;
+import org.switchboard.engine.sipgate.xml.Response;
+import org.switchboard.engine.sipgate.xml.SipgateXml;
+
+/**
+ * Executes flows for sipgate pushes. A {@code newCall} on a trigger starts a {@link CallSession} on the current flow
+ * value and walks until a node needs sipgate; callbacks resume the session at the output their token names. The
+ * runner holds no flow of its own (each session carries its version), so a deploy never disturbs running calls.
+ */
+public final class FlowRunner {
+
+    private final NodeTypes types;
+    private final CallSessions sessions;
+    private final CallControl callControl;
+    private final CallEventListener listener;
+    private volatile String baseUrl;
+
+    public FlowRunner(NodeTypes types, CallSessions sessions, CallControl callControl, CallEventListener listener,
+                      String baseUrl) {
+        this.types = types;
+        this.sessions = sessions;
+        this.callControl = callControl;
+        this.listener = listener;
+        setBaseUrl(baseUrl);
+    }
+
+    /** The public address of this server's root, used in every callback URL (e.g. the ngrok URL). */
+    public void setBaseUrl(String baseUrl) {
+        String b = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public CallSessions sessions() {
+        return sessions;
+    }
+
+    /** Starts a call at the given triggers (the Incoming call nodes on the pushed path). */
+    public PushOutcome newCall(Flow flow, List<FlowNode> triggers, PushEvent push) {
+        long start = System.nanoTime();
+        CallSession session = sessions.start(push.callId() == null ? "" : push.callId(), flow);
+        recordFacts(session, push);
+        Walk walk = new Walk(this, types, session, true);
+        for (FlowNode trigger : triggers) {
+            walk.enter(trigger);
+        }
+        if (walk.entered().size() == triggers.size() && walk.verbs().isEmpty()) {
+            walk.notes().add("no Incoming call node on this path accepts " + push.direction() + " calls");
+        }
+        return answer(session, walk, push, start);
+    }
+
+    /** Resumes a call from a callback URL's token. */
+    public PushOutcome callback(String token, PushEvent push) {
+        long start = System.nanoTime();
+        Continuation c = sessions.resolve(token);
+        if (c == null) {
+            return PushOutcome.error(404, "Unknown or expired callback");
+        }
+        CallSession session = c.session();
+        if (!session.callId().isEmpty() && push.callId() != null && !push.callId().isEmpty()
+                && !session.callId().equals(push.callId())) {
+            return PushOutcome.error(400, "This callback belongs to another call");
+        }
+        String event = push.event();
+        if (c.kind() == Continuation.Kind.DIGITS) {
+            if (!PushEvent.DTMF.equals(event)) {
+                return PushOutcome.error(400, "Expected a dtmf event at this callback, got " + event);
+            }
+            if (!sessions.consume(c)) {
+                return PushOutcome.error(404, "Unknown or expired callback");
+            }
+            sessions.touch(session);
+            recordFacts(session, push);
+            session.setFact(CallField.DIGITS, push.dtmf() == null ? "" : push.dtmf());
+            Walk walk = new Walk(this, types, session, true);
+            FlowNode gather = session.flow().nodeOrNull(c.nodeId());
+            if (gather != null) {
+                walk.follow(gather, GatherType.DIGITS);
+            }
+            return answer(session, walk, push, start);
+        }
+        CallEvent callEvent = switch (event) {
+            case PushEvent.ANSWER -> CallEvent.ANSWER;
+            case PushEvent.HANGUP -> CallEvent.HANGUP;
+            default -> null;
+        };
+        if (callEvent == null) {
+            return PushOutcome.error(400, "Expected an answer or hangup event at this callback, got " + event);
+        }
+        sessions.touch(session);
+        recordFacts(session, push);
+        Walk walk = new Walk(this, types, session, false);
+        for (CallSession.Subscription s : session.subscriptions(callEvent)) {
+            FlowNode node = session.flow().nodeOrNull(s.nodeId());
+            if (node != null) {
+                walk.follow(node, callEvent.port());
+            }
+        }
+        PushOutcome outcome = answer(session, walk, push, start);
+        if (callEvent == CallEvent.HANGUP) {
+            sessions.end(session);
+            listener.onEvent(new RuntimeEvent.CallEnded(session.callId(), push.cause()));
+        }
+        return outcome;
+    }
+
+    private void recordFacts(CallSession session, PushEvent push) {
+        setIfPresent(session, CallField.FROM, push.from());
+        setIfPresent(session, CallField.TO, push.to());
+        setIfPresent(session, CallField.DIRECTION, push.direction());
+        setIfPresent(session, CallField.DIVERSION, push.diversion());
+        setIfPresent(session, CallField.CALL_ID, push.callId());
+        setIfPresent(session, CallField.CAUSE, push.cause());
+        setIfPresent(session, CallField.ANSWERING_NUMBER, push.answeringNumber());
+        if (!push.users().isEmpty()) {
+            session.setFact(CallField.USER, push.users().get(0));
+        }
+    }
+
+    private static void setIfPresent(CallSession session, CallField field, String value) {
+        if (value != null) {
+            session.setFact(field, value);
+        }
+    }
+
+    private PushOutcome answer(CallSession session, Walk walk, PushEvent push, long startNanos) {
+        String events = eventsUrl(session);
+        Response response = new Response().withOnAnswer(events).withOnHangup(events);
+        walk.verbs().forEach(response::add);
+        if (walk.verbs().isEmpty() && walk.notes().isEmpty() && !PushEvent.ANSWER.equals(push.event())
+                && !PushEvent.HANGUP.equals(push.event())) {
+            walk.notes().add("no node answered; the call goes on as if sipgate.io were off");
+        }
+        String xml = SipgateXml.write(response);
+        listener.onEvent(new RuntimeEvent.PushHandled(session.callId(), push.event(), List.copyOf(walk.entered()),
+                walk.answeringNode(), xml, List.copyOf(walk.notes()), (System.nanoTime() - startNanos) / 1000));
+        return new PushOutcome(200, xml, walk.notes().isEmpty() ? null : String.join("; ", walk.notes()),
+                session.callId(), walk.answeringNode());
+    }
+
+    /**
+     * One URL per call for answer and hangup (the event field tells them apart); repeated on every answer, as
+     * sipgate's own library does, because whether a later answer replaces them is not documented.
+     */
+    private String eventsUrl(CallSession session) {
+        synchronized (session) {
+            String token = session.eventsToken();
+            if (token == null) {
+                token = sessions.issue(session, null, Continuation.Kind.EVENTS);
+                session.setEventsToken(token);
+            }
+            return callbackUrl(token);
+        }
+    }
+
+    String dataUrl(CallSession session, FlowNode gather) {
+        return callbackUrl(sessions.issue(session, gather.id(), Continuation.Kind.DIGITS));
+    }
+
+    private String callbackUrl(String token) {
+        return baseUrl + "/cb/" + token;
+    }
+
+    String hangUp(CallSession session) {
+        if (session.callId().isEmpty()) {
+            return "Hang up call skipped: sipgate sent no callId";
+        }
+        return callControl.hangUp(session.callId(), listener);
+    }
+}

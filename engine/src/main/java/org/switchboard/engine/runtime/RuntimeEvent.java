@@ -1,0 +1,22 @@
+package org.switchboard.engine.runtime;
+
+import java.util.List;
+
+/** Plain events published by the runtime; the UI turns them into its own updates. */
+public sealed interface RuntimeEvent {
+
+    String callId();
+
+    /** A push was handled: which event, which nodes ran, what was answered, and notes on why. */
+    record PushHandled(String callId, String event, List<String> nodesEntered, String answeringNodeId,
+                       String responseXml, List<String> notes, long micros) implements RuntimeEvent {
+    }
+
+    /** A call ended (hangup push, or dropped after the idle timeout). */
+    record CallEnded(String callId, String cause) implements RuntimeEvent {
+    }
+
+    /** An RTCM request (e.g. hang up) finished. */
+    record RestCallDone(String callId, String action, boolean ok, String message) implements RuntimeEvent {
+    }
+}

@@ -1,0 +1,188 @@
+package org.switchboard.engine.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.flow.Wire;
+import org.switchboard.engine.nodes.CallContext;
+import org.switchboard.engine.nodes.CallEvent;
+import org.switchboard.engine.nodes.CallField;
+import org.switchboard.engine.nodes.NodeType;
+import org.switchboard.engine.nodes.NodeTypes;
+import org.switchboard.engine.nodes.Outcome;
+import org.switchboard.engine.sipgate.xml.Dial;
+import org.switchboard.engine.sipgate.xml.Gather;
+import org.switchboard.engine.sipgate.xml.Hangup;
+import org.switchboard.engine.sipgate.xml.Reject;
+import org.switchboard.engine.sipgate.xml.Verb;
+
+/**
+ * One walk through the flow for one push: follows wires from an output, runs logic nodes in-process, and collects
+ * the verbs of the first node that needs sipgate. After a Play, only a Dial, Hang up or Reject may add to the same
+ * answer. When the push's answer is ignored by sipgate (answer, hangup), verbs are noted but not collected.
+ */
+final class Walk implements CallContext {
+
+    private static final int MAX_STEPS = 256;
+
+    private enum State { OPEN, AFTER_PLAY, DONE }
+
+    private final FlowRunner runner;
+    private final NodeTypes types;
+    private final CallSession session;
+    private final Flow flow;
+    private final boolean answerCounts;
+    private final List<Verb> verbs = new ArrayList<>(2);
+    private final List<String> entered = new ArrayList<>(4);
+    private final List<String> notes = new ArrayList<>(1);
+    private final List<CallSession.Subscription> pending = new ArrayList<>(2);
+    private State state = State.OPEN;
+    private String answeringNode;
+    private int steps;
+
+    Walk(FlowRunner runner, NodeTypes types, CallSession session, boolean answerCounts) {
+        this.runner = runner;
+        this.types = types;
+        this.session = session;
+        this.flow = session.flow();
+        this.answerCounts = answerCounts;
+    }
+
+    List<Verb> verbs() {
+        return verbs;
+    }
+
+    List<String> entered() {
+        return entered;
+    }
+
+    List<String> notes() {
+        return notes;
+    }
+
+    String answeringNode() {
+        return answeringNode;
+    }
+
+    /** Runs a node as the start of the walk (the trigger). */
+    void enter(FlowNode node) {
+        if (++steps > MAX_STEPS) {
+            if (steps == MAX_STEPS + 1) {
+                notes.add("stopped after " + MAX_STEPS + " steps: the flow loops without asking sipgate");
+            }
+            return;
+        }
+        NodeType type = types.get(node.type());
+        entered.add(node.id());
+        if (type == null) {
+            note(node, "unknown node type '" + node.type() + "' does nothing");
+            return;
+        }
+        pending.clear();
+        Outcome outcome;
+        try {
+            outcome = type.run(node, this);
+        } catch (RuntimeException e) {
+            note(node, "failed: " + e.getClass().getSimpleName());
+            return;
+        }
+        if (outcome instanceof Outcome.Render r) {
+            render(node, r);
+        } else {
+            commitSubscriptions();
+            if (outcome instanceof Outcome.Route r) {
+                follow(node, r.port());
+            }
+        }
+    }
+
+    /** Enters every node wired to the given output. */
+    void follow(FlowNode node, String port) {
+        List<Wire> wires = flow.wiresFrom(node.id(), port);
+        if (wires.isEmpty()) {
+            if (state == State.OPEN && answerCounts) {
+                note(node, "output '" + port + "' is not connected");
+            }
+            return;
+        }
+        for (Wire w : wires) {
+            FlowNode next = flow.nodeOrNull(w.toNode());
+            if (next == null) {
+                note(node, "wire to missing node '" + w.toNode() + "' skipped");
+            } else {
+                enter(next);
+            }
+        }
+    }
+
+    private void render(FlowNode node, Outcome.Render r) {
+        if (!answerCounts) {
+            pending.clear();
+            note(node, "not sent: sipgate ignores the answer to this event");
+            return;
+        }
+        if (state == State.DONE) {
+            pending.clear();
+            note(node, "not sent: node '" + answeringNode + "' already answered");
+            return;
+        }
+        if (state == State.AFTER_PLAY && !endsCall(r.verbs())) {
+            pending.clear();
+            note(node, "not sent: after Play only Dial, Hang up or Reject can follow in the same answer");
+            return;
+        }
+        commitSubscriptions();
+        verbs.addAll(r.verbs());
+        answeringNode = answeringNode == null ? node.id() : answeringNode + "+" + node.id();
+        if (r.nextPort() != null && state == State.OPEN) {
+            state = State.AFTER_PLAY;
+            follow(node, r.nextPort());
+        }
+        state = State.DONE;
+    }
+
+    private static boolean endsCall(List<Verb> verbs) {
+        Verb last = verbs.get(verbs.size() - 1);
+        boolean noGather = verbs.stream().noneMatch(v -> v instanceof Gather);
+        return noGather && (last instanceof Dial || last instanceof Hangup || last instanceof Reject);
+    }
+
+    private void commitSubscriptions() {
+        for (CallSession.Subscription s : pending) {
+            session.subscribe(s);
+        }
+        pending.clear();
+    }
+
+    // ---- CallContext ----
+
+    @Override
+    public String field(CallField field) {
+        return session.fact(field);
+    }
+
+    @Override
+    public String dataUrl(FlowNode node) {
+        return runner.dataUrl(session, node);
+    }
+
+    @Override
+    public void subscribe(FlowNode node, CallEvent event) {
+        pending.add(new CallSession.Subscription(node.id(), event));
+    }
+
+    @Override
+    public void hangUpCall(FlowNode node) {
+        String note = runner.hangUp(session);
+        if (note != null) {
+            note(node, note);
+        }
+    }
+
+    @Override
+    public void note(FlowNode node, String message) {
+        notes.add(node.id() + ": " + message);
+    }
+}

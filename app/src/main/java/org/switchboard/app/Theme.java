@@ -1,0 +1,80 @@
+package org.switchboard.app;
+
+import java.util.Objects;
+
+import javafx.application.Application;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Dialog;
+
+/**
+ * Light or dark: the AtlantaFX Primer theme as the base for every control, with the app's own stylesheet
+ * ({@code app.css}: Switchboard's colour tokens, spacing and panels) on top. Dark mode is the style class
+ * {@code dark} on each scene's root, so every colour in {@code app.css} is a looked-up token defined twice. Lives
+ * on the JavaFX thread.
+ */
+public final class Theme {
+
+    /*
+     * AtlantaFX 2.1.0's classes are compiled for Java 21, so on our Java 17 only its stylesheets are used, straight
+     * from the jar; controls come from JavaFX and ControlsFX.
+     */
+    private static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.css";
+    private static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.css";
+    private static final String APP_CSS = Objects.requireNonNull(Theme.class.getResource("app.css"))
+            .toExternalForm();
+    private static final ReadOnlyBooleanWrapper DARK = new ReadOnlyBooleanWrapper(false);
+    private static boolean applied;
+
+    private Theme() {
+    }
+
+    public static void setDark(boolean dark) {
+        if (applied && DARK.get() == dark) {
+            return;
+        }
+        applied = true;
+        Application.setUserAgentStylesheet(Objects.requireNonNull(
+                Theme.class.getResource(dark ? PRIMER_DARK : PRIMER_LIGHT), "AtlantaFX theme").toExternalForm());
+        DARK.set(dark);
+    }
+
+    public static boolean isDark() {
+        return DARK.get();
+    }
+
+    public static ReadOnlyBooleanProperty darkProperty() {
+        return DARK.getReadOnlyProperty();
+    }
+
+    /**
+     * Gives a long-lived scene (the main window) the app's fonts and stylesheet and keeps its root's {@code dark}
+     * class up to date.
+     */
+    public static void style(Scene scene) {
+        scene.getStylesheets().addAll(Fonts.stylesheet(), APP_CSS);
+        InvalidationListener update = o -> mark(scene.getRoot());
+        scene.rootProperty().addListener(update);
+        DARK.addListener(update);
+        mark(scene.getRoot());
+    }
+
+    /** The same for a dialog, which brings its own scene. */
+    public static void style(Dialog<?> dialog) {
+        dialog.getDialogPane().getStylesheets().addAll(Fonts.stylesheet(), APP_CSS);
+        mark(dialog.getDialogPane());
+    }
+
+    private static void mark(Parent root) {
+        if (root == null) {
+            return;
+        }
+        root.getStyleClass().remove("dark");
+        if (DARK.get()) {
+            root.getStyleClass().add("dark");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.switchboard.app.problems;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+import org.switchboard.app.Glyphs;
+import org.switchboard.app.document.EditorDocument;
+import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.flow.Problem;
+import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.FlowValidator;
+import org.switchboard.engine.nodes.NodeType;
+import org.switchboard.engine.nodes.NodeTypes;
+
+/**
+ * The Problems tab: everything {@link FlowValidator} finds in the current flow, errors first, one row each with a
+ * severity icon, the node it concerns and the sentence. Recomputed at most once per pulse however many edits
+ * arrive; clicking a row (or Enter) shows that node.
+ */
+public final class ProblemsPane extends StackPane {
+
+    private final EditorDocument doc;
+    private final Consumer<String> showNode;
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ListView<Problem> list = new ListView<>(problems);
+    private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
+    private boolean pending;
+
+    /**
+     * @param showNode selects a node and brings it into view
+     */
+    public ProblemsPane(EditorDocument doc, Consumer<String> showNode) {
+        this.doc = doc;
+        this.showNode = showNode;
+        getStyleClass().add("problems");
+        setId("problems");
+        list.getStyleClass().add("problems-list");
+        list.setCellFactory(v -> new ProblemCell());
+        Label empty = new Label(AppTexts.get("problems.none"), Glyphs.ui("info", 15));
+        empty.getStyleClass().add("problems-empty");
+        list.setPlaceholder(empty);
+        list.setOnKeyPressed(e -> {
+            Problem p = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && p != null && p.nodeId() != null) {
+                showNode.accept(p.nodeId());
+            }
+        });
+        getChildren().add(list);
+        doc.flowProperty().addListener((o, a, b) -> schedule());
+        refresh();
+    }
+
+    /** The number of problems shown (for the tab's count pill). */
+    public ReadOnlyIntegerProperty countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    private void schedule() {
+        if (!pending) {
+            pending = true;
+            Platform.runLater(() -> {
+                pending = false;
+                refresh();
+            });
+        }
+    }
+
+    private void refresh() {
+        List<Problem> found = FlowValidator.validate(doc.flow(), AppTexts.engine()).stream()
+                .sorted((a, b) -> Boolean.compare(!a.isError(), !b.isError())).toList();
+        if (!found.equals(problems)) {
+            problems.setAll(found);
+        }
+        count.set(found.size());
+    }
+
+    private final class ProblemCell extends ListCell<Problem> {
+        ProblemCell() {
+            setOnMouseClicked(e -> {
+                Problem p = getItem();
+                if (p != null && p.nodeId() != null) {
+                    showNode.accept(p.nodeId());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Problem p, boolean empty) {
+            super.updateItem(p, empty);
+            getStyleClass().removeAll("error", "warning");
+            if (empty || p == null) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            getStyleClass().add(p.isError() ? "error" : "warning");
+            Region icon = Glyphs.ui(p.isError() ? "error" : "warn", 16);
+            icon.getStyleClass().add("severity");
+            HBox row = new HBox(10, icon);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("problem-row");
+            Flow flow = doc.flow();
+            FlowNode node = p.nodeId() == null ? null : flow.nodeOrNull(p.nodeId());
+            if (node != null) {
+                row.getChildren().add(nodeChip(node, AppTexts.engine()));
+            }
+            Label text = new Label(p.message());
+            text.getStyleClass().add("problem-text");
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            row.getChildren().add(text);
+            setGraphic(row);
+            setText(null);
+            setTooltip(new Tooltip(p.message()));
+        }
+    }
+
+    /** A small chip naming a node, with its category colour as a square dot. */
+    public static Label nodeChip(FlowNode node, Messages m) {
+        NodeType type = NodeTypes.standard().get(node.type());
+        Region dot = new Region();
+        dot.getStyleClass().addAll("chip-dot", Glyphs.categoryClass(node.type()));
+        Label chip = new Label(node.displayName(type == null ? node.type() : type.label(m)), dot);
+        chip.getStyleClass().addAll("node-chip", "medium");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        return chip;
+    }
+}

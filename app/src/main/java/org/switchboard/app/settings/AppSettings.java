@@ -1,0 +1,145 @@
+package org.switchboard.app.settings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The user's settings as stored in {@code settings.json}: language, theme, window and panel geometry, recent files,
+ * the last directory and whether to show the welcome dialog. Keys this version does not know are kept and written
+ * back unchanged, so settings added by a newer version (or by other parts of the app) survive. Lives on the JavaFX
+ * thread; {@link SettingsStore} reads and writes it.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class AppSettings {
+
+    public static final int MAX_RECENT = 10;
+
+    /** Where and how large the main window was. */
+    public record WindowState(double x, double y, double width, double height, boolean maximized) {
+    }
+
+    private int version = 1;
+    private String language = Language.SYSTEM.id();
+    private String theme = ThemeMode.SYSTEM.id();
+    private WindowState window;
+    /** Panel sizes in pixels: "palette" and "inspector" widths, "dock" height. */
+    private Map<String, Double> panels = new LinkedHashMap<>();
+    private List<String> recentFiles = new ArrayList<>();
+    private String lastDirectory;
+    private boolean showWelcome = true;
+    private final Map<String, Object> other = new LinkedHashMap<>();
+
+    public Language language() {
+        return Language.fromId(language);
+    }
+
+    public void setLanguage(Language l) {
+        language = l.id();
+    }
+
+    public ThemeMode theme() {
+        return ThemeMode.fromId(theme);
+    }
+
+    public void setTheme(ThemeMode mode) {
+        theme = mode.id();
+    }
+
+    public WindowState window() {
+        return window;
+    }
+
+    public void setWindow(WindowState w) {
+        window = w;
+    }
+
+    /** A panel size in pixels, or the fallback when none is stored. */
+    public double panel(String key, double fallback) {
+        Double v = panels == null ? null : panels.get(key);
+        return v == null || v.isNaN() || v <= 0 ? fallback : v;
+    }
+
+    public void setPanel(String key, double size) {
+        if (panels == null) {
+            panels = new LinkedHashMap<>();
+        }
+        panels.put(key, Math.round(size * 10) / 10.0);
+    }
+
+    /** Recent files, newest first. */
+    public List<Path> recentFiles() {
+        List<Path> out = new ArrayList<>();
+        if (recentFiles != null) {
+            for (String s : recentFiles) {
+                try {
+                    out.add(Path.of(s));
+                } catch (RuntimeException e) {
+                    // an unusable entry (e.g. written on another OS) is skipped, not fatal
+                }
+            }
+        }
+        return out;
+    }
+
+    public void addRecentFile(Path file) {
+        String s = file.toAbsolutePath().normalize().toString();
+        if (recentFiles == null) {
+            recentFiles = new ArrayList<>();
+        }
+        recentFiles.remove(s);
+        recentFiles.add(0, s);
+        while (recentFiles.size() > MAX_RECENT) {
+            recentFiles.remove(recentFiles.size() - 1);
+        }
+    }
+
+    public void removeRecentFile(Path file) {
+        if (recentFiles != null) {
+            recentFiles.remove(file.toAbsolutePath().normalize().toString());
+        }
+    }
+
+    public void clearRecentFiles() {
+        recentFiles = new ArrayList<>();
+    }
+
+    public Path lastDirectory() {
+        try {
+            return lastDirectory == null ? null : Path.of(lastDirectory);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    public void setLastDirectory(Path dir) {
+        lastDirectory = dir == null ? null : dir.toAbsolutePath().toString();
+    }
+
+    public boolean showWelcome() {
+        return showWelcome;
+    }
+
+    public void setShowWelcome(boolean show) {
+        showWelcome = show;
+    }
+
+    @JsonAnySetter
+    void putOther(String key, Object value) {
+        other.put(key, value);
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> other() {
+        return other;
+    }
+}

@@ -1,14 +1,22 @@
 package org.switchboard.app;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Dialog;
+
+import org.switchboard.app.settings.SystemAppearance;
+import org.switchboard.app.settings.ThemeMode;
 
 /**
  * Light or dark: the AtlantaFX Primer theme as the base for every control, with the app's own stylesheet
@@ -18,10 +26,7 @@ import javafx.scene.control.Dialog;
  */
 public final class Theme {
 
-    /*
-     * AtlantaFX 2.1.0's classes are compiled for Java 21, so on our Java 17 only its stylesheets are used, straight
-     * from the jar; controls come from JavaFX and ControlsFX.
-     */
+    /* AtlantaFX's stylesheets, read straight from its jar (2.0.1: 2.1.0 is compiled for Java 21). */
     private static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.css";
     private static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.css";
     private static final String APP_CSS = Objects.requireNonNull(Theme.class.getResource("app.css"))
@@ -40,6 +45,29 @@ public final class Theme {
         Application.setUserAgentStylesheet(Objects.requireNonNull(
                 Theme.class.getResource(dark ? PRIMER_DARK : PRIMER_LIGHT), "AtlantaFX theme").toExternalForm());
         DARK.set(dark);
+    }
+
+    /**
+     * Applies the user's choice: light, dark, or what the system says. The system is asked in the background;
+     * when its answer is not there within {@code waitMillis}, the window starts light and switches when it comes.
+     */
+    public static void follow(ThemeMode mode, CompletableFuture<Boolean> systemDark, long waitMillis) {
+        if (mode != ThemeMode.SYSTEM) {
+            setDark(mode == ThemeMode.DARK);
+            return;
+        }
+        CompletableFuture<Boolean> detection = systemDark != null ? systemDark : SystemAppearance.detectDarkAsync();
+        try {
+            setDark(detection.get(Math.max(0, waitMillis), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            setDark(false);
+            detection.thenAccept(dark -> Platform.runLater(() -> setDark(dark)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            setDark(false);
+        } catch (ExecutionException e) {
+            setDark(false);
+        }
     }
 
     public static boolean isDark() {

@@ -49,6 +49,10 @@ final class Sections {
         VBox body = new VBox();
         body.getStyleClass().add("inspector-body");
         body.getChildren().addAll(sections);
+        if (sections.length > 0) {
+            // JavaFX CSS has no :first-child; the first section has no divider above it
+            sections[0].getStyleClass().add("first");
+        }
         return body;
     }
 }

@@ -68,6 +68,7 @@ public final class PalettePane extends VBox {
         Label kbd = new Label("/");
         kbd.getStyleClass().add("kbd");
         search.setRight(kbd);
+        VBox.setMargin(search, new javafx.geometry.Insets(0, 12, 6, 12));
         search.textProperty().addListener((o, a, b) -> filter(b));
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

@@ -1,0 +1,117 @@
+package org.switchboard.app;
+
+import java.util.List;
+import java.util.Optional;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import org.switchboard.app.i18n.AppTexts;
+
+/**
+ * The app's message boxes, themed like the window and worded for people: errors show the one-line message the
+ * engine wrote (never a stack trace), questions name the file and offer plain answers.
+ */
+public final class Dialogs {
+
+    /** The answer to "Save changes to X?". */
+    public enum SaveChoice { SAVE, DONT_SAVE, CANCEL }
+
+    private Dialogs() {
+    }
+
+    public static void error(Window owner, String header, String message) {
+        Alert a = alert(Alert.AlertType.ERROR, owner, AppTexts.get("dialog.error.title"), header);
+        a.setContentText(message);
+        a.getDialogPane().setId("error-dialog");
+        a.showAndWait();
+    }
+
+    public static SaveChoice askSave(Window owner, String documentName) {
+        ButtonType save = new ButtonType(AppTexts.get("dialog.save.save"), ButtonBar.ButtonData.YES);
+        ButtonType dontSave = new ButtonType(AppTexts.get("dialog.save.dontSave"), ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType(AppTexts.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = alert(Alert.AlertType.WARNING, owner, AppTexts.get("dialog.save.title"),
+                AppTexts.get("dialog.save.header", documentName));
+        a.setContentText(AppTexts.get("dialog.save.text"));
+        a.getButtonTypes().setAll(save, dontSave, cancel);
+        a.getDialogPane().setId("save-changes-dialog");
+        Optional<ButtonType> r = a.showAndWait();
+        if (r.isEmpty() || r.get() == cancel) {
+            return SaveChoice.CANCEL;
+        }
+        return r.get() == save ? SaveChoice.SAVE : SaveChoice.DONT_SAVE;
+    }
+
+    /** "Switchboard was not closed properly. Restore …?" Returns true for Restore. */
+    public static boolean askRestore(Window owner, String documentName, String time) {
+        ButtonType restore = new ButtonType(AppTexts.get("dialog.restore.restore"), ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(AppTexts.get("dialog.restore.discard"), ButtonBar.ButtonData.NO);
+        Alert a = alert(Alert.AlertType.CONFIRMATION, owner, AppTexts.get("dialog.restore.title"),
+                AppTexts.get("dialog.restore.header"));
+        a.setContentText(AppTexts.get("dialog.restore.text", documentName, time));
+        a.getButtonTypes().setAll(restore, discard);
+        a.getDialogPane().setId("restore-dialog");
+        return a.showAndWait().orElse(discard) == restore;
+    }
+
+    /** What a Node-RED import could not take over, one line each. */
+    public static void importReport(Window owner, String fileName, List<String> lines) {
+        Alert a = alert(Alert.AlertType.INFORMATION, owner, AppTexts.get("dialog.import.title"),
+                AppTexts.get("dialog.import.header", fileName));
+        Label intro = new Label(lines.isEmpty() ? AppTexts.get("dialog.import.clean")
+                : AppTexts.get("dialog.import.text", lines.size()));
+        intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
+        VBox content = new VBox(10, intro);
+        if (!lines.isEmpty()) {
+            TextArea list = new TextArea(String.join("\n", lines));
+            list.setEditable(false);
+            list.setWrapText(true);
+            list.setPrefRowCount(Math.min(12, lines.size() + 1));
+            list.setId("import-problems");
+            content.getChildren().add(list);
+        }
+        Label saveHint = new Label(AppTexts.get("dialog.import.saveHint"));
+        saveHint.setWrapText(true);
+        saveHint.setMinHeight(Region.USE_PREF_SIZE);
+        content.getChildren().add(saveHint);
+        content.setPrefWidth(520);
+        a.getDialogPane().setContent(content);
+        a.getDialogPane().setId("import-dialog");
+        a.showAndWait();
+    }
+
+    public static void about(Window owner) {
+        Alert a = alert(Alert.AlertType.INFORMATION, owner, AppTexts.get("dialog.about.title"),
+                AppTexts.get("app.name") + " " + version());
+        a.setContentText(AppTexts.get("dialog.about.text"));
+        a.showAndWait();
+    }
+
+    private static String version() {
+        String v = Dialogs.class.getPackage().getImplementationVersion();
+        return v == null ? "" : v;
+    }
+
+    /** An alert with the app's theme, owned by the window (so it is centred on it), resizable to its text. */
+    public static Alert alert(Alert.AlertType type, Window owner, String title, String header) {
+        Alert a = new Alert(type);
+        if (owner != null && owner.isShowing()) {
+            a.initOwner(owner);
+        }
+        a.setTitle(title);
+        a.setHeaderText(header);
+        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        a.getDialogPane().setMinWidth(420);
+        a.setResizable(true);
+        Theme.style(a);
+        return a;
+    }
+}

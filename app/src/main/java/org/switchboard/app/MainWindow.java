@@ -1,0 +1,435 @@
+package org.switchboard.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.application.HostServices;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.Image;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.switchboard.app.document.Autosave;
+import org.switchboard.app.document.DocumentFiles;
+import org.switchboard.app.document.EditorDocument;
+import org.switchboard.app.document.Recovery;
+import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.inspector.InspectorPane;
+import org.switchboard.app.palette.PalettePane;
+import org.switchboard.app.problems.ProblemsPane;
+import org.switchboard.app.settings.AppSettings;
+import org.switchboard.app.settings.SettingsDialog;
+import org.switchboard.app.settings.SettingsStore;
+import org.switchboard.app.welcome.WelcomeDialog;
+import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.nodes.NodeType;
+import org.switchboard.engine.nodes.NodeTypes;
+
+/**
+ * The main window: toolbar on top; palette | canvas over the dock | inspector below it, separated by 1 px
+ * dividers that can be dragged. It owns the document and its files, wires the panels to it, handles the
+ * window-wide shortcuts, and remembers its geometry. The canvas handles its own keys.
+ */
+public final class MainWindow implements Commands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+    static final String PALETTE_WIDTH = "palette";
+    static final String INSPECTOR_WIDTH = "inspector";
+    static final String DOCK_HEIGHT = "dock";
+
+    private final Stage stage;
+    private final AppSettings settings;
+    private final SettingsStore store;
+    private final HostServices host;
+    private final EditorDocument doc = new EditorDocument();
+    private final Autosave autosave;
+    private final DocumentFiles files;
+    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    private final Region canvas;
+    private final PalettePane palette;
+    private final InspectorPane inspector;
+    private final ProblemsPane problems;
+    private final Dock dock = new Dock();
+    private final SplitPane main = new SplitPane();
+    private final SplitPane centre = new SplitPane();
+    private final WindowGeometry geometry = new WindowGeometry();
+    private boolean closed;
+
+    public MainWindow(Stage stage, AppSettings settings, SettingsStore store, HostServices host, Clock clock) {
+        this.stage = stage;
+        this.settings = settings;
+        this.store = store;
+        this.host = host;
+        this.autosave = new Autosave(doc, Recovery.fileIn(store.directory()), clock);
+        this.files = new DocumentFiles(doc, settings, this::saveSettings, () -> stage, autosave);
+        this.canvas = createCanvas();
+        this.palette = new PalettePane(paletteFormat(), this::addNode);
+        this.inspector = new InspectorPane(doc, this::showNode);
+        this.problems = new ProblemsPane(doc, this::showNode);
+        dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
+
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.getItems().addAll(canvas, dock);
+        centre.getStyleClass().add("centre-split");
+        SplitPane.setResizableWithParent(dock, false);
+        main.getItems().addAll(palette, centre, inspector);
+        main.getStyleClass().add("main-split");
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        palette.setMinWidth(160);
+        inspector.setMinWidth(240);
+        dock.setMinHeight(38);
+
+        BorderPane root = new BorderPane(main);
+        root.setTop(new WindowToolbar(this, doc, files, zoom));
+        root.getStyleClass().add("window");
+        Scene scene = new Scene(root, WindowGeometry.DEFAULT_WIDTH, WindowGeometry.DEFAULT_HEIGHT);
+        Theme.style(scene);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::globalKeys);
+        scene.addEventFilter(KeyEvent.KEY_TYPED, this::slashFocusesSearch);
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> AppTexts.get("window.title",
+                files.displayNameProperty().get()) + (doc.isDirty() ? " \u2022" : ""),
+                files.displayNameProperty(), doc.dirtyProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (!close()) {
+                e.consume();
+            }
+        });
+        icons(stage);
+        geometry.restore(stage, settings.window());
+        stage.getProperties().put(MainWindow.class, this);
+    }
+
+    /** The window shown on the stage, for tests. */
+    public static MainWindow of(Stage stage) {
+        return (MainWindow) stage.getProperties().get(MainWindow.class);
+    }
+
+    public EditorDocument document() {
+        return doc;
+    }
+
+    public DocumentFiles files() {
+        return files;
+    }
+
+    public Autosave autosave() {
+        return autosave;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Shows the window and lays out the panels at their remembered sizes. */
+    public void show() {
+        stage.show();
+        applyPanelSizes();
+        // start with nothing focused (not the palette search), so "/" and the canvas keys work at once
+        stage.getScene().getRoot().requestFocus();
+        autosave.start();
+    }
+
+    /**
+     * Offers to restore unsaved work found from a previous run that did not end cleanly. Returns whether there
+     * was any to offer.
+     */
+    public boolean offerRecovery() {
+        Optional<Recovery> found = Recovery.read(autosave.file());
+        if (found.isEmpty()) {
+            return false;
+        }
+        Recovery r = found.get();
+        String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(r.savedAt().atZone(java.time.ZoneId.systemDefault()));
+        if (Dialogs.askRestore(stage, DocumentFiles.recoveryName(r), time)) {
+            files.restore(r);
+        } else {
+            autosave.discard();
+        }
+        return true;
+    }
+
+    // ---- the centre ----
+
+    /** The canvas in the centre (a placeholder until the canvas component lands). */
+    private Region createCanvas() {
+        Label hint = new Label(AppTexts.get("canvas.placeholder"));
+        hint.getStyleClass().add("help");
+        StackPane p = new StackPane(hint);
+        p.getStyleClass().add("canvas-placeholder");
+        p.setId("canvas");
+        p.setMinSize(200, 120);
+        return p;
+    }
+
+    private static DataFormat paletteFormat() {
+        String mime = "application/x-switchboard-node-type";
+        DataFormat f = DataFormat.lookupMimeType(mime);
+        return f != null ? f : new DataFormat(mime);
+    }
+
+    /** Adds a node of the type near the middle of the visible canvas and selects it. */
+    void addNode(String typeId) {
+        NodeType type = NodeTypes.standard().get(typeId);
+        if (type == null) {
+            return;
+        }
+        int n = doc.flow().nodes().size();
+        double x = 80 + (n % 8) * 24;
+        double y = 80 + (n % 8) * 24;
+        String[] added = new String[1];
+        doc.apply(AppTexts.get("edit.addNode", type.label(AppTexts.engine())), f -> {
+            String id = f.freshId(typeId);
+            added[0] = id;
+            FlowNode node = type.newNode(id, x, y);
+            return f.withNode(node);
+        });
+        if (added[0] != null) {
+            doc.select(List.of(added[0]));
+        }
+    }
+
+    /** Selects a node (from Problems or the inspector's connections) and brings it into view. */
+    void showNode(String nodeId) {
+        if (doc.flow().contains(nodeId)) {
+            doc.select(List.of(nodeId));
+        }
+    }
+
+    // ---- keys ----
+
+    private void globalKeys(KeyEvent e) {
+        KeyCombination undo = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination redo = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN);
+        KeyCombination redoY = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+        // the document's undo wins over a text field's own: fields apply every keystroke to the flow already
+        if (undo.match(e)) {
+            undo();
+            e.consume();
+        } else if (redo.match(e) || redoY.match(e)) {
+            redo();
+            e.consume();
+        }
+    }
+
+    private void slashFocusesSearch(KeyEvent e) {
+        if ("/".equals(e.getCharacter()) && !(stage.getScene().getFocusOwner() instanceof TextInputControl)) {
+            palette.focusSearch();
+            e.consume();
+        }
+    }
+
+    // ---- commands ----
+
+    @Override
+    public void newDocument() {
+        files.newDocument();
+    }
+
+    @Override
+    public void open() {
+        files.open();
+    }
+
+    @Override
+    public void openRecent(Path file) {
+        files.open(file);
+    }
+
+    @Override
+    public void clearRecent() {
+        files.clearRecent();
+    }
+
+    @Override
+    public void save() {
+        files.save();
+    }
+
+    @Override
+    public void saveAs() {
+        files.saveAs();
+    }
+
+    @Override
+    public void exportPng() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(AppTexts.get("file.exportPng.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(AppTexts.get("file.filter.png"),
+                "*.png"));
+        String base = files.displayNameProperty().get().replaceFirst("\\.json$", "");
+        chooser.setInitialFileName(base + ".png");
+        Path dir = settings.lastDirectory();
+        if (dir != null && dir.toFile().isDirectory()) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            try {
+                CanvasExport.write(canvas, file.toPath());
+            } catch (IOException e) {
+                Dialogs.error(stage, AppTexts.get("file.exportPng.failed"), file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void settings() {
+        new SettingsDialog(stage, settings, this::saveSettings, mode -> Theme.follow(mode, null, 300)).showAndWait();
+    }
+
+    @Override
+    public void quit() {
+        if (close()) {
+            stage.close();
+        }
+    }
+
+    @Override
+    public void undo() {
+        doc.undo();
+    }
+
+    @Override
+    public void redo() {
+        doc.redo();
+    }
+
+    @Override
+    public void zoomIn() {
+        zoom.set(Math.min(4, zoom.get() * 1.25));
+    }
+
+    @Override
+    public void zoomOut() {
+        zoom.set(Math.max(0.25, zoom.get() / 1.25));
+    }
+
+    @Override
+    public void zoomToFit() {
+        zoom.set(1);
+    }
+
+    @Override
+    public void zoomReset() {
+        zoom.set(1);
+    }
+
+    @Override
+    public void welcome() {
+        new WelcomeDialog(stage, settings, this::saveSettings, host, this::openSample, this::help).show();
+    }
+
+    private void openSample(String resource, String name) {
+        files.openSample(resource, name);
+    }
+
+    @Override
+    public void help() {
+        if (host != null) {
+            host.showDocument(AppTexts.get("help.url"));
+        }
+    }
+
+    @Override
+    public void about() {
+        Dialogs.about(stage);
+    }
+
+    // ---- closing ----
+
+    /**
+     * Asks about unsaved changes and, unless cancelled, ends cleanly: remembers window and panels, removes the
+     * recovery file. Returns false when the user cancelled.
+     */
+    public boolean close() {
+        if (closed) {
+            return true;
+        }
+        if (!files.confirmDiscard()) {
+            return false;
+        }
+        finish(false);
+        return true;
+    }
+
+    /**
+     * Ends without asking (the app is being stopped from outside): unsaved work stays in the recovery file, so
+     * the next start offers it.
+     */
+    public void shutdown() {
+        if (!closed) {
+            if (doc.isDirty()) {
+                autosave.tick();
+            }
+            finish(doc.isDirty());
+        }
+    }
+
+    private void finish(boolean keepRecovery) {
+        closed = true;
+        settings.setWindow(geometry.capture(stage));
+        settings.setPanel(PALETTE_WIDTH, palette.getWidth());
+        settings.setPanel(INSPECTOR_WIDTH, inspector.getWidth());
+        settings.setPanel(DOCK_HEIGHT, dock.getHeight());
+        saveSettings();
+        autosave.stop(keepRecovery);
+    }
+
+    public void saveSettings() {
+        try {
+            store.save(settings);
+        } catch (IOException e) {
+            LOG.warn("Could not save settings to {}: {}", store.file(), e.getMessage());
+        }
+    }
+
+    private void applyPanelSizes() {
+        double w = main.getWidth() > 0 ? main.getWidth() : stage.getWidth();
+        double h = centre.getHeight() > 0 ? centre.getHeight() : stage.getHeight() - 48;
+        double paletteW = settings.panel(PALETTE_WIDTH, 200);
+        double inspectorW = settings.panel(INSPECTOR_WIDTH, 280);
+        double dockH = settings.panel(DOCK_HEIGHT, 232);
+        if (w > paletteW + inspectorW + 200) {
+            main.setDividerPositions(paletteW / w, 1 - inspectorW / w);
+        }
+        if (h > dockH + 120) {
+            centre.setDividerPositions(1 - dockH / h);
+        }
+    }
+
+    private static void icons(Stage stage) {
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
+            var url = MainWindow.class.getResource("/icons/app/png/switchboard-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm()));
+            }
+        }
+    }
+
+}

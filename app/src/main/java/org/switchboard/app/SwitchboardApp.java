@@ -1,0 +1,101 @@
+package org.switchboard.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.settings.AppSettings;
+import org.switchboard.app.settings.SettingsStore;
+import org.switchboard.app.settings.SystemAppearance;
+import org.switchboard.app.settings.ThemeMode;
+
+/**
+ * The desktop app. Reads the settings (language, theme, window), asks the system for light or dark in the
+ * background, and opens the main window with the flow file given on the command line (a Switchboard file or a
+ * Node-RED export), else the last file. When the last run did not end cleanly, it offers to restore the unsaved
+ * work; on the first start it shows the welcome dialog.
+ */
+public final class SwitchboardApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchboardApp.class);
+    /** How long the start may wait for the system's light/dark answer before showing the window light. */
+    private static final long THEME_WAIT_MS = 300;
+
+    private SettingsStore store;
+    private AppSettings settings;
+    private CompletableFuture<Boolean> systemDark;
+    private long initStarted;
+    private MainWindow window;
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+
+    @Override
+    public void init() {
+        initStarted = System.nanoTime();
+        ErrorReporter.install();
+        store = SettingsStore.standard();
+        settings = store.load();
+        if (settings.theme() == ThemeMode.SYSTEM) {
+            systemDark = SystemAppearance.detectDarkAsync();
+        }
+        AppTexts.setLocale(settings.language().resolve(Locale.getDefault()));
+    }
+
+    @Override
+    public void start(Stage stage) {
+        long spent = (System.nanoTime() - initStarted) / 1_000_000;
+        Theme.follow(settings.theme(), systemDark, THEME_WAIT_MS - spent);
+        boolean firstRun = store.isFirstRun();
+        window = new MainWindow(stage, settings, store, getHostServices(), Clock.systemDefaultZone());
+        List<String> args = getParameters().getRaw();
+        Path requested = args.isEmpty() ? null : Path.of(args.get(0));
+        window.show();
+        if (firstRun) {
+            // from now on this is not the first start, even if the app is killed
+            window.saveSettings();
+        }
+        // dialogs come after the window is up, so they are centred on it and never block start()
+        Platform.runLater(() -> {
+            openInitial(requested);
+            boolean recovered = window.offerRecovery();
+            if (!recovered && settings.showWelcome()) {
+                window.welcome();
+            }
+        });
+    }
+
+    private void openInitial(Path requested) {
+        if (requested != null) {
+            window.files().load(requested);
+            return;
+        }
+        for (Path last : settings.recentFiles()) {
+            if (Files.isRegularFile(last)) {
+                if (!window.files().load(last)) {
+                    LOG.info("Last file {} could not be opened; starting empty", last);
+                }
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
+    }
+}

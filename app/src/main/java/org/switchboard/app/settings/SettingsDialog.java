@@ -1,0 +1,120 @@
+package org.switchboard.app.settings;
+
+import java.util.function.Consumer;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import org.switchboard.app.Theme;
+import org.switchboard.app.i18n.AppTexts;
+
+/**
+ * The Settings dialog: language (applies after a restart, and says so), appearance (System, Light, Dark; applies at
+ * once) and whether the welcome dialog shows at start. OK stores the settings; Cancel changes nothing.
+ */
+public final class SettingsDialog extends Dialog<ButtonType> {
+
+    public SettingsDialog(Window owner, AppSettings settings, Runnable save, Consumer<ThemeMode> applyTheme) {
+        initOwner(owner);
+        setTitle(AppTexts.get("settings.title"));
+        setHeaderText(null);
+        Theme.style(this);
+        getDialogPane().setId("settings-dialog");
+        getDialogPane().getStyleClass().add("settings-dialog");
+
+        ComboBox<Language> language = new ComboBox<>();
+        language.setId("settings-language");
+        language.getItems().setAll(Language.values());
+        StringConverter<Language> names = new StringConverter<>() {
+            @Override
+            public String toString(Language l) {
+                return l == null ? "" : AppTexts.get("settings.language." + l.id());
+            }
+
+            @Override
+            public Language fromString(String s) {
+                return null;
+            }
+        };
+        language.setConverter(names);
+        language.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Language item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? "" : names.toString(item));
+            }
+        });
+        language.setValue(settings.language());
+        language.setMaxWidth(Double.MAX_VALUE);
+        Label restart = new Label(AppTexts.get("settings.language.restart"));
+        restart.getStyleClass().add("help");
+        restart.setWrapText(true);
+        restart.setMinHeight(Region.USE_PREF_SIZE);
+
+        ToggleGroup themes = new ToggleGroup();
+        HBox theme = new HBox(2);
+        theme.getStyleClass().add("segmented");
+        for (ThemeMode mode : ThemeMode.values()) {
+            ToggleButton b = new ToggleButton(AppTexts.get("settings.theme." + mode.id()));
+            b.setId("settings-theme-" + mode.id());
+            b.getStyleClass().addAll("segment", "medium");
+            b.setUserData(mode);
+            b.setToggleGroup(themes);
+            b.setSelected(mode == settings.theme());
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(e -> b.setSelected(true));
+            HBox.setHgrow(b, Priority.ALWAYS);
+            theme.getChildren().add(b);
+        }
+
+        CheckBox welcome = new CheckBox(AppTexts.get("settings.welcome"));
+        welcome.setId("settings-welcome");
+        welcome.setSelected(settings.showWelcome());
+
+        VBox content = new VBox(6,
+                title(AppTexts.get("settings.language")), language, restart, gap(),
+                title(AppTexts.get("settings.theme")), theme, gap(),
+                title(AppTexts.get("settings.start")), welcome);
+        content.setPadding(new Insets(4, 0, 4, 0));
+        content.setPrefWidth(380);
+        getDialogPane().setContent(content);
+        getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+
+        setResultConverter(button -> {
+            if (button == ButtonType.OK) {
+                settings.setLanguage(language.getValue());
+                ThemeMode mode = (ThemeMode) themes.getSelectedToggle().getUserData();
+                settings.setTheme(mode);
+                settings.setShowWelcome(welcome.isSelected());
+                save.run();
+                applyTheme.accept(mode);
+            }
+            return button;
+        });
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("field-title", "semibold");
+        return l;
+    }
+
+    private static Region gap() {
+        Region r = new Region();
+        r.setMinHeight(10);
+        return r;
+    }
+}

@@ -1,0 +1,100 @@
+package org.switchboard.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.switchboard.app.settings.SettingsStore;
+import org.switchboard.engine.files.FlowFiles;
+import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.flow.Wire;
+import org.switchboard.engine.nodes.NodeTypes;
+
+/**
+ * Starts the real app (settings in a temp directory given as {@code switchboard.home}, English, welcome off) on
+ * TestFX's primary stage, and gives tests the window and a few helpers. "Crashing" is simply starting another
+ * instance without stopping the first.
+ */
+final class AppHarness {
+
+    final Path home;
+    Application app;
+    Stage stage;
+
+    AppHarness(Path home) throws IOException {
+        this.home = home;
+        System.setProperty(SettingsStore.HOME_PROPERTY, home.toString());
+        Files.createDirectories(home);
+        if (!Files.exists(home.resolve("settings.json"))) {
+            Files.writeString(home.resolve("settings.json"),
+                    "{\"language\": \"en\", \"theme\": \"light\", \"showWelcome\": false}", StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Starts an app instance with the given command line and waits until its start-up dialogs are up. */
+    MainWindow start(String... args) throws TimeoutException {
+        stage = FxToolkit.registerPrimaryStage();
+        Platform.setImplicitExit(false);
+        app = FxToolkit.setupApplication(SwitchboardApp.class, args);
+        WaitForAsyncUtils.waitForFxEvents();
+        return MainWindow.of(stage);
+    }
+
+    /** Stops the app the way the OS does at exit. */
+    void stop() throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            app = null;
+        }
+    }
+
+    /** Closes any dialog still open, so the next test starts clean. */
+    static void closeDialogs() {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w instanceof Stage s && s.getScene() != null && s.getScene().getRoot() instanceof DialogPane) {
+                    s.close();
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The dialog pane with this id, or null when none is showing. */
+    static DialogPane dialog(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#" + id).tryQueryAs(DialogPane.class).orElse(null);
+    }
+
+    static <T extends Node> T node(FxRobot robot, String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
+    /** Incoming call wired to a Dial with one empty number: the smallest flow the inspector tests need. */
+    static Flow callToDial() {
+        FlowNode in = NodeTypes.standard().get("incomingCall").newNode("in", 40, 100);
+        FlowNode dial = NodeTypes.standard().get("dial").newNode("dial1", 260, 100);
+        return Flow.of("Test", List.of(in, dial), List.of(new Wire("in", "call", "dial1")));
+    }
+
+    static Path write(Path dir, String name, Flow flow) throws IOException {
+        Path file = dir.resolve(name);
+        FlowFiles.save(file, flow);
+        return file;
+    }
+}

@@ -1,0 +1,112 @@
+package org.switchboard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.switchboard.engine.files.FlowFileException;
+import org.switchboard.engine.files.FlowFiles;
+import org.switchboard.engine.flow.Flow;
+
+/** Saving, reopening, the "Save changes?" question and broken files, through the window. */
+class FilesTest extends FxRobot {
+
+    @TempDir
+    Path dir;
+    private AppHarness harness;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        AppHarness.closeDialogs();
+        if (harness != null) {
+            harness.stop();
+        }
+    }
+
+    @Test
+    void savedFlowReopensAsTheSameValue() throws Exception {
+        harness = new AppHarness(dir.resolve("home"));
+        Path file = AppHarness.write(dir, "calls.json", AppHarness.callToDial());
+        MainWindow w = harness.start(file.toString());
+        interact(() -> w.document().select(List.of("dial1")));
+        clickOn("#node-name").write("Anna");
+        clickOn("#prop-numbers-0").write("+49 151 2345678");
+        clickOn("#prop-anonymous .thumb-area");
+        assertTrue(w.document().isDirty());
+        assertTrue(w.stage().getTitle().endsWith("\u2022"), w.stage().getTitle());
+        Flow edited = w.document().flow();
+
+        push(KeyCode.SHORTCUT, KeyCode.S);
+        assertFalse(w.document().isDirty());
+        assertEquals("Switchboard \u2014 calls.json", w.stage().getTitle());
+        assertEquals(edited, FlowFiles.load(file).flow());
+
+        harness.stop();
+        MainWindow again = harness.start(file.toString());
+        assertEquals(edited, again.document().flow());
+        assertFalse(again.document().isDirty());
+        assertEquals(Boolean.TRUE, again.document().flow().node("dial1").orElseThrow().property("anonymous"));
+    }
+
+    @Test
+    void closingADirtyWindowAsksToSaveChanges() throws Exception {
+        harness = new AppHarness(dir.resolve("home"));
+        Path file = AppHarness.write(dir, "calls.json", AppHarness.callToDial());
+        MainWindow w = harness.start(file.toString());
+        interact(() -> w.document().select(List.of("dial1")));
+        clickOn("#node-name").write("Anna");
+
+        push(KeyCode.SHORTCUT, KeyCode.Q);
+        DialogPane ask = AppHarness.dialog(this, "save-changes-dialog");
+        assertNotNull(ask, "closing with unsaved changes asks first");
+        assertEquals("Save changes to calls.json?", ask.getHeaderText());
+        clickOn("Cancel");
+        assertTrue(w.stage().isShowing(), "Cancel keeps the window");
+        assertTrue(w.document().isDirty());
+
+        push(KeyCode.SHORTCUT, KeyCode.Q);
+        assertNotNull(AppHarness.dialog(this, "save-changes-dialog"));
+        clickOn("Save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(w.stage().isShowing(), "after saving, the window closes");
+        assertEquals("Anna", FlowFiles.load(file).flow().node("dial1").orElseThrow().name());
+        assertFalse(Files.exists(harness.home.resolve("recovery.json")), "a clean close leaves no recovery");
+    }
+
+    @Test
+    void aBrokenFileShowsTheEnginesOneLineMessage() throws Exception {
+        harness = new AppHarness(dir.resolve("home"));
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\n  \"formatVersion\": 1,\n  \"nodes\": [ {\"id\": \"a\", \"type\": \"dial\", "
+                + "\"x\": \"left\"} ]\n}\n", StandardCharsets.UTF_8);
+        String expected = assertThrows(FlowFileException.class, () -> FlowFiles.load(broken)).getMessage();
+
+        MainWindow w = harness.start(broken.toString());
+        DialogPane error = AppHarness.dialog(this, "error-dialog");
+        assertNotNull(error, "the broken file is reported");
+        assertEquals(expected, error.getContentText());
+        assertFalse(error.getContentText().contains("\n"), "one line");
+        assertFalse(error.getContentText().contains("Exception"), "no stack trace or class names");
+        assertTrue(error.getContentText().contains("broken.json"), "names the file");
+        clickOn("OK");
+        assertNull(AppHarness.dialog(this, "error-dialog"));
+        assertEquals(Flow.empty(), w.document().flow(), "nothing half-loaded");
+    }
+}

@@ -1,0 +1,169 @@
+package org.switchboard.app.canvas;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+
+/**
+ * The view transform of the canvas: screen = pan + zoom × world. Zoom is a property the toolbar can bind to; a
+ * zoom that comes from outside keeps the centre of the view fixed, one from the pointer keeps the point under the
+ * pointer fixed. Neither panning nor zooming is an edit of the flow.
+ */
+final class PanZoom {
+
+    static final double MIN = 0.25;
+    static final double MAX = 2.0;
+    private static final double[] STEPS = {0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0};
+
+    private final Translate translate = new Translate();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
+    private final Runnable onChange;
+    private double pivotX = Double.NaN;
+    private double pivotY;
+    private double viewWidth;
+    private double viewHeight;
+
+    PanZoom(Runnable onChange) {
+        this.onChange = onChange;
+        zoom.addListener((o, oldValue, newValue) -> zoomChanged(oldValue.doubleValue(), newValue.doubleValue()));
+    }
+
+    Translate translate() {
+        return translate;
+    }
+
+    Scale scale() {
+        return scale;
+    }
+
+    DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    double zoom() {
+        return scale.getX();
+    }
+
+    double panX() {
+        return translate.getX();
+    }
+
+    double panY() {
+        return translate.getY();
+    }
+
+    void setViewSize(double w, double h) {
+        viewWidth = w;
+        viewHeight = h;
+    }
+
+    double viewWidth() {
+        return viewWidth;
+    }
+
+    double viewHeight() {
+        return viewHeight;
+    }
+
+    Point2D toWorld(double x, double y) {
+        return new Point2D((x - translate.getX()) / zoom(), (y - translate.getY()) / zoom());
+    }
+
+    Point2D toView(double wx, double wy) {
+        return new Point2D(wx * zoom() + translate.getX(), wy * zoom() + translate.getY());
+    }
+
+    /** The world rectangle currently visible: x, y, width, height. */
+    double[] visibleWorld() {
+        Point2D a = toWorld(0, 0);
+        return new double[] {a.getX(), a.getY(), viewWidth / zoom(), viewHeight / zoom()};
+    }
+
+    void panBy(double dx, double dy) {
+        if (dx == 0 && dy == 0) {
+            return;
+        }
+        translate.setX(translate.getX() + dx);
+        translate.setY(translate.getY() + dy);
+        onChange.run();
+    }
+
+    void panTo(double x, double y) {
+        panBy(x - translate.getX(), y - translate.getY());
+    }
+
+    /** Zooms so that the given view point keeps showing the same world point. */
+    void zoomAt(double x, double y, double newZoom) {
+        pivotX = x;
+        pivotY = y;
+        try {
+            zoom.set(clamp(newZoom));
+        } finally {
+            pivotX = Double.NaN;
+        }
+    }
+
+    void zoomIn() {
+        for (double s : STEPS) {
+            if (s > zoom() + 1e-3) {
+                zoom.set(s);
+                return;
+            }
+        }
+    }
+
+    void zoomOut() {
+        for (int i = STEPS.length - 1; i >= 0; i--) {
+            if (STEPS[i] < zoom() - 1e-3) {
+                zoom.set(STEPS[i]);
+                return;
+            }
+        }
+    }
+
+    /** Shows the world rectangle in the middle of the view, as large as fits up to 100 %. */
+    void fit(Bounds world, double margin) {
+        if (world == null || viewWidth <= 0 || viewHeight <= 0) {
+            return;
+        }
+        double z = Math.min((viewWidth - 2 * margin) / Math.max(1, world.getWidth()),
+                (viewHeight - 2 * margin) / Math.max(1, world.getHeight()));
+        z = clamp(Math.min(1.0, z));
+        pivotX = Double.NaN;
+        scale.setX(z);
+        scale.setY(z);
+        zoom.set(z);
+        translate.setX(viewWidth / 2 - (world.getMinX() + world.getWidth() / 2) * z);
+        translate.setY(viewHeight / 2 - (world.getMinY() + world.getHeight() / 2) * z);
+        onChange.run();
+    }
+
+    static double clamp(double z) {
+        return Math.max(MIN, Math.min(MAX, z));
+    }
+
+    private void zoomChanged(double oldZoom, double newZoom) {
+        double z = clamp(newZoom);
+        if (z != newZoom) {
+            zoom.set(z);
+            return;
+        }
+        double current = scale.getX();
+        if (current == z) {
+            return;
+        }
+        double px = Double.isNaN(pivotX) ? viewWidth / 2 : pivotX;
+        double py = Double.isNaN(pivotX) ? viewHeight / 2 : pivotY;
+        double wx = (px - translate.getX()) / current;
+        double wy = (py - translate.getY()) / current;
+        scale.setX(z);
+        scale.setY(z);
+        translate.setX(px - wx * z);
+        translate.setY(py - wy * z);
+        onChange.run();
+    }
+}

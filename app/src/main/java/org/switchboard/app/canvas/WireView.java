@@ -1,0 +1,69 @@
+package org.switchboard.app.canvas;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.CubicCurve;
+
+import org.switchboard.engine.flow.Wire;
+
+/**
+ * One wire: a cubic Bézier from an output port's centre to an input port's centre with horizontal tangents
+ * ({@code d = max(40, |x2 - x1| / 2)}), drawn under the nodes. A wide transparent twin of the curve catches clicks,
+ * so the 2 px line is easy to select. Style class {@code wire}; {@code :selected} when the user picked it.
+ */
+final class WireView extends Group {
+
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private final Wire wire;
+    private final CubicCurve hit = new CubicCurve();
+    private final CubicCurve line = new CubicCurve();
+
+    WireView(Wire wire) {
+        this.wire = wire;
+        getStyleClass().add("wire");
+        setId("wire-" + wire.fromNode() + "-" + wire.fromPort() + "-" + wire.toNode());
+        hit.getStyleClass().add("wire-hit");
+        hit.setFill(null);
+        hit.setStroke(Color.TRANSPARENT);
+        hit.setStrokeWidth(12);
+        line.getStyleClass().add("wire-line");
+        line.setFill(null);
+        line.setMouseTransparent(true);
+        getChildren().addAll(hit, line);
+        setAutoSizeChildren(false);
+    }
+
+    Wire wire() {
+        return wire;
+    }
+
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+    }
+
+    /** Draws the wire between the two port centres; hides it when either end is missing. */
+    void connect(Point2D from, Point2D to) {
+        if (from == null || to == null) {
+            setVisible(false);
+            return;
+        }
+        setVisible(true);
+        shape(hit, from, to);
+        shape(line, from, to);
+    }
+
+    static void shape(CubicCurve c, Point2D from, Point2D to) {
+        double d = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
+        c.setStartX(from.getX());
+        c.setStartY(from.getY());
+        c.setControlX1(from.getX() + d);
+        c.setControlY1(from.getY());
+        c.setControlX2(to.getX() - d);
+        c.setControlY2(to.getY());
+        c.setEndX(to.getX());
+        c.setEndY(to.getY());
+    }
+}

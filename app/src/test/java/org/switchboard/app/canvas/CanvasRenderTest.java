@@ -1,0 +1,252 @@
+package org.switchboard.app.canvas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.SVGPath;
+import javafx.scene.transform.Scale;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.switchboard.app.document.EditorDocument;
+import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.icons.NodeIcons;
+import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.flow.Position;
+import org.switchboard.engine.flow.Wire;
+
+/**
+ * What the cards show for a flow, and that views are reconciled by node id: unchanged nodes keep their views,
+ * problems turn into the warning state, unknown types still render, German texts fit.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CanvasRenderTest {
+
+    private EditorDocument doc;
+    private FlowCanvas canvas;
+
+    @Start
+    void start(Stage stage) {
+        AppTexts.setLocale(Locale.ENGLISH);
+        doc = new EditorDocument();
+        canvas = new FlowCanvas(doc);
+        stage.setScene(new Scene(new StackPane(canvas), 1200, 700));
+        stage.show();
+    }
+
+    @BeforeEach
+    void english() {
+        AppTexts.setLocale(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void backToEnglish() {
+        AppTexts.setLocale(Locale.ENGLISH);
+    }
+
+    private void load(FxRobot robot, Flow flow) {
+        robot.interact(() -> doc.reset(flow, null, true));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(Node card, String styleClass) {
+        Node n = card.lookup("." + styleClass);
+        return n instanceof Label l ? l.getText() : null;
+    }
+
+    private static boolean fits(Label l) {
+        return l.getWidth() + 0.5 >= l.prefWidth(-1);
+    }
+
+    @Test
+    void cardsShowTitleTypeTagSummaryAndOutputs(FxRobot robot) {
+        load(robot, CanvasDemo.familyMenu(false));
+        Node gather = robot.lookup("#node-gather1").query();
+        assertEquals("Main menu", text(gather, "node-title"));
+        assertEquals("Gather", text(gather, "node-type"), "the type follows a custom name");
+        assertEquals("Gather 1 digit, 5 s", text(gather, "node-summary"));
+        assertTrue(gather.getStyleClass().contains("cat-callControl"));
+
+        Node sw = robot.lookup("#node-switch1").query();
+        assertEquals("Switch", text(sw, "node-title"));
+        assertNull(sw.lookup(".node-type"), "no type tag without a name");
+        List<String> rows = sw.lookupAll(".node-output-label").stream().map(n -> ((Label) n).getText()).toList();
+        assertEquals(List.of("= 1", "= 2", "otherwise"), rows);
+
+        NodeView in = robot.lookup("#node-in1").queryAs(NodeView.class);
+        assertFalse(in.hasInput(), "Incoming call has no input port");
+        assertTrue(robot.lookup("#port-in-in1").tryQuery().isEmpty());
+        // A single output sits in the header row; a Switch's outputs sit on their rows, one below the other.
+        assertEquals(NodeView.PORT_Y, in.outputPoint("call").getY() - in.getLayoutY(), 0.01);
+        NodeView swView = (NodeView) sw;
+        double y1 = swView.outputPoint("1").getY();
+        double y2 = swView.outputPoint("2").getY();
+        double y3 = swView.outputPoint("otherwise").getY();
+        assertEquals(22, y2 - y1, 0.5, "rows are 22 high");
+        assertEquals(22, y3 - y2, 0.5);
+        assertTrue(y1 - swView.getLayoutY() > NodeView.PORT_Y + 20, "rows come after the header and summary");
+        assertEquals(swView.getLayoutX() + swView.getWidth(), swView.outputPoint("1").getX(), 0.01);
+
+        for (NodeView v : canvas.views().values()) {
+            assertEquals(0, v.getWidth() % 8, 0.001, v.nodeId() + " width is on the 8 px grid");
+            assertTrue(v.getWidth() >= NodeView.MIN_WIDTH);
+            Label title = (Label) v.lookup(".node-title");
+            assertTrue(fits(title), v.nodeId() + " title fits");
+        }
+    }
+
+    @Test
+    void wiresRunBetweenPortCentresWithHorizontalTangents(FxRobot robot) {
+        load(robot, CanvasDemo.familyMenu(false));
+        WireView w = robot.lookup("#wire-switch1-1-dial1").queryAs(WireView.class);
+        javafx.scene.shape.CubicCurve c = (javafx.scene.shape.CubicCurve) w.getChildren().get(1);
+        NodeView sw = canvas.view("switch1");
+        NodeView dial = canvas.view("dial1");
+        Point2D a = sw.outputPoint("1");
+        Point2D b = dial.inputPoint();
+        assertEquals(a, new Point2D(c.getStartX(), c.getStartY()));
+        assertEquals(b, new Point2D(c.getEndX(), c.getEndY()));
+        double d = Math.max(40, Math.abs(b.getX() - a.getX()) / 2);
+        assertEquals(a.getX() + d, c.getControlX1(), 0.01);
+        assertEquals(a.getY(), c.getControlY1(), 0.01);
+        assertEquals(b.getX() - d, c.getControlX2(), 0.01);
+        assertEquals(b.getY(), c.getControlY2(), 0.01);
+        Group wires = canvas.wiresLayer();
+        Group nodes = canvas.nodesLayer();
+        assertTrue(wires.getParent().getChildrenUnmodifiable().indexOf(wires)
+                < nodes.getParent().getChildrenUnmodifiable().indexOf(nodes), "wires are drawn under nodes");
+    }
+
+    @Test
+    void problemsShowAsWarningWithBadgeTooltipAndShortReason(FxRobot robot) {
+        load(robot, CanvasDemo.familyMenu(true));
+        NodeView anna = robot.lookup("#node-dial1").queryAs(NodeView.class);
+        assertTrue(anna.getPseudoClassStates().contains(NodeView.WARNING));
+        assertEquals("Needs the country code", text(anna, "node-footer-text"));
+        Node badge = anna.lookup(".node-badge");
+        assertNotNull(badge);
+        Tooltip tip = (Tooltip) badge.getProperties().values().stream().filter(v -> v instanceof Tooltip)
+                .findFirst().orElseThrow();
+        assertTrue(tip.getText().contains("0151 2345678") && tip.getText().contains("country code"), tip.getText());
+        assertFalse(canvas.view("dial2").getPseudoClassStates().contains(NodeView.WARNING));
+
+        // Fixing the number clears the state without replacing the view.
+        robot.interact(() -> doc.apply("fix", f -> f.updateNode("dial1",
+                n -> n.withProperty("numbers", List.of("+49 151 2345678")))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(anna, canvas.view("dial1"));
+        assertFalse(anna.getPseudoClassStates().contains(NodeView.WARNING));
+        assertNull(anna.lookup(".node-badge"));
+    }
+
+    @Test
+    void unknownTypesRenderAsGreyCardsAndKeepTheirWires(FxRobot robot) {
+        Flow f = CanvasDemo.familyMenu(false);
+        FlowNode odd = new FlowNode("x1", "fancyThing", "", new Position(40, 420), Map.of("a", 1L));
+        f = f.withNodesAndWires(List.of(odd), List.of(new Wire("x1", "out", "hangup1")));
+        load(robot, f);
+        NodeView v = robot.lookup("#node-x1").queryAs(NodeView.class);
+        assertTrue(v.getStyleClass().contains("unknown"));
+        assertEquals("Unknown: fancyThing", text(v, "node-title"));
+        assertTrue(v.getPseudoClassStates().contains(NodeView.WARNING), "the validator reports unknown types");
+        assertTrue(robot.lookup("#wire-x1-out-hangup1").query().isVisible(), "its wire still shows");
+    }
+
+    @Test
+    void viewsOfUnchangedNodesAreReusedWhenTheFlowChanges(FxRobot robot) {
+        load(robot, CanvasDemo.familyMenu(false));
+        NodeView gather = canvas.view("gather1");
+        NodeView sw = canvas.view("switch1");
+        Node gatherTitle = gather.lookup(".node-title");
+        robot.interact(() -> doc.apply("move", f -> f.moveNodes(List.of("switch1"), 20, 0)));
+        robot.interact(() -> doc.apply("rename", f -> f.updateNode("dial2", n -> n.withName("Benjamin"))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(gather, canvas.view("gather1"));
+        assertSame(gatherTitle, gather.lookup(".node-title"), "an unchanged card is not rebuilt");
+        assertSame(sw, canvas.view("switch1"));
+        assertEquals(540, sw.getLayoutX(), 0.01);
+        assertEquals("Benjamin", text(canvas.view("dial2"), "node-title"));
+        assertEquals(7, canvas.nodesLayer().getChildren().size());
+
+        robot.interact(() -> doc.apply("delete", f -> f.withoutNodes(List.of("switch1"))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(canvas.view("switch1"));
+        assertEquals(6, canvas.nodesLayer().getChildren().size());
+        assertEquals(2, canvas.wiresLayer().getChildren().size());
+    }
+
+    @Test
+    void germanCardsFitAndUndoLabelsAreGerman(FxRobot robot) {
+        AppTexts.setLocale(Locale.GERMAN);
+        load(robot, CanvasDemo.familyMenu(false));
+        NodeView in = canvas.view("in1");
+        assertEquals("Eingehender Anruf", text(in, "node-title"));
+        assertTrue(fits((Label) in.lookup(".node-title")), "the longer German title fits");
+        NodeView sw = canvas.view("switch1");
+        assertTrue(sw.lookupAll(".node-output-label").stream().anyMatch(n -> "sonst".equals(((Label) n).getText())));
+        assertEquals("2 Bausteine verschieben", CanvasEdits.moveLabel(2));
+        assertEquals("1 Baustein löschen", CanvasEdits.deleteLabel(1));
+        assertEquals("Wählen hinzufügen", CanvasEdits.addLabel("Wählen"));
+        assertEquals("Verbindung löschen", CanvasEdits.deleteWireLabel());
+        assertEquals("4 Bausteine einfügen", CanvasEdits.pasteLabel(4));
+        AppTexts.setLocale(Locale.ENGLISH);
+        assertEquals("Duplicate 2 nodes", CanvasEdits.duplicateLabel(2));
+        assertEquals("Cut 1 node", CanvasEdits.cutLabel(1));
+    }
+
+    @Test
+    void shortReasonKeepsTheGistOfAProblem() {
+        assertEquals("Needs the country code", NodeView.shortReason(
+                "Number 1: \"0151 2345678\" needs the country code, e.g. +49 instead of the leading 0."));
+        assertEquals("Braucht die Ländervorwahl", NodeView.shortReason(
+                "Nummer 1: \"0151 2345678\" braucht die Ländervorwahl, z. B. +49 statt der führenden 0."));
+        assertEquals("Sound is required", NodeView.shortReason("Sound is required."));
+        assertEquals("The pattern is not a valid regular expression",
+                NodeView.shortReason("Rule 1: the pattern is not a valid regular expression (Unclosed group)."));
+    }
+
+    @Test
+    void iconsComeFromStrictSvgFilesOrFallBackToADot() {
+        Pane icon = (Pane) NodeIcons.icon("testShape", 14);
+        assertEquals(14, icon.getPrefWidth());
+        assertTrue(icon.getStyleClass().containsAll(List.of("icon", "icon-node-testShape")));
+        Group g = (Group) icon.getChildren().get(0);
+        assertEquals(2, g.getChildren().size());
+        SVGPath first = (SVGPath) g.getChildren().get(0);
+        assertEquals("M2 8 h12", first.getContent());
+        assertTrue(first.getStyleClass().contains("icon-path"));
+        assertNull(first.getFill(), "stroke only");
+        Scale s = (Scale) g.getTransforms().get(0);
+        assertEquals(14 / 16.0, s.getX(), 1e-9);
+
+        Pane missing = (Pane) NodeIcons.icon("doesNotExist", 14);
+        assertTrue(missing.getStyleClass().contains("icon-missing"));
+        assertEquals(1, missing.getChildren().size());
+        assertFalse(NodeIcons.exists("/icons/ui/doesNotExist.svg"));
+    }
+}

@@ -25,6 +25,18 @@ interface Commands {
 
     void redo();
 
+    void cut();
+
+    void copy();
+
+    void paste();
+
+    void duplicate();
+
+    void delete();
+
+    void selectAll();
+
     void zoomIn();
 
     void zoomOut();

@@ -43,7 +43,9 @@ public final class Fonts {
             }
             css.append(".medium{-fx-font-family:\"").append(medium != null ? medium : regular != null ? regular
                     : "System").append("\";}\n");
-            css.append(".semibold{-fx-font-family:\"").append(semibold != null ? semibold : "System")
+            // the canvas's node titles are "bold" in its stylesheet; Inter's weight for them is SemiBold
+            css.append(".semibold,.flow-canvas .node-title{-fx-font-family:\"")
+                    .append(semibold != null ? semibold : "System")
                     .append("\";").append(semibold == null ? "-fx-font-weight:bold;" : "").append("}\n");
             css.append(".mono{-fx-font-family:\"").append(mono).append("\";}\n");
             stylesheet = "data:text/css;base64," + Base64.getEncoder()

@@ -9,28 +9,23 @@ import java.util.Optional;
 import javafx.application.HostServices;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.Image;
-import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.switchboard.app.canvas.FlowCanvas;
 import org.switchboard.app.document.Autosave;
 import org.switchboard.app.document.DocumentFiles;
 import org.switchboard.app.document.EditorDocument;
@@ -43,9 +38,6 @@ import org.switchboard.app.settings.AppSettings;
 import org.switchboard.app.settings.SettingsDialog;
 import org.switchboard.app.settings.SettingsStore;
 import org.switchboard.app.welcome.WelcomeDialog;
-import org.switchboard.engine.flow.FlowNode;
-import org.switchboard.engine.nodes.NodeType;
-import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * The main window: toolbar on top; palette | canvas over the dock | inspector below it, separated by 1 px
@@ -66,8 +58,7 @@ public final class MainWindow implements Commands {
     private final EditorDocument doc = new EditorDocument();
     private final Autosave autosave;
     private final DocumentFiles files;
-    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
-    private final Region canvas;
+    private final FlowCanvas canvas;
     private final PalettePane palette;
     private final InspectorPane inspector;
     private final ProblemsPane problems;
@@ -85,7 +76,9 @@ public final class MainWindow implements Commands {
         this.autosave = new Autosave(doc, Recovery.fileIn(store.directory()), clock);
         this.files = new DocumentFiles(doc, settings, this::saveSettings, () -> stage, autosave);
         this.canvas = createCanvas();
-        this.palette = new PalettePane(paletteFormat(), this::addNode);
+        // a flow that was just opened is shown whole (up to 100 %), once the canvas knows its size
+        files.setOnOpened(() -> Platform.runLater(canvas::zoomToFit));
+        this.palette = new PalettePane(this::addNode);
         this.inspector = new InspectorPane(doc, this::showNode);
         this.problems = new ProblemsPane(doc, this::showNode);
         dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
@@ -103,7 +96,7 @@ public final class MainWindow implements Commands {
         dock.setMinHeight(38);
 
         BorderPane root = new BorderPane(main);
-        root.setTop(new WindowToolbar(this, doc, files, zoom));
+        root.setTop(new WindowToolbar(this, doc, files, canvas.zoomProperty()));
         root.getStyleClass().add("window");
         Scene scene = new Scene(root, WindowGeometry.DEFAULT_WIDTH, WindowGeometry.DEFAULT_HEIGHT);
         Theme.style(scene);
@@ -148,8 +141,9 @@ public final class MainWindow implements Commands {
     public void show() {
         stage.show();
         applyPanelSizes();
-        // start with nothing focused (not the palette search), so "/" and the canvas keys work at once
-        stage.getScene().getRoot().requestFocus();
+        // the canvas has the focus at start (not the palette search), so its keys and "/" work at once
+        canvas.requestFocus();
+        Platform.runLater(canvas::requestFocus);
         autosave.start();
     }
 
@@ -175,49 +169,29 @@ public final class MainWindow implements Commands {
 
     // ---- the centre ----
 
-    /** The canvas in the centre (a placeholder until the canvas component lands). */
-    private Region createCanvas() {
-        Label hint = new Label(AppTexts.get("canvas.placeholder"));
-        hint.getStyleClass().add("help");
-        StackPane p = new StackPane(hint);
-        p.getStyleClass().add("canvas-placeholder");
-        p.setId("canvas");
-        p.setMinSize(200, 120);
-        return p;
+    private FlowCanvas createCanvas() {
+        FlowCanvas c = new FlowCanvas(doc);
+        c.setId("canvas");
+        c.setMinSize(200, 120);
+        return c;
     }
 
-    private static DataFormat paletteFormat() {
-        String mime = "application/x-switchboard-node-type";
-        DataFormat f = DataFormat.lookupMimeType(mime);
-        return f != null ? f : new DataFormat(mime);
-    }
-
-    /** Adds a node of the type near the middle of the visible canvas and selects it. */
+    /** Adds a node of the type in the middle of the visible canvas (it becomes selected) and focuses the canvas. */
     void addNode(String typeId) {
-        NodeType type = NodeTypes.standard().get(typeId);
-        if (type == null) {
-            return;
-        }
-        int n = doc.flow().nodes().size();
-        double x = 80 + (n % 8) * 24;
-        double y = 80 + (n % 8) * 24;
-        String[] added = new String[1];
-        doc.apply(AppTexts.get("edit.addNode", type.label(AppTexts.engine())), f -> {
-            String id = f.freshId(typeId);
-            added[0] = id;
-            FlowNode node = type.newNode(id, x, y);
-            return f.withNode(node);
-        });
-        if (added[0] != null) {
-            doc.select(List.of(added[0]));
-        }
+        canvas.placeNode(typeId);
+        canvas.requestFocus();
     }
 
-    /** Selects a node (from Problems or the inspector's connections) and brings it into view. */
+    /** Selects a node (from Problems or the inspector's connections) and scrolls it into view. */
     void showNode(String nodeId) {
         if (doc.flow().contains(nodeId)) {
             doc.select(List.of(nodeId));
+            canvas.reveal(nodeId);
         }
+    }
+
+    public FlowCanvas canvas() {
+        return canvas;
     }
 
     // ---- keys ----
@@ -288,10 +262,10 @@ public final class MainWindow implements Commands {
         if (dir != null && dir.toFile().isDirectory()) {
             chooser.setInitialDirectory(dir.toFile());
         }
-        java.io.File file = chooser.showSaveDialog(stage);
+        Path file = files.filePicker().save(chooser, stage);
         if (file != null) {
             try {
-                CanvasExport.write(canvas, file.toPath());
+                FlowCanvas.exportPng(canvas, file);
             } catch (IOException e) {
                 Dialogs.error(stage, AppTexts.get("file.exportPng.failed"), file + ": " + e.getMessage());
             }
@@ -321,23 +295,54 @@ public final class MainWindow implements Commands {
     }
 
     @Override
+    public void cut() {
+        canvas.cut();
+    }
+
+    @Override
+    public void copy() {
+        canvas.copy();
+    }
+
+    @Override
+    public void paste() {
+        canvas.paste();
+    }
+
+    @Override
+    public void duplicate() {
+        canvas.duplicate();
+    }
+
+    /** Deletes the selected nodes (from the menu; the Delete key works on the canvas, not in text fields). */
+    @Override
+    public void delete() {
+        canvas.deleteSelection();
+    }
+
+    @Override
+    public void selectAll() {
+        canvas.selectAll();
+    }
+
+    @Override
     public void zoomIn() {
-        zoom.set(Math.min(4, zoom.get() * 1.25));
+        canvas.zoomIn();
     }
 
     @Override
     public void zoomOut() {
-        zoom.set(Math.max(0.25, zoom.get() / 1.25));
+        canvas.zoomOut();
     }
 
     @Override
     public void zoomToFit() {
-        zoom.set(1);
+        canvas.zoomToFit();
     }
 
     @Override
     public void zoomReset() {
-        zoom.set(1);
+        canvas.resetZoom();
     }
 
     @Override

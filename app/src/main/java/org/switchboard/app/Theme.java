@@ -32,18 +32,16 @@ public final class Theme {
     private static final String APP_CSS = Objects.requireNonNull(Theme.class.getResource("app.css"))
             .toExternalForm();
     private static final ReadOnlyBooleanWrapper DARK = new ReadOnlyBooleanWrapper(false);
-    private static boolean applied;
 
     private Theme() {
     }
 
     public static void setDark(boolean dark) {
-        if (applied && DARK.get() == dark) {
-            return;
+        String css = Objects.requireNonNull(Theme.class.getResource(dark ? PRIMER_DARK : PRIMER_LIGHT),
+                "AtlantaFX theme").toExternalForm();
+        if (!css.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(css);
         }
-        applied = true;
-        Application.setUserAgentStylesheet(Objects.requireNonNull(
-                Theme.class.getResource(dark ? PRIMER_DARK : PRIMER_LIGHT), "AtlantaFX theme").toExternalForm());
         DARK.set(dark);
     }
 

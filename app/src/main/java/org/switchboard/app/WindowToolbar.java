@@ -234,7 +234,15 @@ final class WindowToolbar extends HBox {
                 ? AppTexts.get("menu.edit.redo") : AppTexts.get("menu.edit.redoLabel", doc.redoLabelProperty().get()),
                 doc.redoLabelProperty()));
         redo.disableProperty().bind(doc.canRedoProperty().not());
-        return new Menu(AppTexts.get("menu.edit"), null, undo, redo);
+        MenuItem delete = item(AppTexts.get("menu.edit.delete"), "menu-delete", null, false, commands::delete);
+        return new Menu(AppTexts.get("menu.edit"), null, undo, redo, new SeparatorMenuItem(),
+                item(AppTexts.get("menu.edit.cut"), "menu-cut", KeyCode.X, false, commands::cut),
+                item(AppTexts.get("menu.edit.copy"), "menu-copy", KeyCode.C, false, commands::copy),
+                item(AppTexts.get("menu.edit.paste"), "menu-paste", KeyCode.V, false, commands::paste),
+                item(AppTexts.get("menu.edit.duplicate"), "menu-duplicate", KeyCode.D, false, commands::duplicate),
+                delete, new SeparatorMenuItem(),
+                item(AppTexts.get("menu.edit.selectAll"), "menu-select-all", KeyCode.A, false,
+                        commands::selectAll));
     }
 
     private Menu viewMenu() {

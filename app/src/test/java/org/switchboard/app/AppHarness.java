@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -26,15 +27,16 @@ import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.nodes.NodeTypes;
 
 /**
- * Starts the real app (settings in a temp directory given as {@code switchboard.home}, English, welcome off) on
- * TestFX's primary stage, and gives tests the window and a few helpers. "Crashing" is simply starting another
- * instance without stopping the first.
+ * Starts the real app (settings in a temp directory given as {@code switchboard.home}, English, welcome off) on a
+ * fresh stage, and gives tests the window and a few helpers. "Crashing" is simply starting another instance without
+ * stopping the first.
  */
 final class AppHarness {
 
     final Path home;
     Application app;
     Stage stage;
+    private final List<Stage> stages = new ArrayList<>();
 
     AppHarness(Path home) throws IOException {
         this.home = home;
@@ -46,21 +48,36 @@ final class AppHarness {
         }
     }
 
-    /** Starts an app instance with the given command line and waits until its start-up dialogs are up. */
+    /**
+     * Starts an app instance with the given command line on a stage of its own (as a new process would) and waits
+     * until its start-up dialogs are up.
+     */
     MainWindow start(String... args) throws TimeoutException {
-        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false);
+        stage = FxToolkit.registerStage(Stage::new);
+        stages.add(stage);
         app = FxToolkit.setupApplication(SwitchboardApp.class, args);
         WaitForAsyncUtils.waitForFxEvents();
         return MainWindow.of(stage);
     }
 
-    /** Stops the app the way the OS does at exit. */
+    /**
+     * Stops the app the way the OS does at exit, and puts back JavaFX's default theme, which the app set for the
+     * whole JVM, so later tests of single components see the platform defaults.
+     */
     void stop() throws TimeoutException {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
             app = null;
         }
+        WaitForAsyncUtils.asyncFx(() -> {
+            stages.forEach(Stage::close);
+            Application.setUserAgentStylesheet(null);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        stages.clear();
+        FxToolkit.registerPrimaryStage();
     }
 
     /** Closes any dialog still open, so the next test starts clean. */

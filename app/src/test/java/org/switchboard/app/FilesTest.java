@@ -14,6 +14,9 @@ import java.util.List;
 
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.switchboard.app.document.FilePicker;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.flow.Flow;
@@ -88,6 +92,34 @@ class FilesTest extends FxRobot {
         assertFalse(w.stage().isShowing(), "after saving, the window closes");
         assertEquals("Anna", FlowFiles.load(file).flow().node("dial1").orElseThrow().name());
         assertFalse(Files.exists(harness.home.resolve("recovery.json")), "a clean close leaves no recovery");
+    }
+
+    @Test
+    void aNodeRedExportOpensAsAnUnsavedImportWithItsReport() throws Exception {
+        harness = new AppHarness(dir.resolve("home"));
+        Path export = dir.resolve("seed-sample-flow.json");
+        Files.copy(Path.of("../engine/src/test/resources/node-red/seed-sample-flow.json"), export);
+        MainWindow w = harness.start();
+        w.files().setFilePicker(new FilePicker() {
+            @Override
+            public Path open(FileChooser chooser, Window owner) {
+                return export;
+            }
+
+            @Override
+            public Path save(FileChooser chooser, Window owner) {
+                return null;
+            }
+        });
+        push(KeyCode.SHORTCUT, KeyCode.O);
+        DialogPane report = AppHarness.dialog(this, "import-dialog");
+        assertNotNull(report, "the import says what it could not take over");
+        assertEquals("Imported from Node-RED", ((Stage) report.getScene().getWindow()).getTitle());
+        clickOn("OK");
+        assertFalse(w.document().flow().nodes().isEmpty());
+        assertNull(w.document().file(), "the export is not overwritten by Save");
+        assertTrue(w.document().isDirty(), "an import is unsaved work");
+        assertEquals("Switchboard — seed-sample-flow (imported) •", w.stage().getTitle());
     }
 
     @Test

@@ -45,6 +45,8 @@ public final class DocumentFiles {
     /** The name shown for the document: its file name, or a name for a document that has no file yet. */
     private final ReadOnlyStringWrapper displayName = new ReadOnlyStringWrapper(this, "displayName");
     private String untitledName = AppTexts.get("document.untitled");
+    private Runnable onOpened = () -> { };
+    private FilePicker picker = FilePicker.SYSTEM;
 
     public DocumentFiles(EditorDocument doc, AppSettings settings, Runnable saveSettings, Supplier<Window> owner,
                          Autosave autosave) {
@@ -56,6 +58,20 @@ public final class DocumentFiles {
         recent.setAll(settings.recentFiles());
         doc.fileProperty().addListener((o, a, b) -> updateName());
         updateName();
+    }
+
+    /** Replaces the system file dialogs (tests answer them without a native dialog). */
+    public void setFilePicker(FilePicker picker) {
+        this.picker = picker;
+    }
+
+    public FilePicker filePicker() {
+        return picker;
+    }
+
+    /** Called after another flow was put into the document (new, open, sample, restore), e.g. to fit the view. */
+    public void setOnOpened(Runnable onOpened) {
+        this.onOpened = onOpened;
     }
 
     public ReadOnlyStringProperty displayNameProperty() {
@@ -83,7 +99,7 @@ public final class DocumentFiles {
             return false;
         }
         FileChooser chooser = chooser(AppTexts.get("file.open.title"));
-        Path file = toPath(chooser.showOpenDialog(owner.get()));
+        Path file = picker.open(chooser, owner.get());
         return file != null && load(file);
     }
 
@@ -119,7 +135,7 @@ public final class DocumentFiles {
         FileChooser chooser = chooser(AppTexts.get("file.saveAs.title"));
         Path current = doc.file();
         chooser.setInitialFileName(current != null ? current.getFileName().toString() : suggestedFileName());
-        Path file = toPath(chooser.showSaveDialog(owner.get()));
+        Path file = picker.save(chooser, owner.get());
         if (file == null) {
             return false;
         }
@@ -160,12 +176,14 @@ public final class DocumentFiles {
                 doc.reset(FlowFiles.load(file).flow(), file, true);
                 doc.apply(AppTexts.get("edit.restore"), f -> recovery.flow());
                 doc.sealEdits();
+                onOpened.run();
                 return;
             } catch (FlowFileException e) {
                 LOG.info("Restoring without the original file {}: {}", file, e.getMessage());
             }
             doc.reset(recovery.flow(), file, false);
             updateName();
+            onOpened.run();
             return;
         }
         startUntitled(recovery.flow(), AppTexts.get("document.untitled"), false);
@@ -201,6 +219,7 @@ public final class DocumentFiles {
                     loaded.problems().stream().map(LoadProblem::toString).toList());
         } else {
             doc.reset(loaded.flow(), file, true);
+            onOpened.run();
             remember(file);
             if (!loaded.problems().isEmpty()) {
                 List<String> lines = loaded.problems().stream().map(LoadProblem::toString).toList();
@@ -243,6 +262,7 @@ public final class DocumentFiles {
         untitledName = name;
         doc.reset(flow, null, clean);
         updateName();
+        onOpened.run();
     }
 
     private void updateName() {
@@ -295,9 +315,5 @@ public final class DocumentFiles {
             chooser.setInitialDirectory(dir.toFile());
         }
         return chooser;
-    }
-
-    private static Path toPath(java.io.File f) {
-        return f == null ? null : f.toPath();
     }
 }

@@ -53,7 +53,10 @@ public final class InspectorPane extends VBox {
         Label kbd = new Label(Shortcuts.display("Z", false));
         kbd.getStyleClass().add("kbd");
         Label undo = new Label(AppTexts.get("inspector.footer.undo"));
-        HBox footer = new HBox(8, applies, kbd, undo);
+        for (Label l : new Label[] {applies, kbd, undo}) {
+            l.setMinWidth(Label.USE_PREF_SIZE);
+        }
+        HBox footer = new HBox(6, applies, kbd, undo);
         footer.getStyleClass().add("inspector-foot");
         footer.setAlignment(Pos.CENTER_LEFT);
 

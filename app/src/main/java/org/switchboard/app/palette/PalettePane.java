@@ -6,24 +6,23 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.DataFormat;
-import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 import org.controlsfx.control.textfield.CustomTextField;
 
 import org.switchboard.app.Glyphs;
+import org.switchboard.app.canvas.PaletteDrag;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.Category;
@@ -32,25 +31,22 @@ import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * The node palette on the left: a search field that filters as you type, collapsible category groups with one row
- * per node type, and a tip. Rows are dragged onto the canvas (the node type id on the dragboard under the canvas's
- * palette format) or added at the canvas centre with a double-click or Enter.
+ * per node type, and a tip. Rows are dragged onto the canvas ({@link PaletteDrag}) or added at the centre of the
+ * visible canvas with a double-click or Enter.
  */
 public final class PalettePane extends VBox {
 
     /** Palette groups in the order the design shows them. */
     private static final List<Category> ORDER = List.of(Category.CALL_CONTROL, Category.ROUTING, Category.EVENTS);
 
-    private final DataFormat dragFormat;
     private final Consumer<String> onAdd;
     private final CustomTextField search = new CustomTextField();
     private final List<Group> groups = new ArrayList<>();
 
     /**
-     * @param dragFormat the format the canvas accepts palette drops in
-     * @param onAdd      adds a node of the given type id at the canvas centre
+     * @param onAdd adds a node of the given type id at the canvas centre
      */
-    public PalettePane(DataFormat dragFormat, Consumer<String> onAdd) {
-        this.dragFormat = dragFormat;
+    public PalettePane(Consumer<String> onAdd) {
         this.onAdd = onAdd;
         getStyleClass().add("palette");
         setId("palette");
@@ -149,7 +145,7 @@ public final class PalettePane extends VBox {
     private final class Group extends VBox {
         private final List<Row> rows = new ArrayList<>();
         private final VBox body = new VBox();
-        private final Region chevron = Glyphs.ui("chev-d", 12);
+        private final Node chevron = Glyphs.ui("chev-d", 12);
         private boolean expanded = true;
 
         Group(Category category, List<NodeType> types, Messages m) {
@@ -190,25 +186,23 @@ public final class PalettePane extends VBox {
             setFocusTraversable(true);
             Label text = new Label(label);
             text.getStyleClass().add("palette-label");
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            Region grip = Glyphs.ui("grip", 14);
+            text.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            // the grip shows on hover over the end of the label, so long (German) labels keep the full width
+            Node grip = Glyphs.ui("grip", 14);
             grip.getStyleClass().add("grip");
-            getChildren().addAll(Glyphs.tile(type.id(), 20, 13), text, spacer, grip);
+            StackPane labelAndGrip = new StackPane(text, grip);
+            StackPane.setAlignment(grip, Pos.CENTER_RIGHT);
+            labelAndGrip.setMinWidth(0);
+            HBox.setHgrow(labelAndGrip, Priority.ALWAYS);
+            getChildren().addAll(Glyphs.tile(type.id(), 20, 13), labelAndGrip);
             Tooltip tip = new Tooltip(type.description(m));
             tip.setShowDelay(Duration.millis(500));
             tip.setWrapText(true);
             tip.setMaxWidth(280);
             Tooltip.install(this, tip);
 
-            setOnDragDetected(e -> {
-                Dragboard db = startDragAndDrop(TransferMode.COPY);
-                ClipboardContent content = new ClipboardContent();
-                content.put(dragFormat, type.id());
-                db.setContent(content);
-                db.setDragView(snapshot(null, null), e.getX(), e.getY());
-                e.consume();
-            });
+            PaletteDrag.install(this, type.id());
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                     onAdd.accept(type.id());

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -117,7 +118,7 @@ public final class ProblemsPane extends StackPane {
                 return;
             }
             getStyleClass().add(p.isError() ? "error" : "warning");
-            Region icon = Glyphs.ui(p.isError() ? "error" : "warn", 16);
+            Node icon = Glyphs.ui(p.isError() ? "error" : "warn", 16);
             icon.getStyleClass().add("severity");
             HBox row = new HBox(10, icon);
             row.setAlignment(Pos.CENTER_LEFT);

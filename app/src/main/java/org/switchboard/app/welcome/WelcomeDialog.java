@@ -72,10 +72,11 @@ public final class WelcomeDialog extends Dialog<ButtonType> {
                 section(AppTexts.get("welcome.start")), steps,
                 section(AppTexts.get("welcome.samples")), cards,
                 help);
-        content.setPrefWidth(600);
+        content.setPrefWidth(620);
         getDialogPane().setContent(content);
-        getDialogPane().getButtonTypes().setAll(new ButtonType(AppTexts.get("welcome.close"),
-                ButtonType.CLOSE.getButtonData()));
+        ButtonType start = new ButtonType(AppTexts.get("welcome.close"), ButtonType.CLOSE.getButtonData());
+        getDialogPane().getButtonTypes().setAll(start);
+        getDialogPane().lookupButton(start).getStyleClass().add("accent");
         content.getChildren().add(dontShow);
 
         setOnHidden(e -> {
@@ -98,7 +99,7 @@ public final class WelcomeDialog extends Dialog<ButtonType> {
         VBox card = new VBox(6, name, text, spacer, open);
         card.getStyleClass().add("sample-card");
         card.setId("sample-" + s.key());
-        card.setPrefWidth(186);
+        card.setPrefWidth(192);
         card.setOnMouseClicked(e -> {
             close();
             openSample.accept(s.resource(), s.fileName());

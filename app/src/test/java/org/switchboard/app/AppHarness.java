@@ -39,10 +39,15 @@ final class AppHarness {
     private final List<Stage> stages = new ArrayList<>();
 
     AppHarness(Path home) throws IOException {
+        this(home, false);
+    }
+
+    /** With {@code firstRun}, no settings are written, as on a machine where the app never ran. */
+    AppHarness(Path home, boolean firstRun) throws IOException {
         this.home = home;
         System.setProperty(SettingsStore.HOME_PROPERTY, home.toString());
         Files.createDirectories(home);
-        if (!Files.exists(home.resolve("settings.json"))) {
+        if (!firstRun && !Files.exists(home.resolve("settings.json"))) {
             Files.writeString(home.resolve("settings.json"),
                     "{\"language\": \"en\", \"theme\": \"light\", \"showWelcome\": false}", StandardCharsets.UTF_8);
         }

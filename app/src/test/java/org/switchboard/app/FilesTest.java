@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import javafx.scene.control.DialogPane;
@@ -25,6 +26,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.document.FilePicker;
+import org.switchboard.app.settings.AppSettings;
+import org.switchboard.app.settings.AtomicFiles;
+import org.switchboard.app.settings.SettingsStore;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.flow.Flow;
@@ -92,6 +96,17 @@ class FilesTest extends FxRobot {
         assertFalse(w.stage().isShowing(), "after saving, the window closes");
         assertEquals("Anna", FlowFiles.load(file).flow().node("dial1").orElseThrow().name());
         assertFalse(Files.exists(harness.home.resolve("recovery.json")), "a clean close leaves no recovery");
+
+        // the window and panel sizes are remembered, in a file only the user can read
+        Path settingsFile = harness.home.resolve("settings.json");
+        AppSettings settings = new SettingsStore(harness.home).load();
+        assertNotNull(settings.window());
+        assertEquals(200, settings.panel("palette", 0), 2);
+        assertEquals(280, settings.panel("inspector", 0), 2);
+        assertEquals(List.of(file.toAbsolutePath()), settings.recentFiles());
+        if (AtomicFiles.isPosix()) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(settingsFile)));
+        }
     }
 
     @Test

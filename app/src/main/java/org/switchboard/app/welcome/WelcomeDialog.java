@@ -29,6 +29,8 @@ import org.switchboard.app.welcome.Samples.Sample;
  */
 public final class WelcomeDialog extends Dialog<ButtonType> {
 
+    private static final double CARD_WIDTH = 192;
+
     /**
      * @param openSample opens a sample: its classpath resource and file name
      * @param openHelp   opens the help (the README on the project site)
@@ -53,6 +55,7 @@ public final class WelcomeDialog extends Dialog<ButtonType> {
 
         TilePane cards = new TilePane(10, 10);
         cards.setPrefColumns(3);
+        cards.setPrefTileWidth(CARD_WIDTH);
         cards.getStyleClass().add("sample-cards");
         for (Sample s : Samples.list()) {
             cards.getChildren().add(card(s, openSample));
@@ -72,7 +75,8 @@ public final class WelcomeDialog extends Dialog<ButtonType> {
                 section(AppTexts.get("welcome.start")), steps,
                 section(AppTexts.get("welcome.samples")), cards,
                 help);
-        content.setPrefWidth(620);
+        content.setPrefWidth(3 * CARD_WIDTH + 20);
+        getDialogPane().setPrefWidth(3 * CARD_WIDTH + 20 + 56);
         getDialogPane().setContent(content);
         ButtonType start = new ButtonType(AppTexts.get("welcome.close"), ButtonType.CLOSE.getButtonData());
         getDialogPane().getButtonTypes().setAll(start);
@@ -99,7 +103,7 @@ public final class WelcomeDialog extends Dialog<ButtonType> {
         VBox card = new VBox(6, name, text, spacer, open);
         card.getStyleClass().add("sample-card");
         card.setId("sample-" + s.key());
-        card.setPrefWidth(192);
+        card.setPrefWidth(CARD_WIDTH);
         card.setOnMouseClicked(e -> {
             close();
             openSample.accept(s.resource(), s.fileName());

@@ -322,7 +322,8 @@ public final class NodeRedImport {
             return;
         }
         List<String> reached = resolve(target, new HashSet<>());
-        if (reached.isEmpty() && !bridges.containsKey(target)) {
+        // Wires into a debug node need no word of their own: the debug node itself is reported once.
+        if (reached.isEmpty() && !bridges.containsKey(target) && !entries.get(target).type().equals("debug")) {
             problems.add(new LoadProblem(from.place(), "a wire leads to " + entries.get(target).place()
                     + ", which was not imported; the wire was left out"));
         }

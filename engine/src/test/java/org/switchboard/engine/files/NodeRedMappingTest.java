@@ -261,7 +261,7 @@ class NodeRedMappingTest {
                   "x":500,"y":100,"wires":[["h"],[]]},
                  {"id":"lo","type":"link out","z":"t1","links":["li"],"x":500,"y":200,"wires":[]},
                  {"id":"li","type":"link in","z":"t2","links":["lo"],"x":100,"y":100,"wires":[["ch"]]},
-                 {"id":"ch","type":"change","z":"t2","name":"Set","rules":[],"x":300,"y":100,"wires":[["h"]]},
+                 {"id":"ch","type":"change","z":"t2","name":"Set","rules":[],"x":300,"y":100,"wires":[["h","dbg"]]},
                  {"id":"h","type":"hangup","z":"t2","x":500,"y":100,"d":true,"wires":[]},
                  {"id":"dbg","type":"debug","z":"t2","x":500,"y":200,"wires":[]},
                  {"id":"cfg","type":"mqtt-broker","name":"Broker"},

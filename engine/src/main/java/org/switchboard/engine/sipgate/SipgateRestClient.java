@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * host. Failures come back as a {@link RestResult} whose message can be shown to the user as it is (or, for
  * {@link #getWebhookSettings()}, as a {@link SipgateApiException}); nothing here throws for a network error. Calls
  * block for at most the timeout (5 s by default), so run them off the webhook threads. The base URL is configurable
- * so that tests can point the client at a stand-in on 127.0.0.1. Instances are thread-safe.
+ * so that tests can point the client at a stand-in on 127.0.0.1. Instances are thread-safe; create one per set of
+ * credentials and reuse it, since each owns an {@link HttpClient} with its own connection pool and selector thread.
  */
 public final class SipgateRestClient {
 

@@ -151,7 +151,8 @@ class SipgateRestClientTest {
 
     @Test
     void setOutgoingUrlAndClearing() {
-        assertEquals(new RestResult(true, 204, "Outgoing webhook URL set"), client.setOutgoingUrl("http://x.example/o"));
+        assertEquals(new RestResult(true, 204, "Outgoing webhook URL set"),
+                client.setOutgoingUrl("http://x.example/o"));
         assertEquals("http://x.example/o", sipgate.settings.get("outgoingUrl").asText());
         assertEquals("https://old.example/in", sipgate.settings.get("incomingUrl").asText());
         assertEquals(new RestResult(true, 204, "Incoming webhook URL cleared"), client.setIncomingUrl(null));

@@ -308,6 +308,26 @@ class NodeRedMappingTest {
     }
 
     @Test
+    void subflowsGroupsAndDisabledTabsAreReported() throws Exception {
+        LoadedFlow loaded = convert("""
+                [
+                 {"id":"t","type":"tab","label":"Old","disabled":true},
+                 {"id":"sf","type":"subflow","name":"Helper"},
+                 {"id":"in1","type":"function","z":"sf","x":10,"y":10,"wires":[]},
+                 {"id":"in2","type":"change","z":"sf","x":10,"y":10,"wires":[]},
+                 {"id":"g1","type":"group","z":"t","name":"Box","nodes":["h"]},
+                 {"id":"g2","type":"group","z":"t","name":"Other","nodes":[]},
+                 {"id":"h","type":"hangup","z":"t","x":200,"y":100,"wires":[]}
+                ]""");
+        assertEquals(List.of("hangup"), loaded.flow().nodes().stream().map(FlowNode::type).toList());
+        assertEquals(List.of(
+                "tab 'Old': the tab was disabled in Node-RED; its nodes are imported and will run when the flow goes "
+                        + "live",
+                "node 'Helper' (subflow): subflows are not supported; its 2 nodes were not imported",
+                "node 'Box' (group): groups are not imported; their nodes are"), problems(loaded));
+    }
+
+    @Test
     void outputsWithoutCounterpartAndFlowsApiWrapper() throws Exception {
         LoadedFlow loaded = convert("""
                 {"rev":"abc","flows":[

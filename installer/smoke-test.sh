@@ -11,7 +11,7 @@
 #   4. removes the package again   apt-get remove -y switchboard
 # Prints "deb size: N MB" and "start to first window: N ms". Exits non-zero with a message on any failure.
 #
-# Needs (Debian): maven openjdk-17-jdk fakeroot xvfb xdotool imagemagick python3 (+ apt access for the
+# Needs (Debian): maven openjdk-17-jdk-headless fakeroot xvfb xdotool imagemagick python3 procps (+ apt access for the
 # package's own dependencies). Run as root, or as a user who may use sudo.
 # Environment: SMOKE_SKIP_BUILD=1 reuses an existing .deb; SMOKE_FLOW=path picks the flow file;
 #              SMOKE_MAX_DEB_MB (default 60) is the size limit.
@@ -33,9 +33,9 @@ sudo=()
 fail() { echo "smoke test FAILED: $*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 
-for tool in mvn Xvfb xdotool import convert python3 apt-get dpkg-query; do
+for tool in Xvfb xdotool import identify python3 pgrep apt-get dpkg-query; do
   command -v "$tool" >/dev/null \
-    || fail "$tool is missing (Debian: apt-get install -y maven openjdk-17-jdk fakeroot xvfb xdotool imagemagick python3)"
+    || fail "$tool is missing (Debian: apt-get install -y maven openjdk-17-jdk-headless fakeroot xvfb xdotool imagemagick python3 procps)"
 done
 
 rm -rf "$out"
@@ -68,6 +68,7 @@ trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------------------------------------- 1. build
 if [ -z "${SMOKE_SKIP_BUILD:-}" ]; then
+  command -v mvn >/dev/null || fail "mvn is missing (Debian: apt-get install -y maven openjdk-17-jdk-headless fakeroot)"
   echo "building the installer (log: installer/target/smoke/build.log)"
   started=$(now_ms)
   mvn -B -Pinstaller -DskipTests package >"$out/build.log" 2>&1 \

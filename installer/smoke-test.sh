@@ -11,7 +11,7 @@
 #   4. removes the package again   apt-get remove -y switchboard
 # Prints "deb size: N MB" and "start to first window: N ms". Exits non-zero with a message on any failure.
 #
-# Needs (Debian): maven openjdk-17-jdk-headless fakeroot xvfb xdotool imagemagick python3 procps (+ apt access for the
+# Needs (Debian): maven openjdk-17-jdk-headless fakeroot xvfb xdotool imagemagick python3 (+ apt access for the
 # package's own dependencies). Run as root, or as a user who may use sudo.
 # Environment: SMOKE_SKIP_BUILD=1 reuses an existing .deb; SMOKE_FLOW=path picks the flow file;
 #              SMOKE_MAX_DEB_MB (default 60) is the size limit.
@@ -32,10 +32,19 @@ sudo=()
 
 fail() { echo "smoke test FAILED: $*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
+# PIDs of the processes in process group $1, read from /proc (no procps needed).
+group_pids() {
+  local f line
+  for f in /proc/[0-9]*/stat; do
+    read -r line <"$f" 2>/dev/null || continue
+    set -- "$1" ${line##*) }   # after "pid (comm) ": state ppid pgrp ...
+    if [ "$4" = "$1" ]; then f=${f#/proc/}; echo "${f%/stat}"; fi
+  done
+}
 
-for tool in Xvfb xdotool import identify python3 pgrep apt-get dpkg-query; do
+for tool in Xvfb xdotool import identify python3 apt-get dpkg-query; do
   command -v "$tool" >/dev/null \
-    || fail "$tool is missing (Debian: apt-get install -y maven openjdk-17-jdk-headless fakeroot xvfb xdotool imagemagick python3 procps)"
+    || fail "$tool is missing (Debian: apt-get install -y maven openjdk-17-jdk-headless fakeroot xvfb xdotool imagemagick python3)"
 done
 
 rm -rf "$out"
@@ -188,7 +197,7 @@ run_app() {
   window_pid=$(xdotool getwindowpid "$window" 2>/dev/null || true)
   [ "$window_pid" = "$app_pid" ] || fail "[$label] the window belongs to process '$window_pid', not to the launcher ($app_pid)"
   local rss_kb
-  rss_kb=$(ps -o rss= -p "$app_pid" 2>/dev/null | tr -d ' ' || echo 0)
+  rss_kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null || echo 0)
   echo "[$label] window \"$(xdotool getwindowname "$window")\" after $start_ms ms, RSS $(( ${rss_kb:-0} / 1024 )) MB"
 
   # The window is mapped; give it a moment to paint, then shoot until the picture is not blank.
@@ -217,9 +226,11 @@ run_app() {
   local pgid=$app_pid
   app_pid=""
   [ "$rc" -eq 0 ] || { tail -n 30 "$log" >&2; fail "[$label] the app exited with status $rc (log: ${log#"$root"/})"; }
-  if pgrep -g "$pgid" >/dev/null; then
-    pkill -KILL -g "$pgid" || true
-    fail "[$label] processes were left behind after the app exited"
+  local left
+  left=$(group_pids "$pgid")
+  if [ -n "$left" ]; then
+    kill -KILL -- "-$pgid" 2>/dev/null || true
+    fail "[$label] processes were left behind after the app exited: $(echo $left)"
   fi
   echo "[$label] closed: exit status 0 after $(( waited * 100 )) ms"
 }

@@ -12,7 +12,7 @@ command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 # JavaFX needs GTK 3 and a few X libraries to open a window.
 runtime_pkgs=(libgtk-3-0 libxtst6 libgl1 libglib2.0-0 fonts-inter)
-test_pkgs=(xvfb xauth x11-utils xdotool imagemagick fakeroot binutils)
+test_pkgs=(xvfb xauth x11-utils xdotool imagemagick fakeroot binutils python3)
 check=("${runtime_pkgs[@]}")
 $want_test && check+=("${test_pkgs[@]}")
 for p in "${check[@]}"; do

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ public final class AtomicFiles {
                 out.flush();
                 channel.force(true);
             }
+            keepPermissions(file, temp);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -70,6 +72,18 @@ public final class AtomicFiles {
                     LOG.warn("Could not remove temporary file {}: {}", temp, e.getMessage());
                 }
             }
+        }
+    }
+
+    /** The temporary file is private (rw-------); a file that is replaced keeps the permissions it had. */
+    private static void keepPermissions(Path file, Path temp) {
+        try {
+            if (Files.exists(file)
+                    && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("Could not copy the permissions of {}: {}", file, e.getMessage());
         }
     }
 

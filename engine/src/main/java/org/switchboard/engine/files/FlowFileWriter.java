@@ -18,8 +18,8 @@ import com.fasterxml.jackson.core.util.Separators;
 /**
  * Writes a {@link FlowDto} as the documented file format with Jackson's generator: two-space indentation, keys in a
  * fixed order (known keys first, unknown ones after in their own order), wires and short lists of plain values on
- * one line each so that files read and diff well, UTF-8 and a trailing newline. The same flow always gives the
- * same bytes.
+ * one line each (see {@link #isFlat}) so that files read and diff well, UTF-8 and a trailing newline. The same flow
+ * always gives the same bytes.
  */
 final class FlowFileWriter {
 
@@ -164,9 +164,20 @@ final class FlowFileWriter {
         }
     }
 
+    /**
+     * Whether a value may go on one line: a list of plain values, or an object whose members are plain values or
+     * such lists. Lists of objects (Switch rules) always get one line per entry.
+     */
     private static boolean isFlat(Object value) {
-        Iterable<?> members = value instanceof Map<?, ?> m ? m.values() : (List<?>) value;
-        for (Object o : members) {
+        if (value instanceof Map<?, ?> map) {
+            for (Object o : map.values()) {
+                if (o instanceof Map<?, ?> || (o instanceof List<?> && !isFlat(o))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (Object o : (List<?>) value) {
             if (o instanceof List<?> || o instanceof Map<?, ?>) {
                 return false;
             }

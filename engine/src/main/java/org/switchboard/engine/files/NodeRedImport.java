@@ -54,6 +54,7 @@ public final class NodeRedImport {
     /** Bridged Node-RED nodes (delay, junction, link) -> the Node-RED ids their input continues to. */
     private final Map<String, List<String>> bridges = new LinkedHashMap<>();
     private final List<Wire> wires = new ArrayList<>();
+    private boolean groupsReported;
 
     private NodeRedImport(String source) {
         this.source = source;
@@ -90,50 +91,53 @@ public final class NodeRedImport {
             }
         }
         NodeRedMapping mapping = new NodeRedMapping(entries, problems, notes, this::newId);
-        boolean groupsReported = false;
         for (NodeRedEntry e : entries.values()) {
-            if (subflows.contains(e.z())) {
-                continue;
-            }
-            switch (e.type()) {
-                case "tab":
-                    break;
-                case "subflow":
-                    problems.add(new LoadProblem(e.place(), "subflows are not supported; its "
-                            + countInside(e.id()) + " nodes were not imported"));
-                    break;
-                case "comment":
-                    addNote(e);
-                    break;
-                case "group":
-                    if (!groupsReported) {
-                        problems.add(new LoadProblem(e.place(), "groups are not imported; their nodes are"));
-                        groupsReported = true;
-                    }
-                    break;
-                case "delay":
-                case "junction":
-                case "link in":
-                    bridges.put(e.id(), e.outputWires(0));
-                    break;
-                case "link out":
-                    bridges.put(e.id(), linkTargets(e));
-                    break;
-                case "debug":
-                    problems.add(new LoadProblem(e.place(), "debug nodes are not imported; Switchboard's call log "
-                            + "shows every call"));
-                    break;
-                default:
-                    if (isConfig(e)) {
-                        mapping.configNode(e);
-                    } else {
-                        place(e, mapping.flowNode(e));
-                    }
+            if (!subflows.contains(e.z())) {
+                importEntry(e, mapping);
             }
         }
         wire();
         return new LoadedFlow(Flow.of(flowName(), positioned(), wires(), extra()), problems,
                 LoadedFlow.Source.NODE_RED);
+    }
+
+    /** Turns one element of the export into nodes, a bridge, a note or a reported omission. */
+    private void importEntry(NodeRedEntry e, NodeRedMapping mapping) {
+        switch (e.type()) {
+            case "tab":
+                break;
+            case "subflow":
+                problems.add(new LoadProblem(e.place(), "subflows are not supported; its "
+                        + countInside(e.id()) + " nodes were not imported"));
+                break;
+            case "comment":
+                addNote(e);
+                break;
+            case "group":
+                if (!groupsReported) {
+                    problems.add(new LoadProblem(e.place(), "groups are not imported; their nodes are"));
+                    groupsReported = true;
+                }
+                break;
+            case "delay":
+            case "junction":
+            case "link in":
+                bridges.put(e.id(), e.outputWires(0));
+                break;
+            case "link out":
+                bridges.put(e.id(), linkTargets(e));
+                break;
+            case "debug":
+                problems.add(new LoadProblem(e.place(), "debug nodes are not imported; Switchboard's call log "
+                        + "shows every call"));
+                break;
+            default:
+                if (isConfig(e)) {
+                    mapping.configNode(e);
+                } else {
+                    place(e, mapping.flowNode(e));
+                }
+        }
     }
 
     // ---- reading the export ----
@@ -322,7 +326,8 @@ public final class NodeRedImport {
             return;
         }
         List<String> reached = resolve(target, new HashSet<>());
-        if (reached.isEmpty() && !bridges.containsKey(target)) {
+        // Wires into a debug node need no word of their own: the debug node itself is reported once.
+        if (reached.isEmpty() && !bridges.containsKey(target) && !entries.get(target).type().equals("debug")) {
             problems.add(new LoadProblem(from.place(), "a wire leads to " + entries.get(target).place()
                     + ", which was not imported; the wire was left out"));
         }

@@ -347,15 +347,20 @@ final class NodeRedMapping {
         String pause = e.text("pauseType").isBlank() ? "delay" : e.text("pauseType");
         switch (pause) {
             case "delay":
-                return "the delay of " + amount(e.text("timeout"), e.text("timeoutUnits"));
+                return "the delay of " + amount(or(e.text("timeout"), "5"), e.text("timeoutUnits"));
             case "random":
-                return "the random delay of " + e.text("randomFirst") + " to "
-                        + amount(e.text("randomLast"), e.text("randomUnits"));
+                return "the random delay of " + or(e.text("randomFirst"), "1") + " to "
+                        + amount(or(e.text("randomLast"), "5"), e.text("randomUnits"));
             case "delayv":
                 return "the delay set by each message";
             default:
                 return "the rate limit";
         }
+    }
+
+    /** The text, or Node-RED's default when the export leaves it empty. */
+    private static String or(String text, String nodeRedDefault) {
+        return text.isBlank() ? nodeRedDefault : text;
     }
 
     private static String amount(String value, String units) {

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SignatureVerifierTest {
 
-    private static final String SIPGATE_FINGERPRINT = "893cfd6caad92efc277a5977daec63dee1597223b1df5b2bf69ef56cd92305b3";
+    private static final String SIPGATE_FINGERPRINT =
+            "893cfd6caad92efc277a5977daec63dee1597223b1df5b2bf69ef56cd92305b3";
     private static final SignatureVerifier SIPGATE = SignatureVerifier.bundled();
 
     private static KeyPair ownKeys;

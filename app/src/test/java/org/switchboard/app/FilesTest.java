@@ -27,7 +27,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.document.FilePicker;
 import org.switchboard.app.settings.AppSettings;
-import org.switchboard.app.settings.AtomicFiles;
 import org.switchboard.app.settings.SettingsStore;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
@@ -104,7 +103,7 @@ class FilesTest extends FxRobot {
         assertEquals(200, settings.panel("palette", 0), 2);
         assertEquals(280, settings.panel("inspector", 0), 2);
         assertEquals(List.of(file.toAbsolutePath()), settings.recentFiles());
-        if (AtomicFiles.isPosix()) {
+        if (SettingsStore.isPosix()) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(settingsFile)));
         }
     }

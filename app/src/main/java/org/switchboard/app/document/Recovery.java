@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.switchboard.app.settings.AtomicFiles;
+import org.switchboard.app.settings.SettingsStore;
+import org.switchboard.engine.files.AtomicFiles;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.flow.Flow;
@@ -39,7 +40,9 @@ public record Recovery(Flow flow, Path originalFile, Instant savedAt) {
         root.put("savedAt", savedAt.toString());
         root.put("file", originalFile == null ? null : originalFile.toAbsolutePath().toString());
         root.set("flow", JSON.readTree(FlowFiles.toJson(flow)));
-        AtomicFiles.write(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root), true);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        AtomicFiles.write(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        SettingsStore.restrictToOwner(target);
     }
 
     /** The recovery in the file, or empty when there is none or it cannot be used (then it is logged). */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
-import java.util.Map;
+import java.nio.file.FileSystems;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,20 +16,24 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.switchboard.engine.files.AtomicFiles;
+import org.switchboard.engine.settings.ConfigDirs;
+
 /**
- * Reads and writes {@link AppSettings} as {@code settings.json} in the per-user directory the operating system
- * expects: {@code $XDG_CONFIG_HOME/switchboard} (or {@code ~/.config/switchboard}) on Linux,
- * {@code %APPDATA%\Switchboard} on Windows, {@code ~/Library/Application Support/Switchboard} on macOS. The system
- * property {@code switchboard.home} overrides the directory (tests, portable installs). Writes are atomic and the
- * file is readable by its owner only. A damaged file is moved aside, never overwritten silently.
+ * Reads and writes {@link AppSettings} as {@code settings.json} in the per-user directory ({@link ConfigDirs}: the
+ * OS's usual place, or {@code -Dswitchboard.home}), next to the engine's {@code secrets.json}. Writes are atomic and
+ * the file is readable by its owner only. A damaged file is moved aside, never overwritten silently.
  */
 public final class SettingsStore {
 
-    public static final String HOME_PROPERTY = "switchboard.home";
+    public static final String HOME_PROPERTY = ConfigDirs.OVERRIDE_PROPERTY;
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path directory;
 
@@ -37,26 +43,7 @@ public final class SettingsStore {
 
     /** The store in the usual place for this user and OS (or {@code -Dswitchboard.home}). */
     public static SettingsStore standard() {
-        return new SettingsStore(defaultDirectory(System.getProperty("os.name", ""), System.getenv(),
-                System.getProperty("user.home", "."), System.getProperty(HOME_PROPERTY)));
-    }
-
-    static Path defaultDirectory(String osName, Map<String, String> env, String userHome, String override) {
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String appData = env.get("APPDATA");
-            return appData != null && !appData.isBlank() ? Path.of(appData, "Switchboard")
-                    : Path.of(userHome, "AppData", "Roaming", "Switchboard");
-        }
-        if (os.startsWith("mac")) {
-            return Path.of(userHome, "Library", "Application Support", "Switchboard");
-        }
-        String xdg = env.get("XDG_CONFIG_HOME");
-        return xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg, "switchboard")
-                : Path.of(userHome, ".config", "switchboard");
+        return new SettingsStore(ConfigDirs.configDir());
     }
 
     public Path directory() {
@@ -94,7 +81,23 @@ public final class SettingsStore {
     }
 
     public void save(AppSettings settings) throws IOException {
-        AtomicFiles.write(file(), toJson(settings), true);
+        Files.createDirectories(directory);
+        AtomicFiles.write(file(), toJson(settings));
+        restrictToOwner(file());
+    }
+
+    /**
+     * Makes a file readable and writable by its owner only (POSIX mode 600). A new file is private from the
+     * start (the atomic write's temporary file is created so); this also tightens a file that was created looser.
+     */
+    public static void restrictToOwner(Path file) throws IOException {
+        if (POSIX) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        }
+    }
+
+    public static boolean isPosix() {
+        return POSIX;
     }
 
     static byte[] toJson(AppSettings settings) throws JsonProcessingException {

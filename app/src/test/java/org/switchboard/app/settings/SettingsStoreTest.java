@@ -23,7 +23,7 @@ class SettingsStoreTest {
 
     @Test
     void settingsFileIsWrittenAtomicallyForTheOwnerOnly() throws Exception {
-        assumeTrue(AtomicFiles.isPosix());
+        assumeTrue(SettingsStore.isPosix());
         SettingsStore store = new SettingsStore(dir.resolve("switchboard"));
         assertTrue(store.isFirstRun());
         AppSettings s = new AppSettings();
@@ -73,21 +73,6 @@ class SettingsStoreTest {
         AppSettings s = store.load();
         assertEquals(ThemeMode.SYSTEM, s.theme());
         assertEquals("{ this is not json", Files.readString(dir.resolve("settings.broken.json")));
-    }
-
-    @Test
-    void theDirectoryIsWhereEachSystemKeepsSettings() {
-        assertEquals(Path.of("/home/u/.config/switchboard"),
-                SettingsStore.defaultDirectory("Linux", Map.of(), "/home/u", null));
-        assertEquals(Path.of("/xdg/switchboard"),
-                SettingsStore.defaultDirectory("Linux", Map.of("XDG_CONFIG_HOME", "/xdg"), "/home/u", null));
-        assertEquals(Path.of("/home/u/Library/Application Support/Switchboard"),
-                SettingsStore.defaultDirectory("Mac OS X", Map.of(), "/home/u", null));
-        assertEquals(Path.of("C:/Users/u/AppData/Roaming", "Switchboard"),
-                SettingsStore.defaultDirectory("Windows 11", Map.of("APPDATA", "C:/Users/u/AppData/Roaming"),
-                        "C:/Users/u", null));
-        assertEquals(Path.of("/tmp/portable"),
-                SettingsStore.defaultDirectory("Linux", Map.of(), "/home/u", "/tmp/portable"));
     }
 
     @Test

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Starts the Switchboard desktop app from source (installs a JDK, Maven and GTK first if they are missing).
-# Any arguments are ignored for now; open flows from the app's File menu.
+# An optional argument is a flow file to open (a Switchboard flow or a Node-RED export).
 set -euo pipefail
+args=()
+if [ $# -gt 0 ]; then
+    # the app runs in app/, so hand it an absolute path
+    args=("-Djavafx.args=\"$(realpath "$1")\"")
+fi
 cd "$(dirname "$0")"
 bash scripts/setup.sh
-exec mvn -B -q -pl app -am -Prun process-classes
+exec mvn -B -q -pl app -am -Prun process-classes "${args[@]}"

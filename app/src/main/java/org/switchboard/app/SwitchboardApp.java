@@ -61,7 +61,7 @@ public final class SwitchboardApp extends Application {
         boolean firstRun = store.isFirstRun();
         window = new MainWindow(stage, settings, store, getHostServices(), Clock.systemDefaultZone());
         List<String> args = getParameters().getRaw();
-        Path requested = args.isEmpty() ? null : Path.of(args.get(0));
+        Path requested = args.isEmpty() ? null : Path.of(unquote(args.get(0)));
         window.show();
         if (firstRun) {
             // from now on this is not the first start, even if the app is killed
@@ -75,6 +75,15 @@ public final class SwitchboardApp extends Application {
                 window.welcome();
             }
         });
+    }
+
+    /**
+     * A path that arrives still in quotes (the Maven JavaFX plugin keeps them, so do some launchers) is meant
+     * without them.
+     */
+    static String unquote(String arg) {
+        return arg.length() > 1 && arg.startsWith("\"") && arg.endsWith("\"") ? arg.substring(1, arg.length() - 1)
+                : arg;
     }
 
     private void openInitial(Path requested) {

@@ -49,16 +49,19 @@ public final class Dialogs {
         return r.get() == save ? SaveChoice.SAVE : SaveChoice.DONT_SAVE;
     }
 
-    /** "Switchboard was not closed properly. Restore …?" Returns true for Restore. */
+    /**
+     * "Switchboard was not closed properly. Restore …?" Returns true for Restore. Neither answer is a cancel
+     * button, so the question cannot be closed away by accident: unsaved work is only dropped when asked to.
+     */
     public static boolean askRestore(Window owner, String documentName, String time) {
         ButtonType restore = new ButtonType(AppTexts.get("dialog.restore.restore"), ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType(AppTexts.get("dialog.restore.discard"), ButtonBar.ButtonData.NO);
+        ButtonType discard = new ButtonType(AppTexts.get("dialog.restore.discard"), ButtonBar.ButtonData.OTHER);
         Alert a = alert(Alert.AlertType.CONFIRMATION, owner, AppTexts.get("dialog.restore.title"),
                 AppTexts.get("dialog.restore.header"));
         a.setContentText(AppTexts.get("dialog.restore.text", documentName, time));
         a.getButtonTypes().setAll(restore, discard);
         a.getDialogPane().setId("restore-dialog");
-        return a.showAndWait().orElse(discard) == restore;
+        return a.showAndWait().orElse(restore) == restore;
     }
 
     /** What a Node-RED import could not take over, one line each. */

@@ -21,6 +21,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,14 +92,20 @@ public final class MainWindow implements Commands {
         main.getStyleClass().add("main-split");
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
+        // preferred sizes as in the design; without them wrapping texts ask for their one-line width
         palette.setMinWidth(160);
+        palette.setPrefWidth(settings.panel(PALETTE_WIDTH, 200));
         inspector.setMinWidth(240);
+        inspector.setPrefWidth(settings.panel(INSPECTOR_WIDTH, 280));
         dock.setMinHeight(38);
+        dock.setPrefHeight(settings.panel(DOCK_HEIGHT, 232));
 
         BorderPane root = new BorderPane(main);
         root.setTop(new WindowToolbar(this, doc, files, canvas.zoomProperty()));
         root.getStyleClass().add("window");
-        Scene scene = new Scene(root, WindowGeometry.DEFAULT_WIDTH, WindowGeometry.DEFAULT_HEIGHT);
+        // the window's size first, so the scene is laid out once at the size it is shown at
+        geometry.restore(stage, settings.window());
+        Scene scene = new Scene(root, stage.getWidth(), stage.getHeight());
         Theme.style(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::globalKeys);
         scene.addEventFilter(KeyEvent.KEY_TYPED, this::slashFocusesSearch);
@@ -112,7 +119,6 @@ public final class MainWindow implements Commands {
             }
         });
         icons(stage);
-        geometry.restore(stage, settings.window());
         stage.getProperties().put(MainWindow.class, this);
     }
 
@@ -141,6 +147,8 @@ public final class MainWindow implements Commands {
     public void show() {
         stage.show();
         applyPanelSizes();
+        // again after the first layout pass, when the window has its final size (a window manager may change it)
+        Platform.runLater(this::applyPanelSizes);
         // the canvas has the focus at start (not the palette search), so its keys and "/" work at once
         canvas.requestFocus();
         Platform.runLater(canvas::requestFocus);
@@ -398,6 +406,12 @@ public final class MainWindow implements Commands {
 
     private void finish(boolean keepRecovery) {
         closed = true;
+        // windows this one opened without waiting for them (the welcome) go with it, so the app can exit
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w != stage && w instanceof Stage s && s.getOwner() == stage) {
+                s.close();
+            }
+        }
         settings.setWindow(geometry.capture(stage));
         settings.setPanel(PALETTE_WIDTH, palette.getWidth());
         settings.setPanel(INSPECTOR_WIDTH, inspector.getWidth());

@@ -66,6 +66,11 @@ public final class SystemAppearance {
         if (gtkTheme != null && !gtkTheme.isBlank()) {
             return gtkTheme.toLowerCase(Locale.ROOT).contains("dark");
         }
+        String bus = env.get("DBUS_SESSION_BUS_ADDRESS");
+        if (bus == null || bus.isBlank()) {
+            // no desktop session to ask; gsettings would only try to start a message bus of its own
+            return false;
+        }
         String scheme = runner.run(List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme"));
         if (scheme != null) {
             String s = scheme.toLowerCase(Locale.ROOT);
@@ -99,6 +104,7 @@ public final class SystemAppearance {
         try {
             if (!p.waitFor(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
                 LOG.debug("{} took longer than {} ms; ignoring it", command.get(0), COMMAND_TIMEOUT_MS);
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 return null;
             }

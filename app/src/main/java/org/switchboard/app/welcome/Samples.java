@@ -6,14 +6,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -64,15 +62,18 @@ public final class Samples {
             return List.of();
         }
         try {
-            URI uri = dir.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
-                    return names(fs.getPath("/samples"));
-                } catch (FileSystemAlreadyExistsException e) {
-                    return names(FileSystems.getFileSystem(uri).getPath("/samples"));
+            if ("jar".equals(dir.getProtocol())) {
+                // read the jar's entries directly: the packaged runtime has no zip file system provider
+                String spec = dir.getPath();
+                Path jar = Path.of(new URI(spec.substring(0, spec.indexOf("!/"))));
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    return file.stream().map(JarEntry::getName)
+                            .filter(n -> n.startsWith("samples/") && n.endsWith(".json"))
+                            .map(n -> n.substring("samples/".length())).filter(n -> !n.contains("/"))
+                            .sorted().toList();
                 }
             }
-            return names(Path.of(uri));
+            return names(Path.of(dir.toURI()));
         } catch (IOException | URISyntaxException | RuntimeException e) {
             LOG.warn("Cannot list the sample flows: {}", e.getMessage());
             return List.of();

@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
 import javafx.stage.Window;
 
 import org.switchboard.app.Glyphs;
@@ -38,6 +39,8 @@ public final class WelcomeDialog extends Dialog<ButtonType> {
     public WelcomeDialog(Window owner, AppSettings settings, Runnable saveSettings, HostServices host,
                          BiConsumer<String, String> openSample, Runnable openHelp) {
         initOwner(owner);
+        // not modal: the window behind stays usable (and closable) while the welcome is open
+        initModality(Modality.NONE);
         setTitle(AppTexts.get("welcome.title"));
         setHeaderText(null);
         Theme.style(this);
@@ -75,8 +78,8 @@ public final class WelcomeDialog extends Dialog<ButtonType> {
                 section(AppTexts.get("welcome.start")), steps,
                 section(AppTexts.get("welcome.samples")), cards,
                 help);
-        content.setPrefWidth(3 * CARD_WIDTH + 20);
-        getDialogPane().setPrefWidth(3 * CARD_WIDTH + 20 + 56);
+        // three cards and their gaps, plus the content's own padding (app.css: 28 left and right)
+        content.setPrefWidth(3 * CARD_WIDTH + 2 * 10 + 2 * 28);
         getDialogPane().setContent(content);
         ButtonType start = new ButtonType(AppTexts.get("welcome.close"), ButtonType.CLOSE.getButtonData());
         getDialogPane().getButtonTypes().setAll(start);

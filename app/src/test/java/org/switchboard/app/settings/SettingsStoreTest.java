@@ -79,11 +79,14 @@ class SettingsStoreTest {
     void systemAppearanceReadsTheUsualSignals() {
         assertTrue(SystemAppearance.linuxSaysDark(Map.of("GTK_THEME", "Adwaita:dark"), c -> null));
         assertFalse(SystemAppearance.linuxSaysDark(Map.of("GTK_THEME", "Adwaita"), c -> "'prefer-dark'"));
-        assertTrue(SystemAppearance.linuxSaysDark(Map.of(), c -> c.get(3).equals("color-scheme")
+        Map<String, String> session = Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus");
+        assertTrue(SystemAppearance.linuxSaysDark(session, c -> c.get(3).equals("color-scheme")
                 ? "'prefer-dark'\n" : null));
-        assertTrue(SystemAppearance.linuxSaysDark(Map.of(), c -> c.get(3).equals("color-scheme")
+        assertTrue(SystemAppearance.linuxSaysDark(session, c -> c.get(3).equals("color-scheme")
                 ? "'default'" : "'Yaru-dark'"));
-        assertFalse(SystemAppearance.linuxSaysDark(Map.of(), c -> null), "nothing readable means light");
+        assertFalse(SystemAppearance.linuxSaysDark(session, c -> null), "nothing readable means light");
+        assertFalse(SystemAppearance.linuxSaysDark(Map.of(), c -> "'prefer-dark'"),
+                "without a desktop session nothing is asked");
         assertTrue(SystemAppearance.windowsSaysDark("\r\nHKEY_CURRENT_USER\\...\\Personalize\r\n"
                 + "    AppsUseLightTheme    REG_DWORD    0x0\r\n"));
         assertFalse(SystemAppearance.windowsSaysDark("    AppsUseLightTheme    REG_DWORD    0x1"));

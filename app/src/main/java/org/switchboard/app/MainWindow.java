@@ -84,21 +84,7 @@ public final class MainWindow implements Commands {
         this.problems = new ProblemsPane(doc, this::showNode);
         dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
 
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.getItems().addAll(canvas, dock);
-        centre.getStyleClass().add("centre-split");
-        SplitPane.setResizableWithParent(dock, false);
-        main.getItems().addAll(palette, centre, inspector);
-        main.getStyleClass().add("main-split");
-        SplitPane.setResizableWithParent(palette, false);
-        SplitPane.setResizableWithParent(inspector, false);
-        // preferred sizes as in the design; without them wrapping texts ask for their one-line width
-        palette.setMinWidth(160);
-        palette.setPrefWidth(settings.panel(PALETTE_WIDTH, 200));
-        inspector.setMinWidth(240);
-        inspector.setPrefWidth(settings.panel(INSPECTOR_WIDTH, 280));
-        dock.setMinHeight(38);
-        dock.setPrefHeight(settings.panel(DOCK_HEIGHT, 232));
+        layOutPanels();
 
         BorderPane root = new BorderPane(main);
         root.setTop(new WindowToolbar(this, doc, files, canvas.zoomProperty()));
@@ -120,6 +106,25 @@ public final class MainWindow implements Commands {
         });
         icons(stage);
         stage.getProperties().put(MainWindow.class, this);
+    }
+
+    /** Palette | canvas over the dock | inspector, at the remembered (or the design's) sizes. */
+    private void layOutPanels() {
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.getItems().addAll(canvas, dock);
+        centre.getStyleClass().add("centre-split");
+        SplitPane.setResizableWithParent(dock, false);
+        main.getItems().addAll(palette, centre, inspector);
+        main.getStyleClass().add("main-split");
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        // preferred sizes as in the design; without them wrapping texts ask for their one-line width
+        palette.setMinWidth(160);
+        palette.setPrefWidth(settings.panel(PALETTE_WIDTH, 200));
+        inspector.setMinWidth(240);
+        inspector.setPrefWidth(settings.panel(INSPECTOR_WIDTH, 280));
+        dock.setMinHeight(38);
+        dock.setPrefHeight(settings.panel(DOCK_HEIGHT, 232));
     }
 
     /** The window shown on the stage, for tests. */

@@ -34,7 +34,6 @@ final class FlowExporter {
             throw new IllegalArgumentException("Export scale must be between 0 and 4, not " + scale);
         }
         Bounds b = canvas.flowBounds();
-        canvas.flush();
         double x = b == null ? 0 : b.getMinX() - MARGIN;
         double y = b == null ? 0 : b.getMinY() - MARGIN;
         double w = b == null ? 2 * MARGIN : b.getWidth() + 2 * MARGIN;
@@ -45,9 +44,9 @@ final class FlowExporter {
         params.setTransform(new Scale(scale, scale));
         params.setViewport(new Rectangle2D(x * scale, y * scale, Math.ceil(w * scale), Math.ceil(h * scale)));
 
-        Set<String> selected = Set.copyOf(canvas.document().selectedNodes());
         canvas.previewSelection(Set.of());
         canvas.previewLayer().setVisible(false);
+        canvas.setShowEverything(true);
         WritableImage image;
         try {
             // Snapshot the layers without the view transform: a copy of the content group's children is not
@@ -60,8 +59,9 @@ final class FlowExporter {
                 canvas.content().getTransforms().setAll(transforms);
             }
         } finally {
+            canvas.setShowEverything(false);
             canvas.previewLayer().setVisible(true);
-            canvas.previewSelection(selected);
+            canvas.restoreSelectionLook();
         }
         BufferedImage out = SwingFXUtils.fromFXImage(image, null);
         Path parent = file.toAbsolutePath().getParent();

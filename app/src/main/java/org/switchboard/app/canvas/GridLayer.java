@@ -23,6 +23,7 @@ final class GridLayer extends ImageView {
     private static final double DOT_RADIUS = 1.05;
     private static final double MIN_SCREEN_STEP = 9;
     private static final double MAX_SCREEN_STEP = STEP * PanZoom.MAX;
+    private static final int SUB = 4;
 
     private WritableImage image;
     private PixelBuffer<IntBuffer> buffer;
@@ -63,6 +64,27 @@ final class GridLayer extends ImageView {
         setTranslateY(Math.round(floorMod(dotY - paintedStep / 2, paintedStep) - paintedStep));
     }
 
+    /** A premultiplied ARGB square with one dot of the given radius centred at (cx, cy). */
+    private static int[] stamp(int size, double cx, double cy, double radius, Color color) {
+        int[] out = new int[size * size];
+        double alpha = color.getOpacity();
+        int r = (int) Math.round(color.getRed() * 255);
+        int g = (int) Math.round(color.getGreen() * 255);
+        int b = (int) Math.round(color.getBlue() * 255);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double dx = x + 0.5 - cx;
+                double dy = y + 0.5 - cy;
+                double cover = Math.max(0, Math.min(1, radius + 0.5 - Math.sqrt(dx * dx + dy * dy))) * alpha;
+                if (cover > 0) {
+                    int a = (int) Math.round(cover * 255);
+                    out[y * size + x] = a << 24 | (r * a / 255) << 16 | (g * a / 255) << 8 | (b * a / 255);
+                }
+            }
+        }
+        return out;
+    }
+
     private static double floorMod(double a, double m) {
         double r = a % m;
         return r < 0 ? r + m : r;
@@ -78,25 +100,34 @@ final class GridLayer extends ImageView {
         } else {
             java.util.Arrays.fill(pixels, 0);
         }
-        double alpha = color.getOpacity();
-        int r = (int) Math.round(color.getRed() * 255);
-        int g = (int) Math.round(color.getGreen() * 255);
-        int b = (int) Math.round(color.getBlue() * 255);
+        // One anti-aliased stamp per quarter-pixel position of the dot centre, then copy stamps: no maths per dot.
         int reach = (int) Math.ceil(radius + 1);
+        int size = 2 * reach + 2;
+        int[][] stamps = new int[SUB * SUB][];
+        for (int sy = 0; sy < SUB; sy++) {
+            for (int sx = 0; sx < SUB; sx++) {
+                stamps[sy * SUB + sx] = stamp(size, reach + (double) sx / SUB, reach + (double) sy / SUB, radius,
+                        color);
+            }
+        }
         for (double cy = step / 2; cy < h; cy += step) {
+            int iy = (int) Math.floor(cy);
+            int fy = (int) ((cy - iy) * SUB);
             for (double cx = step / 2; cx < w; cx += step) {
-                int x0 = (int) Math.floor(cx - reach);
-                int y0 = (int) Math.floor(cy - reach);
-                for (int y = Math.max(0, y0); y <= Math.min(h - 1, y0 + 2 * reach + 1); y++) {
-                    for (int x = Math.max(0, x0); x <= Math.min(w - 1, x0 + 2 * reach + 1); x++) {
-                        double dx = x + 0.5 - cx;
-                        double dy = y + 0.5 - cy;
-                        double d = Math.sqrt(dx * dx + dy * dy);
-                        double cover = Math.max(0, Math.min(1, radius + 0.5 - d)) * alpha;
-                        if (cover > 0) {
-                            int a = (int) Math.round(cover * 255);
-                            // Premultiplied ARGB.
-                            pixels[y * w + x] = a << 24 | (r * a / 255) << 16 | (g * a / 255) << 8 | (b * a / 255);
+                int ix = (int) Math.floor(cx);
+                int fx = (int) ((cx - ix) * SUB);
+                int[] st = stamps[fy * SUB + fx];
+                for (int y = 0; y < size; y++) {
+                    int py = iy - reach + y;
+                    if (py < 0 || py >= h) {
+                        continue;
+                    }
+                    int row = py * w;
+                    for (int x = 0; x < size; x++) {
+                        int px = ix - reach + x;
+                        int v = st[y * size + x];
+                        if (v != 0 && px >= 0 && px < w) {
+                            pixels[row + px] = v;
                         }
                     }
                 }

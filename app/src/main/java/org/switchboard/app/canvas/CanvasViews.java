@@ -24,8 +24,8 @@ final class CanvasViews {
     private static final double CREATE_MARGIN = 0.25;
     private static final double KEEP_MARGIN = 0.75;
     /** How many cards one frame may build or rebuild; the rest follow in the next frames. */
-    private static final int DETAILED_PER_FRAME = 30;
-    private static final int SIMPLE_PER_FRAME = 150;
+    private static final int DETAILED_PER_FRAME = 16;
+    private static final int SIMPLE_PER_FRAME = 100;
     private static final double[] EVERYWHERE = {-1e12, -1e12, 2e12, 2e12};
 
     private final FlowCanvas canvas;

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
+import javafx.scene.CacheHint;
 import javafx.scene.Group;
 
 import org.switchboard.engine.flow.Wire;
@@ -38,7 +39,7 @@ final class CanvasViews {
     private boolean dirty = true;
     private boolean showEverything;
     private int syncPass;
-    private javafx.scene.CacheHint cacheHint = javafx.scene.CacheHint.DEFAULT;
+    private CacheHint cacheHint = CacheHint.DEFAULT;
 
     CanvasViews(FlowCanvas canvas, CanvasModel model, CardMeasurer measurer, Group nodesLayer, Group wiresLayer) {
         this.canvas = canvas;
@@ -66,7 +67,7 @@ final class CanvasViews {
     }
 
     /** SPEED lets cards reuse their bitmaps while the zoom changes; DEFAULT paints them sharp again. */
-    void setCacheHint(javafx.scene.CacheHint hint) {
+    void setCacheHint(CacheHint hint) {
         if (hint != cacheHint) {
             cacheHint = hint;
             nodeViews.values().forEach(v -> v.setCacheHint(hint));

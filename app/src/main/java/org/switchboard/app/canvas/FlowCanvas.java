@@ -2,11 +2,13 @@ package org.switchboard.app.canvas;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javafx.animation.PauseTransition;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,6 +17,7 @@ import javafx.collections.SetChangeListener;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.CacheHint;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.layout.HBox;
@@ -22,6 +25,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
 
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
@@ -66,8 +70,8 @@ public final class FlowCanvas extends Region {
     private final CanvasMouse mouse;
     private final CanvasClipboard clipboard;
     private Set<String> selectionPreview;
-    private final javafx.animation.PauseTransition zoomSettle =
-            new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+    private final PauseTransition zoomSettle =
+            new PauseTransition(Duration.millis(250));
     private boolean viewportDirty = true;
     private boolean minimapDirty = true;
 
@@ -104,7 +108,7 @@ public final class FlowCanvas extends Region {
         getChildren().addAll(grid, content, overlay, hint, zoomControls, minimap, colors, measurer.probes());
         views = new CanvasViews(this, model, measurer, nodesLayer, wiresLayer);
         panZoom.setOnZoom(this::zooming);
-        zoomSettle.setOnFinished(e -> views.setCacheHint(javafx.scene.CacheHint.DEFAULT));
+        zoomSettle.setOnFinished(e -> views.setCacheHint(CacheHint.DEFAULT));
 
         mouse = new CanvasMouse(this);
         clipboard = new CanvasClipboard(this);
@@ -262,6 +266,10 @@ public final class FlowCanvas extends Region {
         return overlay;
     }
 
+    CanvasColors colors() {
+        return colors;
+    }
+
     boolean isOverlayControl(Node n) {
         for (Node p = n; p != null && p != this; p = p.getParent()) {
             if (p == zoomControls || p == minimap || p == hint || p == overlay) {
@@ -382,7 +390,7 @@ public final class FlowCanvas extends Region {
 
     /** While the zoom keeps changing, cards scale their cached bitmaps; 250 ms after it stops they repaint sharp. */
     private void zooming() {
-        views.setCacheHint(javafx.scene.CacheHint.SPEED);
+        views.setCacheHint(CacheHint.SPEED);
         zoomSettle.playFromStart();
     }
 
@@ -433,7 +441,7 @@ public final class FlowCanvas extends Region {
     }
 
     private void drawMinimap() {
-        List<Minimap.Item> items = new java.util.ArrayList<>(model.ids().size());
+        List<Minimap.Item> items = new ArrayList<>(model.ids().size());
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;

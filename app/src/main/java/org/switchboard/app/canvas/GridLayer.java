@@ -1,6 +1,7 @@
 package org.switchboard.app.canvas;
 
 import java.nio.IntBuffer;
+import java.util.Arrays;
 
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
@@ -98,7 +99,7 @@ final class GridLayer extends ImageView {
             image = new WritableImage(buffer);
             setImage(image);
         } else {
-            java.util.Arrays.fill(pixels, 0);
+            Arrays.fill(pixels, 0);
         }
         // One anti-aliased stamp per quarter-pixel position of the dot centre, then copy stamps: no maths per dot.
         int reach = (int) Math.ceil(radius + 1);

@@ -1,8 +1,10 @@
 package org.switchboard.app.canvas;
 
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.shape.CubicCurve;
@@ -51,7 +53,7 @@ final class WireGesture implements Gesture {
     }
 
     /** Marks a target's input port, if its card exists (cards far off-screen have nothing to mark). */
-    private void mark(String id, javafx.css.PseudoClass state, boolean on) {
+    private void mark(String id, PseudoClass state, boolean on) {
         NodeView v = canvas.views().get(id);
         if (v != null && v.inputPort() != null) {
             v.inputPort().pseudoClassStateChanged(state, on);
@@ -91,7 +93,7 @@ final class WireGesture implements Gesture {
     }
 
     private void setHovered(String id) {
-        if (java.util.Objects.equals(hovered, id)) {
+        if (Objects.equals(hovered, id)) {
             return;
         }
         if (hovered != null) {

@@ -20,7 +20,6 @@ import javafx.scene.shape.Shape;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.transform.Scale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

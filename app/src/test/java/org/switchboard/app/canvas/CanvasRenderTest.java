@@ -222,6 +222,22 @@ class CanvasRenderTest {
     }
 
     @Test
+    void aDarkClassOnAnAncestorSwitchesTheTokens(FxRobot robot) {
+        load(robot, CanvasDemo.familyMenu(false));
+        Text title = (Text) canvas.view("in1").lookup(".node-title");
+        assertEquals(javafx.scene.paint.Color.web("#1A1C22"), title.getFill());
+        assertEquals(javafx.scene.paint.Color.web("#CDD1DA"), canvas.colors().get(CanvasColors.Key.DOT));
+        robot.interact(() -> {
+            canvas.getParent().getStyleClass().add("dark");
+            canvas.flush();
+        });
+        assertEquals(javafx.scene.paint.Color.web("#E8E9ED"), title.getFill(), "card text follows the theme");
+        assertEquals(javafx.scene.paint.Color.web("#272A31"), canvas.colors().get(CanvasColors.Key.DOT),
+                "so do the colours painted in code (grid, minimap)");
+        robot.interact(() -> canvas.getParent().getStyleClass().remove("dark"));
+    }
+
+    @Test
     void shortReasonKeepsTheGistOfAProblem() {
         assertEquals("Needs the country code", NodeView.shortReason(
                 "Number 1: \"0151 2345678\" needs the country code, e.g. +49 instead of the leading 0."));

@@ -5,11 +5,14 @@ import java.util.List;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 
+import org.switchboard.engine.files.FlowFileException;
+import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.flow.Flow;
 
 /**
  * Copy, cut, paste and duplicate. The system clipboard holds the selected nodes and the wires between them as JSON
- * text in the flow file format, so selections travel between windows and through text editors. Pasted nodes get
+ * text in the flow file format ({@link FlowFiles#toJson}), so selections travel between windows and through text
+ * editors; a pasted Node-RED export is imported the same way. Pasted nodes get
  * new ids, land 40 px further down and right with each paste of the same text, and become the selection; text that
  * is not a flow pastes nothing.
  */
@@ -36,7 +39,7 @@ final class CanvasClipboard {
         if (piece == null) {
             return;
         }
-        String json = ClipboardCodec.toJson(piece);
+        String json = FlowFiles.toJson(piece);
         ClipboardContent content = new ClipboardContent();
         content.putString(json);
         Clipboard.getSystemClipboard().setContent(content);
@@ -57,7 +60,7 @@ final class CanvasClipboard {
     void paste() {
         Clipboard cb = Clipboard.getSystemClipboard();
         String text = cb.hasString() ? cb.getString() : null;
-        Flow piece = ClipboardCodec.fromJson(text);
+        Flow piece = parse(text);
         if (piece == null || piece.nodes().isEmpty()) {
             return;
         }
@@ -71,6 +74,19 @@ final class CanvasClipboard {
         }
         insert(piece, OFFSET * (pasteCount + baseShift), CanvasEdits.pasteLabel(piece.nodes().size()));
         pasteCount++;
+    }
+
+    /** The flow in clipboard text (Switchboard JSON or a Node-RED export), or null for any other text. */
+    private static Flow parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return FlowFiles.fromJson(text);
+        } catch (FlowFileException e) {
+            // Not a flow: pasting it does nothing, as with any other text on the clipboard.
+            return null;
+        }
     }
 
     void duplicate() {

@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javafx.application.Platform;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,41 +17,43 @@ import javafx.collections.SetChangeListener;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.CacheHint;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
 
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
-import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.flow.Wire;
-import org.switchboard.engine.i18n.Messages;
-import org.switchboard.engine.nodes.FlowValidator;
-import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * The flow editor's drawing surface. It shows the document's current {@link Flow} as node cards and wires on a dot
  * grid, with pan and zoom, and turns gestures (drag from the palette, wiring, selection, moving, delete, clipboard)
  * into single undoable edits through {@link EditorDocument#apply}. Views are reconciled from each new flow value by
- * node id and never edited directly; a gesture only previews on the views until it commits. Zoom and pan are not
- * edits. Styles come from {@code canvas.css}; a {@code dark} style class on the canvas or any ancestor switches to
- * the dark tokens. Must be used on the JavaFX thread.
+ * node id and never edited directly; a gesture only previews until it commits. Only the cards near the visible
+ * area exist as scene nodes, and far out they are drawn in a simpler form, so large flows stay fast. Zoom and pan
+ * are not edits. Styles come from {@code canvas.css}; a {@code dark} style class on the canvas or any ancestor
+ * switches to the dark tokens. Must be used on the JavaFX thread.
  */
 public final class FlowCanvas extends Region {
 
     private static final String STYLESHEET = FlowCanvas.class.getResource("canvas.css").toExternalForm();
     private static final double FIT_MARGIN = 48;
+    /** Below this zoom, cards are drawn without texts and ports (they would be unreadable anyway). */
+    static final double LOD_ZOOM = 0.5;
 
     private final EditorDocument doc;
     private final NodeTypes types = NodeTypes.standard();
+    private final CardMeasurer measurer = new CardMeasurer();
+    private final CanvasModel model = new CanvasModel(types, measurer);
     private final PanZoom panZoom = new PanZoom(this::viewportChanged);
     private final CanvasColors colors = new CanvasColors(this::themeChanged);
     private final GridLayer grid = new GridLayer();
@@ -67,17 +65,15 @@ public final class FlowCanvas extends Region {
     private final VBox zoomControls;
     private final HBox hint;
     private final Minimap minimap;
-    private final Map<String, NodeView> views = new LinkedHashMap<>();
-    private final Map<Wire, WireView> wireViews = new HashMap<>();
-    private final Map<String, List<WireView>> wiresByNode = new HashMap<>();
-    private final Set<String> dirtyNodes = new HashSet<>();
+    private final CanvasViews views;
     private final ObjectProperty<Wire> selectedWire = new SimpleObjectProperty<>(this, "selectedWire");
     private final CanvasMouse mouse;
     private final CanvasClipboard clipboard;
-    private final Runnable pulseListener = this::afterLayout;
+    private Set<String> selectionPreview;
+    private final PauseTransition zoomSettle =
+            new PauseTransition(Duration.millis(250));
     private boolean viewportDirty = true;
     private boolean minimapDirty = true;
-    private boolean allWiresDirty;
 
     public FlowCanvas(EditorDocument doc) {
         this.doc = doc;
@@ -94,6 +90,8 @@ public final class FlowCanvas extends Region {
 
         content.getTransforms().addAll(panZoom.translate(), panZoom.scale());
         content.setAutoSizeChildren(false);
+        nodesLayer.setAutoSizeChildren(false);
+        wiresLayer.setAutoSizeChildren(false);
         wiresLayer.getStyleClass().add("wires-layer");
         nodesLayer.getStyleClass().add("nodes-layer");
         previewLayer.setMouseTransparent(true);
@@ -107,7 +105,10 @@ public final class FlowCanvas extends Region {
         for (Node n : List.of(zoomControls, hint, minimap)) {
             n.setManaged(false);
         }
-        getChildren().addAll(grid, content, overlay, hint, zoomControls, minimap, colors);
+        getChildren().addAll(grid, content, overlay, hint, zoomControls, minimap, colors, measurer.probes());
+        views = new CanvasViews(this, model, measurer, nodesLayer, wiresLayer);
+        panZoom.setOnZoom(this::zooming);
+        zoomSettle.setOnFinished(e -> views.setCacheHint(CacheHint.DEFAULT));
 
         mouse = new CanvasMouse(this);
         clipboard = new CanvasClipboard(this);
@@ -117,21 +118,13 @@ public final class FlowCanvas extends Region {
         doc.flowProperty().addListener((o, a, b) -> reconcile(b));
         doc.selectedNodes().addListener((SetChangeListener<String>) c -> {
             if (c.wasAdded()) {
-                setSelectedLook(c.getElementAdded(), true);
+                views.setSelectedLook(c.getElementAdded(), selected(c.getElementAdded()));
             }
             if (c.wasRemoved()) {
-                setSelectedLook(c.getElementRemoved(), false);
+                views.setSelectedLook(c.getElementRemoved(), selected(c.getElementRemoved()));
             }
         });
-        selectedWire.addListener((o, a, b) -> {
-            if (a != null && wireViews.containsKey(a)) {
-                wireViews.get(a).setSelected(false);
-            }
-            if (b != null && wireViews.containsKey(b)) {
-                wireViews.get(b).setSelected(true);
-            }
-        });
-        sceneProperty().addListener((o, a, b) -> movePulseListener(a, b));
+        selectedWire.addListener((o, a, b) -> views.setWireSelected(a, b));
         reconcile(doc.flow());
     }
 
@@ -171,9 +164,10 @@ public final class FlowCanvas extends Region {
 
     /** Scrolls the view so that the node is in the middle (e.g. "Show" in the Problems panel). */
     public void reveal(String nodeId) {
-        NodeView v = views.get(nodeId);
-        if (v != null) {
-            centreOn(v.getLayoutX() + v.width() / 2, v.getLayoutY() + v.height() / 2);
+        NodeEntry e = model.entry(nodeId);
+        if (e != null) {
+            CardGeometry g = model.geometry(e);
+            centreOn(e.x() + g.width() / 2, e.y() + g.height() / 2);
         }
     }
 
@@ -215,7 +209,7 @@ public final class FlowCanvas extends Region {
     }
 
     public void selectAll() {
-        doc.select(views.keySet());
+        doc.select(model.ids());
     }
 
     public void clearSelection() {
@@ -246,6 +240,10 @@ public final class FlowCanvas extends Region {
 
     NodeTypes types() {
         return types;
+    }
+
+    CanvasModel model() {
+        return model;
     }
 
     Group content() {
@@ -281,16 +279,28 @@ public final class FlowCanvas extends Region {
         return false;
     }
 
+    /** The cards that exist right now (those near the visible area), by node id. */
     Map<String, NodeView> views() {
-        return views;
+        flush();
+        return views.nodeViews();
     }
 
+    /** The card of a node if it exists (it is near the visible area), else null. */
     NodeView view(String id) {
-        return views.get(id);
+        flush();
+        return views.nodeViews().get(id);
+    }
+
+    CanvasMouse mouse() {
+        return mouse;
     }
 
     ObjectProperty<Wire> selectedWire() {
         return selectedWire;
+    }
+
+    boolean selected(String id) {
+        return selectionPreview != null ? selectionPreview.contains(id) : doc.selectedNodes().contains(id);
     }
 
     Point2D toWorld(double sceneX, double sceneY) {
@@ -300,234 +310,99 @@ public final class FlowCanvas extends Region {
 
     /** Shows a selection that is not committed yet (rubber band): only the look, not the document. */
     void previewSelection(Set<String> ids) {
-        views.forEach((id, v) -> v.setSelected(ids.contains(id)));
+        selectionPreview = ids;
+        views.refreshSelectionLook();
     }
 
     void restoreSelectionLook() {
-        previewSelection(doc.selectedNodes());
+        selectionPreview = null;
+        views.refreshSelectionLook();
+    }
+
+    /** Shows the nodes moved by (dx, dy) without changing the flow (a drag in progress). */
+    void previewMove(Collection<String> ids, double dx, double dy) {
+        for (String id : ids) {
+            NodeEntry e = model.entry(id);
+            if (e != null) {
+                e.previewDx = dx;
+                e.previewDy = dy;
+            }
+        }
+        requestLayout();
+    }
+
+    void clearPreviewMove() {
+        for (NodeEntry e : model.entries()) {
+            e.previewDx = 0;
+            e.previewDy = 0;
+        }
+        requestLayout();
     }
 
     void centreOn(double worldX, double worldY) {
         panZoom.panTo(getWidth() / 2 - worldX * panZoom.zoom(), getHeight() / 2 - worldY * panZoom.zoom());
     }
 
-    /** The world rectangle holding every node, or {@code null} for an empty flow. */
+    /** The world rectangle holding every card, or {@code null} for an empty flow. */
     Bounds flowBounds() {
-        if (views.isEmpty()) {
-            return null;
-        }
         if (getScene() != null) {
             applyCss();
+        }
+        if (measurer.refreshFonts()) {
+            model.invalidateGeometry();
+        }
+        return model.bounds();
+    }
+
+    /** Brings the cards, wires, grid and minimap up to date now (normally done once per frame). */
+    void flush() {
+        if (getScene() != null && (isNeedsLayout() || views.dirty())) {
+            applyCss();
+            requestLayout();
             layout();
         }
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (NodeView v : views.values()) {
-            minX = Math.min(minX, v.getLayoutX());
-            minY = Math.min(minY, v.getLayoutY());
-            maxX = Math.max(maxX, v.getLayoutX() + v.width());
-            maxY = Math.max(maxY, v.getLayoutY() + v.height());
-        }
-        return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
-    /** Brings wires, grid and minimap up to date now (normally done once per frame). */
-    void flush() {
-        afterLayout();
+    /** Whether cards are still being built over the next frames (a budget cut them short). */
+    boolean building() {
+        return views.dirty();
     }
 
-    // ---- reconciling views with the flow ----
+    /** Builds every card in full detail (for export) or goes back to only those near the view. */
+    void setShowEverything(boolean all) {
+        views.setShowEverything(all);
+        requestLayout();
+        flush();
+    }
+
+    // ---- reconciling with the flow ----
 
     private void reconcile(Flow flow) {
-        Messages m = AppTexts.engine();
-        Map<String, List<Problem>> problems = new HashMap<>();
-        for (Problem p : FlowValidator.validate(flow, m)) {
-            if (p.nodeId() != null) {
-                problems.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
-            }
-        }
-        Set<String> inputConnected = new HashSet<>();
-        Map<String, Set<String>> outputsConnected = new HashMap<>();
-        for (Wire w : flow.wires()) {
-            if (flow.contains(w.fromNode()) && flow.contains(w.toNode())) {
-                inputConnected.add(w.toNode());
-                outputsConnected.computeIfAbsent(w.fromNode(), k -> new LinkedHashSet<>()).add(w.fromPort());
-            }
-        }
-
-        List<NodeView> added = new ArrayList<>();
-        Set<String> present = new HashSet<>();
-        for (FlowNode n : flow.nodes()) {
-            present.add(n.id());
-            NodeView v = views.get(n.id());
-            if (v == null) {
-                v = new NodeView(n.id(), this::nodeGeometryChanged);
-                views.put(n.id(), v);
-                added.add(v);
-            }
-            NodeType type = types.get(n.type());
-            List<String> unknownOutputs = type == null
-                    ? List.copyOf(outputsConnected.getOrDefault(n.id(), Set.of())) : List.of();
-            v.show(n, type, problems.getOrDefault(n.id(), List.of()), unknownOutputs, m);
-            v.setConnections(inputConnected.contains(n.id()), outputsConnected.getOrDefault(n.id(), Set.of()));
-            v.setSelected(doc.selectedNodes().contains(n.id()));
-        }
-        if (views.size() != present.size()) {
-            Set<NodeView> gone = new HashSet<>();
-            views.entrySet().removeIf(e -> {
-                if (!present.contains(e.getKey())) {
-                    gone.add(e.getValue());
-                    return true;
-                }
-                return false;
-            });
-            nodesLayer.getChildren().removeAll(gone);
-        }
-        nodesLayer.getChildren().addAll(added);
-        reconcileWires(flow);
-        minimapDirty = true;
-        Platform.requestNextPulse();
-    }
-
-    private void reconcileWires(Flow flow) {
-        Set<Wire> current = new HashSet<>(flow.wires());
-        List<WireView> gone = new ArrayList<>();
-        wireViews.entrySet().removeIf(e -> {
-            if (!current.contains(e.getKey())) {
-                gone.add(e.getValue());
-                return true;
-            }
-            return false;
-        });
-        if (!gone.isEmpty()) {
-            wiresLayer.getChildren().removeAll(new HashSet<>(gone));
-        }
-        List<WireView> added = new ArrayList<>();
-        for (Wire w : flow.wires()) {
-            if (!wireViews.containsKey(w)) {
-                WireView wv = new WireView(w);
-                wireViews.put(w, wv);
-                added.add(wv);
-            }
-        }
-        wiresLayer.getChildren().addAll(added);
-        if (!gone.isEmpty() || !added.isEmpty()) {
-            wiresByNode.clear();
-            for (WireView wv : wireViews.values()) {
-                wiresByNode.computeIfAbsent(wv.wire().fromNode(), k -> new ArrayList<>()).add(wv);
-                wiresByNode.computeIfAbsent(wv.wire().toNode(), k -> new ArrayList<>()).add(wv);
-            }
-            allWiresDirty = true;
-        }
+        model.reconcile(flow, AppTexts.engine());
         Wire sel = selectedWire.get();
-        if (sel != null && !current.contains(sel)) {
+        if (sel != null && !flow.wires().contains(sel)) {
             selectedWire.set(null);
-        } else if (sel != null) {
-            wireViews.get(sel).setSelected(true);
         }
-    }
-
-    private void setSelectedLook(String id, boolean selected) {
-        NodeView v = views.get(id);
-        if (v != null) {
-            v.setSelected(selected);
-        }
-    }
-
-    private void nodeGeometryChanged(NodeView v) {
-        dirtyNodes.add(v.nodeId());
+        views.markDirty();
         minimapDirty = true;
-        Platform.requestNextPulse();
+        requestLayout();
     }
 
-    void updateWire(WireView wv) {
-        Wire w = wv.wire();
-        NodeView from = views.get(w.fromNode());
-        NodeView to = views.get(w.toNode());
-        wv.connect(from == null ? null : from.outputPoint(w.fromPort()),
-                to == null || !to.hasInput() ? null : to.inputPoint());
-    }
-
-    // ---- per-frame work ----
-
-    private void movePulseListener(Scene oldScene, Scene newScene) {
-        if (oldScene != null) {
-            oldScene.removePostLayoutPulseListener(pulseListener);
-        }
-        if (newScene != null) {
-            newScene.addPostLayoutPulseListener(pulseListener);
-        }
-    }
-
-    /** Runs after CSS and layout in every pulse: wires follow their nodes; grid and minimap follow the view. */
-    private void afterLayout() {
-        if (allWiresDirty) {
-            wireViews.values().forEach(this::updateWire);
-            allWiresDirty = false;
-            dirtyNodes.clear();
-        } else if (!dirtyNodes.isEmpty()) {
-            Set<WireView> touched = new HashSet<>();
-            for (String id : dirtyNodes) {
-                touched.addAll(wiresByNode.getOrDefault(id, List.of()));
-            }
-            dirtyNodes.clear();
-            touched.forEach(this::updateWire);
-        }
-        if (viewportDirty) {
-            viewportDirty = false;
-            grid.draw(panZoom.zoom(), panZoom.panX(), panZoom.panY(), colors.get(CanvasColors.Key.DOT));
-            minimap.drawFrame(panZoom.visibleWorld());
-        }
-        if (minimapDirty) {
-            minimapDirty = false;
-            drawMinimap();
-        }
-    }
-
-    private void drawMinimap() {
-        List<Minimap.Item> items = new ArrayList<>(views.size());
-        for (NodeView v : views.values()) {
-            NodeType t = types.get(v.node().type());
-            CanvasColors.Key c = v.getPseudoClassStates().contains(NodeView.WARNING) ? CanvasColors.Key.WARN
-                    : t == null ? CanvasColors.Key.UNKNOWN
-                    : switch (t.category()) {
-                        case EVENTS -> CanvasColors.Key.EVENTS;
-                        case CALL_CONTROL -> CanvasColors.Key.CALL_CONTROL;
-                        case ROUTING -> CanvasColors.Key.ROUTING;
-                    };
-            items.add(new Minimap.Item(v.getLayoutX(), v.getLayoutY(), v.width(), v.height(), c));
-        }
-        Bounds b = views.isEmpty() ? null : worldBoundsQuick();
-        minimap.drawNodes(items, b == null ? null
-                : new BoundingBox(b.getMinX() - 40, b.getMinY() - 40, b.getWidth() + 80, b.getHeight() + 80));
-        minimap.drawFrame(panZoom.visibleWorld());
-    }
-
-    private Bounds worldBoundsQuick() {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (NodeView v : views.values()) {
-            minX = Math.min(minX, v.getLayoutX());
-            minY = Math.min(minY, v.getLayoutY());
-            maxX = Math.max(maxX, v.getLayoutX() + v.width());
-            maxY = Math.max(maxY, v.getLayoutY() + v.height());
-        }
-        return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+    /** While the zoom keeps changing, cards scale their cached bitmaps; 250 ms after it stops they repaint sharp. */
+    private void zooming() {
+        views.setCacheHint(CacheHint.SPEED);
+        zoomSettle.playFromStart();
     }
 
     private void viewportChanged() {
         viewportDirty = true;
-        Platform.requestNextPulse();
+        requestLayout();
     }
 
     private void themeChanged() {
         viewportDirty = true;
         minimapDirty = true;
-        Platform.requestNextPulse();
+        requestLayout();
     }
 
     @Override
@@ -536,20 +411,62 @@ public final class FlowCanvas extends Region {
         double h = getHeight();
         if (w != panZoom.viewWidth() || h != panZoom.viewHeight()) {
             panZoom.setViewSize(w, h);
-            grid.setWidth(w);
-            grid.setHeight(h);
-            viewportChanged();
+            viewportDirty = true;
         }
         overlay.resize(w, h);
         layoutFloating(hint, 16, h - 14 - hint.prefHeight(-1));
         layoutFloating(minimap, w - 16 - Minimap.WIDTH, h - 16 - Minimap.HEIGHT);
         double zw = zoomControls.prefWidth(-1);
         layoutFloating(zoomControls, w - 16 - Minimap.WIDTH - 8 - zw, h - 16 - zoomControls.prefHeight(zw));
+
+        if (measurer.refreshFonts()) {
+            model.invalidateGeometry();
+            views.markDirty();
+        }
+        views.sync(panZoom.visibleWorld(), panZoom.zoom() < LOD_ZOOM);
+        if (viewportDirty) {
+            viewportDirty = false;
+            grid.draw(panZoom.zoom(), panZoom.panX(), panZoom.panY(), w, h, colors.get(CanvasColors.Key.DOT));
+            minimap.drawFrame(panZoom.visibleWorld());
+        }
+        if (minimapDirty) {
+            minimapDirty = false;
+            drawMinimap();
+        }
     }
 
     private static void layoutFloating(Region r, double x, double y) {
         double w = r.prefWidth(-1);
         r.resizeRelocate(Math.round(x), Math.round(y), w, r.prefHeight(w));
+    }
+
+    private void drawMinimap() {
+        List<Minimap.Item> items = new ArrayList<>(model.ids().size());
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (NodeEntry e : model.entries()) {
+            // Unmeasured cards get a typical size: the minimap is too small to show the difference.
+            double cw = e.geometry == null ? 160 : e.geometry.width();
+            double ch = e.geometry == null ? 60 : e.geometry.height();
+            CanvasColors.Key c = e.hasWarning() ? CanvasColors.Key.WARN
+                    : e.type == null ? CanvasColors.Key.UNKNOWN
+                    : switch (e.type.category()) {
+                        case EVENTS -> CanvasColors.Key.EVENTS;
+                        case CALL_CONTROL -> CanvasColors.Key.CALL_CONTROL;
+                        case ROUTING -> CanvasColors.Key.ROUTING;
+                    };
+            items.add(new Minimap.Item(e.x(), e.y(), cw, ch, c));
+            minX = Math.min(minX, e.x());
+            minY = Math.min(minY, e.y());
+            maxX = Math.max(maxX, e.x() + cw);
+            maxY = Math.max(maxY, e.y() + ch);
+        }
+        Bounds world = items.isEmpty() ? null
+                : new BoundingBox(minX - 40, minY - 40, maxX - minX + 80, maxY - minY + 80);
+        minimap.drawNodes(items, world);
+        minimap.drawFrame(panZoom.visibleWorld());
     }
 
     /** Deletes the given nodes (one step) — used by delete and cut. */

@@ -4,7 +4,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Set;
+
+import javax.imageio.ImageIO;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
@@ -15,8 +19,6 @@ import javafx.scene.layout.Background;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.transform.Scale;
-
-import javax.imageio.ImageIO;
 
 /**
  * Renders the whole flow (not only the visible part) to a PNG: the node and wire layers are snapshotted at the
@@ -34,7 +36,6 @@ final class FlowExporter {
             throw new IllegalArgumentException("Export scale must be between 0 and 4, not " + scale);
         }
         Bounds b = canvas.flowBounds();
-        canvas.flush();
         double x = b == null ? 0 : b.getMinX() - MARGIN;
         double y = b == null ? 0 : b.getMinY() - MARGIN;
         double w = b == null ? 2 * MARGIN : b.getWidth() + 2 * MARGIN;
@@ -45,14 +46,14 @@ final class FlowExporter {
         params.setTransform(new Scale(scale, scale));
         params.setViewport(new Rectangle2D(x * scale, y * scale, Math.ceil(w * scale), Math.ceil(h * scale)));
 
-        Set<String> selected = Set.copyOf(canvas.document().selectedNodes());
         canvas.previewSelection(Set.of());
         canvas.previewLayer().setVisible(false);
+        canvas.setShowEverything(true);
         WritableImage image;
         try {
             // Snapshot the layers without the view transform: a copy of the content group's children is not
             // needed, because the transform list is swapped out only for the duration of this call.
-            var transforms = java.util.List.copyOf(canvas.content().getTransforms());
+            var transforms = List.copyOf(canvas.content().getTransforms());
             canvas.content().getTransforms().clear();
             try {
                 image = canvas.content().snapshot(params, null);
@@ -60,8 +61,9 @@ final class FlowExporter {
                 canvas.content().getTransforms().setAll(transforms);
             }
         } finally {
+            canvas.setShowEverything(false);
             canvas.previewLayer().setVisible(true);
-            canvas.previewSelection(selected);
+            canvas.restoreSelectionLook();
         }
         BufferedImage out = SwingFXUtils.fromFXImage(image, null);
         Path parent = file.toAbsolutePath().getParent();
@@ -73,8 +75,8 @@ final class FlowExporter {
             if (!ImageIO.write(out, "png", tmp.toFile())) {
                 throw new IOException("No PNG writer available");
             }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -31,6 +31,8 @@ final class MoveGesture implements Gesture {
     private final Map<String, Position> start = new LinkedHashMap<>();
     private final boolean narrowOnClick;
     private boolean moving;
+    private double lastDx;
+    private double lastDy;
 
     private MoveGesture(FlowCanvas canvas, NodeView grabbed, MouseEvent press, boolean narrowOnClick) {
         this.canvas = canvas;
@@ -78,12 +80,9 @@ final class MoveGesture implements Gesture {
         Point2D now = canvas.toWorld(e.getSceneX(), e.getSceneY());
         double dx = now.getX() - startWorld.getX();
         double dy = now.getY() - startWorld.getY();
-        start.forEach((id, p) -> {
-            NodeView v = canvas.view(id);
-            if (v != null) {
-                v.relocate(p.x() + dx, p.y() + dy);
-            }
-        });
+        canvas.previewMove(start.keySet(), dx, dy);
+        lastDx = dx;
+        lastDy = dy;
     }
 
     @Override
@@ -100,23 +99,16 @@ final class MoveGesture implements Gesture {
             cancel();
             return;
         }
-        double dx = CanvasEdits.snap(grabbed.getLayoutX()) - anchor.x();
-        double dy = CanvasEdits.snap(grabbed.getLayoutY()) - anchor.y();
+        double dx = CanvasEdits.snap(anchor.x() + lastDx) - anchor.x();
+        double dy = CanvasEdits.snap(anchor.y() + lastDy) - anchor.y();
         Map<String, Position> moved = new LinkedHashMap<>();
         start.forEach((id, p) -> moved.put(id, p.translate(dx, dy)));
-        boolean changed = canvas.document().apply(CanvasEdits.moveLabel(moved.size()), f -> f.withPositions(moved));
-        if (!changed) {
-            cancel();
-        }
+        canvas.clearPreviewMove();
+        canvas.document().apply(CanvasEdits.moveLabel(moved.size()), f -> f.withPositions(moved));
     }
 
     @Override
     public void cancel() {
-        start.forEach((id, p) -> {
-            NodeView v = canvas.view(id);
-            if (v != null) {
-                v.relocate(p.x(), p.y());
-            }
-        });
+        canvas.clearPreviewMove();
     }
 }

@@ -1,118 +1,87 @@
 package org.switchboard.app.canvas;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
-import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 
-import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.icons.NodeIcons;
-import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Problem;
-import org.switchboard.engine.i18n.Messages;
-import org.switchboard.engine.nodes.NodeType;
-import org.switchboard.engine.nodes.OutputPort;
 
 /**
  * The card of one flow node (see the design's "node card anatomy"): a header with the category tile, the title
  * and the type tag, a one-line summary, labelled output rows for nodes with several outputs, and a warning footer
- * and badge when the node has problems. Ports sit on the card edges. The view only shows a {@link FlowNode}; it is
- * rebuilt from the flow by {@link FlowCanvas} and never edited directly. Looks and states are CSS (style class
- * {@code node-view}, category class {@code cat-<category>}, pseudo-classes {@code :selected}, {@code :warning},
- * {@code :active}); the node id is the CSS id {@code node-<id>}.
+ * and badge when the node has problems; ports sit on the card edges. Everything is placed from a precomputed
+ * {@link CardGeometry}, with plain {@link Text} nodes instead of controls, so a thousand cards stay light. When
+ * zoomed far out the card is drawn in a simpler form ({@code :lod}) without texts and ports. The view only shows
+ * a node; {@link FlowCanvas} rebuilds it from the flow and never edits it. Looks and states are CSS: style class
+ * {@code node-view}, {@code cat-<category>} or {@code unknown}, pseudo-classes {@code :selected}, {@code :warning},
+ * {@code :active}; the CSS id is {@code node-<id>}.
  */
 final class NodeView extends Region {
 
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+    static final PseudoClass LOD = PseudoClass.getPseudoClass("lod");
 
-    /** Port centres in the header row sit this far below the card's outer top (1 border + 10 padding + 11). */
-    static final double PORT_Y = 22;
-    static final double GRID = 8;
-    static final double MIN_WIDTH = 112;
-    static final double MAX_WIDTH = 296;
+    /** Port centres in the header row sit this far below the card's outer top. */
+    static final double PORT_Y = CardGeometry.PORT_Y;
 
     private final String nodeId;
-    private final Consumer<NodeView> geometryListener;
-    private final VBox card = new VBox();
     private final Map<String, PortView> outputs = new LinkedHashMap<>();
-    private final Map<String, Region> outputRows = new LinkedHashMap<>();
-    private final Map<String, Double> outputY = new LinkedHashMap<>();
     private PortView input;
-    private StackPane badge;
-    private FlowNode node;
-    private List<Problem> problems = List.of();
+    private CardGeometry geometry;
+    private int shownVersion = -1;
+    private boolean shownLod;
     private String categoryClass;
-    private double laidOutWidth = -1;
+    private int shownInPass = -1;
 
-    NodeView(String nodeId, Consumer<NodeView> geometryListener) {
+    NodeView(String nodeId) {
         this.nodeId = nodeId;
-        this.geometryListener = geometryListener;
         getStyleClass().add("node-view");
-        setId("node-" + nodeId);
-        card.getStyleClass().add("node-card");
-        card.setFillWidth(true);
-        getChildren().add(card);
-        layoutXProperty().addListener((o, a, b) -> geometryListener.accept(this));
-        layoutYProperty().addListener((o, a, b) -> geometryListener.accept(this));
     }
 
     String nodeId() {
         return nodeId;
     }
 
-    FlowNode node() {
-        return node;
+    /** Whether the card must be rebuilt to show the entry (its content or the level of detail changed). */
+    boolean needsRebuild(NodeEntry e, CardGeometry g, boolean lod) {
+        return e.version != shownVersion || g != geometry || lod != shownLod;
     }
 
-    /**
-     * Shows the node. Rebuilds the card only when something other than the position changed, so moving and
-     * re-validating a large flow stays cheap.
-     */
-    void show(FlowNode newNode, NodeType type, List<Problem> newProblems, List<String> unknownOutputs, Messages m) {
-        boolean sameContent = node != null && sameContent(node, newNode) && problems.equals(newProblems);
-        node = newNode;
-        problems = List.copyOf(newProblems);
-        relocate(newNode.position().x(), newNode.position().y());
-        if (!sameContent) {
-            rebuild(type, unknownOutputs, m);
+    /** Shows the entry's current state; rebuilds the card only when needed and {@code mayRebuild} allows it. */
+    void show(NodeEntry e, CardGeometry g, CardMeasurer m, boolean lod, boolean selected, boolean mayRebuild) {
+        if (mayRebuild && needsRebuild(e, g, lod)) {
+            shownVersion = e.version;
+            shownLod = lod;
+            geometry = g;
+            rebuild(e, g, m, lod);
+        }
+        setConnections(e.inputConnected, e.connectedOutputs);
+        setSelected(selected);
+        if (getLayoutX() != e.x() || getLayoutY() != e.y()) {
+            relocate(e.x(), e.y());
         }
     }
 
-    private static boolean sameContent(FlowNode a, FlowNode b) {
-        return a.type().equals(b.type()) && a.name().equals(b.name()) && a.properties().equals(b.properties())
-                && a.extra().equals(b.extra());
-    }
-
-    private void rebuild(NodeType type, List<String> unknownOutputs, Messages m) {
-        card.getChildren().clear();
-        getChildren().retainAll(card);
+    private void rebuild(NodeEntry e, CardGeometry g, CardMeasurer m, boolean lod) {
+        getChildren().clear();
         outputs.clear();
-        outputRows.clear();
-        outputY.clear();
         input = null;
-        badge = null;
-        laidOutWidth = -1;
-
-        String catClass = type == null ? "unknown" : "cat-" + type.category().key();
+        String catClass = e.type == null ? "unknown" : "cat-" + e.type.category().key();
         if (!catClass.equals(categoryClass)) {
             if (categoryClass != null) {
                 getStyleClass().remove(categoryClass);
@@ -120,111 +89,118 @@ final class NodeView extends Region {
             getStyleClass().add(catClass);
             categoryClass = catClass;
         }
+        pseudoClassStateChanged(WARNING, e.hasWarning());
+        pseudoClassStateChanged(LOD, lod);
+        // JavaFX caches CSS matching per (type, id, style classes); a unique id means matching every card anew.
+        // Far-out cards come by the hundred and need no id, detailed ones keep theirs for lookups and tests.
+        setId(lod ? null : "node-" + nodeId);
+        resize(g.width(), g.height());
+        // Far out a card is one region (outline and a stripe in the category colour) and cheap enough to draw
+        // directly; a full card is cached as a bitmap.
+        setCache(!lod);
+        if (lod) {
+            return;
+        }
+        double x0 = CardGeometry.contentX();
+        double tileY = CardGeometry.BORDER + CardGeometry.PAD_TOP;
+        add(box("node-tile", x0, tileY, CardGeometry.TILE, CardGeometry.TILE));
+        Node icon = NodeIcons.glyph(e.type == null ? "unknown" : e.type.id(), CardGeometry.ICON);
+        double iconInset = (CardGeometry.TILE - CardGeometry.ICON) / 2;
+        icon.setLayoutX(x0 + iconInset);
+        icon.setLayoutY(tileY + iconInset);
+        add(icon);
 
-        String typeLabel = type == null ? node.type() : type.label(m);
-        String title = type == null ? AppTexts.get("canvas.node.unknown", node.type()) : node.displayName(typeLabel);
-        VBox body = new VBox();
-        body.getStyleClass().add("node-body");
-        body.getChildren().add(header(type, title, type != null && !node.name().isBlank()
-                && !node.name().strip().equals(typeLabel) ? typeLabel : null));
-        String summary = type == null ? null : type.summary(node, m);
-        if (summary != null && !summary.isBlank()) {
-            Label s = new Label(summary);
-            s.getStyleClass().add("node-summary");
-            s.setTextOverrun(OverrunStyle.ELLIPSIS);
-            s.setMinWidth(0);
-            s.setMaxWidth(Double.MAX_VALUE);
-            body.getChildren().add(s);
+        double headerMid = tileY + CardGeometry.HEADER / 2;
+        double titleX = x0 + CardGeometry.TILE + CardGeometry.TITLE_GAP;
+        add(text("node-title", g.title(), titleX, headerMid - m.lineHeight(CardMeasurer.Role.TITLE) / 2));
+        if (g.typeTag() != null) {
+            double w = m.width(CardMeasurer.Role.TYPE, g.typeTag());
+            add(text("node-type", g.typeTag(), g.width() - x0 - w, headerMid - m.lineHeight(CardMeasurer.Role.TYPE) / 2));
         }
-        card.getChildren().add(body);
-
-        List<OutputPort> ports = new ArrayList<>();
-        if (type != null) {
-            ports.addAll(type.outputs(node, m));
-        } else {
-            unknownOutputs.forEach(p -> ports.add(new OutputPort(p, p)));
+        if (g.summary() != null) {
+            add(text("node-summary", g.summary(), x0, g.summaryY()
+                    + (CardGeometry.SUMMARY_LINE - m.lineHeight(CardMeasurer.Role.SUMMARY)) / 2));
         }
-        if (type == null || type.hasInput()) {
-            input = new PortView(nodeId, null);
-            getChildren().add(input);
-        }
-        if (ports.size() == 1) {
-            addOutputPort(ports.get(0).id());
-        } else if (ports.size() > 1) {
-            VBox rows = new VBox();
-            rows.getStyleClass().add("node-outputs");
-            for (OutputPort p : ports) {
-                Label l = new Label(p.label());
-                l.getStyleClass().add("node-output-label");
-                l.setMinWidth(Region.USE_PREF_SIZE);
-                HBox row = new HBox(l);
-                row.getStyleClass().add("node-output-row");
-                rows.getChildren().add(row);
-                outputRows.put(p.id(), row);
-                addOutputPort(p.id());
+        if (!g.rows().isEmpty()) {
+            add(box("node-divider", CardGeometry.BORDER, g.dividerY(), g.width() - 2 * CardGeometry.BORDER, 1));
+            double lh = m.lineHeight(CardMeasurer.Role.OUTPUT);
+            for (CardGeometry.Row r : g.rows()) {
+                double w = m.width(CardMeasurer.Role.OUTPUT, r.label());
+                add(text("node-output-label", r.label(), g.width() - CardGeometry.ROW_LABEL_RIGHT - w, r.y() - lh / 2));
+                addOutputPort(r.portId(), g.width(), r.y());
             }
-            card.getChildren().add(rows);
         }
-        card.pseudoClassStateChanged(PseudoClass.getPseudoClass("has-below"), card.getChildren().size() > 1
-                || !problems.isEmpty());
-        pseudoClassStateChanged(WARNING, !problems.isEmpty());
-        if (!problems.isEmpty()) {
-            addWarning();
+        if (g.headerPort() != null) {
+            addOutputPort(g.headerPort(), g.width(), PORT_Y);
         }
-        requestLayout();
+        if (g.input()) {
+            input = new PortView(nodeId, null);
+            input.centreAt(0, PORT_Y);
+            add(input);
+        }
+        if (g.footer() != null) {
+            addWarning(e, g, m);
+        }
     }
 
-    private HBox header(NodeType type, String title, String typeTag) {
-        StackPane tile = new StackPane(NodeIcons.icon(type == null ? "unknown" : type.id(), 14));
-        tile.getStyleClass().add("node-tile");
-        Label t = new Label(title);
-        t.getStyleClass().add("node-title");
-        t.setTextOverrun(OverrunStyle.ELLIPSIS);
-        t.setMinWidth(0);
-        HBox header = new HBox(tile, t);
-        header.getStyleClass().add("node-header");
-        if (typeTag != null) {
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            spacer.setMinWidth(6);
-            Label tag = new Label(typeTag);
-            tag.getStyleClass().add("node-type");
-            tag.setMinWidth(Region.USE_PREF_SIZE);
-            header.getChildren().addAll(spacer, tag);
-        }
-        return header;
-    }
-
-    private void addOutputPort(String portId) {
-        PortView p = new PortView(nodeId, portId);
-        outputs.put(portId, p);
-        getChildren().add(p);
-    }
-
-    private void addWarning() {
-        String all = problems.stream().map(Problem::message).collect(Collectors.joining("\n"));
-        Label reason = new Label(shortReason(problems.get(0).message()));
-        reason.getStyleClass().add("node-footer-text");
-        reason.setTextOverrun(OverrunStyle.ELLIPSIS);
-        // The reason may widen the card up to the maximum width; beyond that it is cut with an ellipsis.
-        reason.setMinWidth(0);
-        reason.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(reason, Priority.ALWAYS);
-        HBox footer = new HBox(NodeIcons.ui("warn", 13), reason);
-        footer.getStyleClass().add("node-footer");
-        card.getChildren().add(footer);
-
-        badge = new StackPane(NodeIcons.ui("excl", 12));
-        badge.getStyleClass().add("node-badge");
-        badge.setManaged(false);
-        badge.resize(20, 20);
-        Tooltip tip = new Tooltip(all);
+    private void addWarning(NodeEntry e, CardGeometry g, CardMeasurer m) {
+        Tooltip tip = new Tooltip(e.problems.stream().map(Problem::message).collect(Collectors.joining("\n")));
         tip.setShowDelay(Duration.millis(250));
         tip.setWrapText(true);
         tip.setMaxWidth(360);
-        Tooltip.install(badge, tip);
+        Region footer = box("node-footer", CardGeometry.BORDER, g.footerY(), g.width() - 2 * CardGeometry.BORDER,
+                CardGeometry.FOOTER);
+        footer.setMouseTransparent(false);
         Tooltip.install(footer, tip);
-        getChildren().add(badge);
+        add(footer);
+        double x0 = CardGeometry.contentX();
+        double mid = g.footerY() + 1 + (CardGeometry.FOOTER - 1) / 2;
+        Node icon = NodeIcons.uiGlyph("warn", CardGeometry.FOOTER_ICON);
+        icon.getStyleClass().add("node-footer-icon");
+        icon.setLayoutX(x0);
+        icon.setLayoutY(mid - CardGeometry.FOOTER_ICON / 2);
+        add(icon);
+        add(text("node-footer-text", g.footer(), x0 + CardGeometry.FOOTER_ICON + CardGeometry.FOOTER_GAP,
+                mid - m.lineHeight(CardMeasurer.Role.FOOTER) / 2));
+
+        Region badge = box("node-badge", g.width() - 11, -9, 20, 20);
+        badge.setMouseTransparent(false);
+        Tooltip.install(badge, tip);
+        add(badge);
+        Node excl = NodeIcons.uiGlyph("excl", 12);
+        excl.getStyleClass().add("node-badge-icon");
+        excl.setLayoutX(g.width() - 11 + 4);
+        excl.setLayoutY(-9 + 4);
+        add(excl);
+    }
+
+    private void add(Node n) {
+        getChildren().add(n);
+    }
+
+    private static Region box(String styleClass, double x, double y, double w, double h) {
+        Region r = new Region();
+        r.getStyleClass().add(styleClass);
+        r.setMouseTransparent(true);
+        r.resizeRelocate(x, y, w, h);
+        return r;
+    }
+
+    private static Text text(String styleClass, String s, double x, double y) {
+        Text t = new Text(s);
+        t.getStyleClass().add(styleClass);
+        t.setTextOrigin(VPos.TOP);
+        t.setLayoutX(Math.round(x));
+        t.setLayoutY(Math.round(y));
+        t.setMouseTransparent(true);
+        return t;
+    }
+
+    private void addOutputPort(String portId, double x, double y) {
+        PortView p = new PortView(nodeId, portId);
+        p.centreAt(x, y);
+        outputs.put(portId, p);
+        add(p);
     }
 
     /**
@@ -247,6 +223,14 @@ final class NodeView extends Region {
             return message;
         }
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    void markShown(int pass) {
+        shownInPass = pass;
+    }
+
+    boolean isShownIn(int pass) {
+        return shownInPass == pass;
     }
 
     /** Fills the ports that wires use. */
@@ -282,70 +266,34 @@ final class NodeView extends Region {
         return new Point2D(getLayoutX(), getLayoutY() + PORT_Y);
     }
 
-    /** An output port's centre in canvas (world) coordinates, or {@code null} when the node has no such port. */
+    /** An output port's centre in canvas (world) coordinates, or {@code null} when the card has no such port. */
     Point2D outputPoint(String portId) {
-        if (!outputs.containsKey(portId)) {
+        if (geometry == null || !geometry.hasOutput(portId)) {
             return null;
         }
-        double y = outputY.getOrDefault(portId, PORT_Y);
-        return new Point2D(getLayoutX() + width(), getLayoutY() + y);
+        return new Point2D(getLayoutX() + geometry.width(), getLayoutY() + geometry.outputY(portId));
     }
 
-    /** The card's width, even before the first layout pass. */
     double width() {
-        return getWidth() > 0 ? getWidth() : prefWidth(-1);
+        return geometry == null ? 0 : geometry.width();
     }
 
     double height() {
-        return getHeight() > 0 ? getHeight() : prefHeight(width());
+        return geometry == null ? 0 : geometry.height();
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        double content = card.prefWidth(-1);
-        double w = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, content));
-        return Math.ceil(w / GRID) * GRID;
+        return width();
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return card.prefHeight(width < 0 ? computePrefWidth(-1) : width);
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return computePrefWidth(height);
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return computePrefHeight(width);
+        return height();
     }
 
     @Override
     protected void layoutChildren() {
-        double w = getWidth();
-        double h = getHeight();
-        card.resizeRelocate(0, 0, w, h);
-        card.layout();
-        boolean moved = w != laidOutWidth;
-        laidOutWidth = w;
-        if (input != null) {
-            input.centreAt(0, PORT_Y);
-        }
-        for (Map.Entry<String, PortView> e : outputs.entrySet()) {
-            Region row = outputRows.get(e.getKey());
-            double y = row == null ? PORT_Y
-                    : row.getParent().getLayoutY() + row.getLayoutY() + row.getHeight() / 2;
-            Double old = outputY.put(e.getKey(), y);
-            moved |= !Objects.equals(old, y);
-            e.getValue().centreAt(w, y);
-        }
-        if (badge != null) {
-            badge.relocate(w - 11, -9);
-        }
-        if (moved) {
-            geometryListener.accept(this);
-        }
+        // Everything is placed when the card is built, from its geometry.
     }
 }

@@ -22,6 +22,7 @@ final class PanZoom {
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final Runnable onChange;
+    private Runnable onZoom = () -> { };
     private double pivotX = Double.NaN;
     private double pivotY;
     private double viewWidth;
@@ -30,6 +31,11 @@ final class PanZoom {
     PanZoom(Runnable onChange) {
         this.onChange = onChange;
         zoom.addListener((o, oldValue, newValue) -> zoomChanged(oldValue.doubleValue(), newValue.doubleValue()));
+    }
+
+    /** Called whenever the zoom factor changes (for switching to cheaper rendering while zooming). */
+    void setOnZoom(Runnable r) {
+        onZoom = r;
     }
 
     Translate translate() {
@@ -164,6 +170,7 @@ final class PanZoom {
         scale.setY(z);
         translate.setX(px - wx * z);
         translate.setY(py - wy * z);
+        onZoom.run();
         onChange.run();
     }
 }

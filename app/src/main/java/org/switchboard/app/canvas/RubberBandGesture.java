@@ -47,13 +47,7 @@ final class RubberBandGesture implements Gesture {
         Point2D a = canvas.panZoom().toWorld(x, y);
         Point2D b = canvas.panZoom().toWorld(x + w, y + h);
         Set<String> hits = new LinkedHashSet<>(base);
-        canvas.views().forEach((id, v) -> {
-            double vx = v.getLayoutX();
-            double vy = v.getLayoutY();
-            if (vx < b.getX() && vx + v.width() > a.getX() && vy < b.getY() && vy + v.height() > a.getY()) {
-                hits.add(id);
-            }
-        });
+        hits.addAll(canvas.model().cardsIn(a.getX(), a.getY(), b.getX(), b.getY()));
         current = hits;
         canvas.previewSelection(hits);
     }

@@ -1,8 +1,10 @@
 package org.switchboard.app.canvas;
 
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.shape.CubicCurve;
@@ -25,8 +27,8 @@ final class WireGesture implements Gesture {
     private final CanvasMouse mouse;
     private final PortView source;
     private final CubicCurve preview = new CubicCurve();
-    private final Set<NodeView> targets = new LinkedHashSet<>();
-    private NodeView hovered;
+    private final Set<String> targets = new LinkedHashSet<>();
+    private String hovered;
     private boolean started;
 
     WireGesture(FlowCanvas canvas, CanvasMouse mouse, PortView source) {
@@ -38,16 +40,24 @@ final class WireGesture implements Gesture {
         preview.setFill(null);
         preview.setMouseTransparent(true);
         Flow flow = canvas.document().flow();
-        for (NodeView v : canvas.views().values()) {
-            if (v.hasInput() && !v.nodeId().equals(source.nodeId())
-                    && !flow.wires().contains(new Wire(source.nodeId(), source.portId(), v.nodeId()))) {
-                targets.add(v);
+        for (NodeEntry e : canvas.model().entries()) {
+            if ((e.type == null || e.type.hasInput()) && !e.id.equals(source.nodeId())
+                    && !flow.wires().contains(new Wire(source.nodeId(), source.portId(), e.id))) {
+                targets.add(e.id);
             }
         }
     }
 
     private Point2D start() {
-        return canvas.view(source.nodeId()).outputPoint(source.portId());
+        return canvas.model().outputPoint(source.nodeId(), source.portId());
+    }
+
+    /** Marks a target's input port, if its card exists (cards far off-screen have nothing to mark). */
+    private void mark(String id, PseudoClass state, boolean on) {
+        NodeView v = canvas.views().get(id);
+        if (v != null && v.inputPort() != null) {
+            v.inputPort().pseudoClassStateChanged(state, on);
+        }
     }
 
     @Override
@@ -55,54 +65,43 @@ final class WireGesture implements Gesture {
         if (!started) {
             started = true;
             canvas.previewLayer().getChildren().add(preview);
-            targets.forEach(v -> v.inputPort().pseudoClassStateChanged(PortView.DROP_TARGET, true));
+            targets.forEach(id -> mark(id, PortView.DROP_TARGET, true));
             canvas.selectedWire().set(null);
         }
         Point2D p = canvas.toWorld(e.getSceneX(), e.getSceneY());
         setHovered(findTarget(p));
-        WireView.shape(preview, start(), hovered != null ? hovered.inputPoint() : p);
+        WireView.shape(preview, start(), hovered != null ? canvas.model().inputPoint(hovered) : p);
     }
 
     /** The valid target whose input port is nearest within snapping distance, else the one whose card is hit. */
-    private NodeView findTarget(Point2D p) {
+    private String findTarget(Point2D p) {
         double limit = SNAP_DISTANCE / canvas.panZoom().zoom();
-        NodeView best = null;
+        String best = null;
         double bestDistance = limit;
-        for (NodeView v : targets) {
-            double d = v.inputPoint().distance(p);
+        for (String id : targets) {
+            double d = canvas.model().inputPoint(id).distance(p);
             if (d <= bestDistance) {
-                best = v;
+                best = id;
                 bestDistance = d;
             }
         }
         if (best != null) {
             return best;
         }
-        NodeView card = cardAt(p);
-        return card != null && targets.contains(card) ? card : null;
+        NodeEntry card = canvas.model().cardAt(p);
+        return card != null && targets.contains(card.id) ? card.id : null;
     }
 
-    private NodeView cardAt(Point2D p) {
-        NodeView hit = null;
-        for (NodeView v : canvas.views().values()) {
-            if (p.getX() >= v.getLayoutX() && p.getX() <= v.getLayoutX() + v.width()
-                    && p.getY() >= v.getLayoutY() && p.getY() <= v.getLayoutY() + v.height()) {
-                hit = v; // later cards are drawn on top, so the last hit is the visible one
-            }
-        }
-        return hit;
-    }
-
-    private void setHovered(NodeView v) {
-        if (hovered == v) {
+    private void setHovered(String id) {
+        if (Objects.equals(hovered, id)) {
             return;
         }
         if (hovered != null) {
-            hovered.inputPort().pseudoClassStateChanged(PortView.DROP_HOVER, false);
+            mark(hovered, PortView.DROP_HOVER, false);
         }
-        hovered = v;
-        if (v != null) {
-            v.inputPort().pseudoClassStateChanged(PortView.DROP_HOVER, true);
+        hovered = id;
+        if (id != null) {
+            mark(id, PortView.DROP_HOVER, true);
         }
     }
 
@@ -112,14 +111,14 @@ final class WireGesture implements Gesture {
             return;
         }
         drag(e);
-        NodeView target = hovered;
+        String target = hovered;
         Point2D p = canvas.toWorld(e.getSceneX(), e.getSceneY());
         clearHighlights();
         if (target != null) {
             canvas.previewLayer().getChildren().remove(preview);
-            Wire w = new Wire(source.nodeId(), source.portId(), target.nodeId());
+            Wire w = new Wire(source.nodeId(), source.portId(), target);
             canvas.document().apply(CanvasEdits.connectLabel(), f -> f.withWire(w));
-        } else if (cardAt(p) == null) {
+        } else if (canvas.model().cardAt(p) == null) {
             // Keep the preview as a pointer to where the new node will go while the list is open.
             mouse.openQuickAdd(source.nodeId(), source.portId(), p,
                     () -> canvas.previewLayer().getChildren().remove(preview));
@@ -130,7 +129,7 @@ final class WireGesture implements Gesture {
 
     private void clearHighlights() {
         setHovered(null);
-        targets.forEach(v -> v.inputPort().pseudoClassStateChanged(PortView.DROP_TARGET, false));
+        targets.forEach(id -> mark(id, PortView.DROP_TARGET, false));
     }
 
     @Override

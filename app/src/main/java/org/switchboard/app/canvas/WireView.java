@@ -20,6 +20,8 @@ final class WireView extends Group {
     private final Wire wire;
     private final CubicCurve hit = new CubicCurve();
     private final CubicCurve line = new CubicCurve();
+    private Point2D shownFrom;
+    private Point2D shownTo;
 
     WireView(Wire wire) {
         this.wire = wire;
@@ -29,6 +31,8 @@ final class WireView extends Group {
         hit.setFill(null);
         hit.setStroke(Color.TRANSPARENT);
         hit.setStrokeWidth(12);
+        // Opacity 0 keeps it pickable but skips painting a 12 px stroke for every wire in every frame.
+        hit.setOpacity(0);
         line.getStyleClass().add("wire-line");
         line.setFill(null);
         line.setMouseTransparent(true);
@@ -51,6 +55,11 @@ final class WireView extends Group {
             return;
         }
         setVisible(true);
+        if (from.equals(shownFrom) && to.equals(shownTo)) {
+            return;
+        }
+        shownFrom = from;
+        shownTo = to;
         shape(hit, from, to);
         shape(line, from, to);
     }

@@ -70,7 +70,8 @@ public final class CanvasDemo {
             Application.setUserAgentStylesheet(CanvasDemo.class.getResource("/atlantafx/base/theme/primer-"
                     + (dark ? "dark" : "light") + ".css").toExternalForm());
             EditorDocument doc = new EditorDocument();
-            doc.reset(familyMenu(opts.contains("warn")), null, true);
+            doc.reset(opts.contains("big") ? CanvasBenchmark.bigFlow(CanvasBenchmark.NODES)
+                    : familyMenu(opts.contains("warn")), null, true);
             FlowCanvas canvas = new FlowCanvas(doc);
             StackPane root = new StackPane(canvas);
             if (dark) {
@@ -84,9 +85,20 @@ public final class CanvasDemo {
             doc.select(List.of("gather1"));
             Map<String, String> named = new java.util.HashMap<>();
             for (String o : opts) {
-                if (o.startsWith("export=")) {
-                    named.put("export", o.substring(7));
+                int eq = o.indexOf('=');
+                if (eq > 0) {
+                    named.put(o.substring(0, eq), o.substring(eq + 1));
                 }
+            }
+            if (named.containsKey("zoom")) {
+                canvas.zoomProperty().set(Double.parseDouble(named.get("zoom")));
+            }
+            if (opts.contains("fit")) {
+                Platform.runLater(canvas::zoomToFit);
+            }
+            if (opts.contains("quickadd")) {
+                Platform.runLater(() -> canvas.mouse().openQuickAdd("gather1", "digits",
+                        new javafx.geometry.Point2D(560, 560), () -> { }));
             }
             if (named.containsKey("export")) {
                 Platform.runLater(() -> {

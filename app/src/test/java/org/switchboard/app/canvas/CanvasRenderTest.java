@@ -15,11 +15,11 @@ import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.SVGPath;
+import javafx.scene.text.Text;
 import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
 
@@ -76,11 +76,13 @@ class CanvasRenderTest {
 
     private static String text(Node card, String styleClass) {
         Node n = card.lookup("." + styleClass);
-        return n instanceof Label l ? l.getText() : null;
+        return n instanceof Text t ? t.getText() : null;
     }
 
-    private static boolean fits(Label l) {
-        return l.getWidth() + 0.5 >= l.prefWidth(-1);
+    /** A text fits when the card did not have to cut it, and its real width stays inside the card. */
+    private static boolean fits(Text t, NodeView card) {
+        return !t.getText().endsWith("\u2026")
+                && t.getLayoutX() + t.getLayoutBounds().getWidth() <= card.getWidth() - 12 + 0.5;
     }
 
     @Test
@@ -95,7 +97,7 @@ class CanvasRenderTest {
         Node sw = robot.lookup("#node-switch1").query();
         assertEquals("Switch", text(sw, "node-title"));
         assertNull(sw.lookup(".node-type"), "no type tag without a name");
-        List<String> rows = sw.lookupAll(".node-output-label").stream().map(n -> ((Label) n).getText()).toList();
+        List<String> rows = sw.lookupAll(".node-output-label").stream().map(n -> ((Text) n).getText()).toList();
         assertEquals(List.of("= 1", "= 2", "otherwise"), rows);
 
         NodeView in = robot.lookup("#node-in1").queryAs(NodeView.class);
@@ -114,9 +116,9 @@ class CanvasRenderTest {
 
         for (NodeView v : canvas.views().values()) {
             assertEquals(0, v.getWidth() % 8, 0.001, v.nodeId() + " width is on the 8 px grid");
-            assertTrue(v.getWidth() >= NodeView.MIN_WIDTH);
-            Label title = (Label) v.lookup(".node-title");
-            assertTrue(fits(title), v.nodeId() + " title fits");
+            assertTrue(v.getWidth() >= CardGeometry.MIN_WIDTH);
+            Text title = (Text) v.lookup(".node-title");
+            assertTrue(fits(title, v), v.nodeId() + " title fits");
         }
     }
 
@@ -206,9 +208,9 @@ class CanvasRenderTest {
         load(robot, CanvasDemo.familyMenu(false));
         NodeView in = canvas.view("in1");
         assertEquals("Eingehender Anruf", text(in, "node-title"));
-        assertTrue(fits((Label) in.lookup(".node-title")), "the longer German title fits");
+        assertTrue(fits((Text) in.lookup(".node-title"), in), "the longer German title fits");
         NodeView sw = canvas.view("switch1");
-        assertTrue(sw.lookupAll(".node-output-label").stream().anyMatch(n -> "sonst".equals(((Label) n).getText())));
+        assertTrue(sw.lookupAll(".node-output-label").stream().anyMatch(n -> "sonst".equals(((Text) n).getText())));
         assertEquals("2 Bausteine verschieben", CanvasEdits.moveLabel(2));
         assertEquals("1 Baustein löschen", CanvasEdits.deleteLabel(1));
         assertEquals("Wählen hinzufügen", CanvasEdits.addLabel("Wählen"));
@@ -217,6 +219,22 @@ class CanvasRenderTest {
         AppTexts.setLocale(Locale.ENGLISH);
         assertEquals("Duplicate 2 nodes", CanvasEdits.duplicateLabel(2));
         assertEquals("Cut 1 node", CanvasEdits.cutLabel(1));
+    }
+
+    @Test
+    void aDarkClassOnAnAncestorSwitchesTheTokens(FxRobot robot) {
+        load(robot, CanvasDemo.familyMenu(false));
+        Text title = (Text) canvas.view("in1").lookup(".node-title");
+        assertEquals(javafx.scene.paint.Color.web("#1A1C22"), title.getFill());
+        assertEquals(javafx.scene.paint.Color.web("#CDD1DA"), canvas.colors().get(CanvasColors.Key.DOT));
+        robot.interact(() -> {
+            canvas.getParent().getStyleClass().add("dark");
+            canvas.flush();
+        });
+        assertEquals(javafx.scene.paint.Color.web("#E8E9ED"), title.getFill(), "card text follows the theme");
+        assertEquals(javafx.scene.paint.Color.web("#272A31"), canvas.colors().get(CanvasColors.Key.DOT),
+                "so do the colours painted in code (grid, minimap)");
+        robot.interact(() -> canvas.getParent().getStyleClass().remove("dark"));
     }
 
     @Test

@@ -1,0 +1,266 @@
+package org.switchboard.app.canvas;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.CacheHint;
+import javafx.scene.Group;
+
+import org.switchboard.engine.flow.Wire;
+
+/**
+ * Keeps the scene graph in step with the {@link CanvasModel} and the view: cards and wires exist only near the
+ * visible area (built when they come within a quarter of a screen of it, dropped when more than three quarters
+ * away, so panning does not churn), in full or simplified form depending on the zoom. Runs in the canvas's layout
+ * pass, so new cards get their CSS and place in the same frame.
+ */
+final class CanvasViews {
+
+    private static final double CREATE_MARGIN = 0.25;
+    private static final double KEEP_MARGIN = 0.75;
+    /** How many cards one frame may build or rebuild; the rest follow in the next frames. */
+    private static final int DETAILED_PER_FRAME = 16;
+    private static final int SIMPLE_PER_FRAME = 100;
+    private static final double[] EVERYWHERE = {-1e12, -1e12, 2e12, 2e12};
+
+    private final FlowCanvas canvas;
+    private final CanvasModel model;
+    private final CardMeasurer measurer;
+    private final Group nodesLayer;
+    private final Group wiresLayer;
+    private final Map<String, NodeView> nodeViews = new HashMap<>();
+    private final Map<Wire, WireView> wireViews = new HashMap<>();
+    private boolean dirty = true;
+    private boolean showEverything;
+    private int syncPass;
+    private CacheHint cacheHint = CacheHint.DEFAULT;
+
+    CanvasViews(FlowCanvas canvas, CanvasModel model, CardMeasurer measurer, Group nodesLayer, Group wiresLayer) {
+        this.canvas = canvas;
+        this.model = model;
+        this.measurer = measurer;
+        this.nodesLayer = nodesLayer;
+        this.wiresLayer = wiresLayer;
+    }
+
+    Map<String, NodeView> nodeViews() {
+        return nodeViews;
+    }
+
+    void markDirty() {
+        dirty = true;
+    }
+
+    boolean dirty() {
+        return dirty;
+    }
+
+    void setShowEverything(boolean all) {
+        showEverything = all;
+        dirty = true;
+    }
+
+    /** SPEED lets cards reuse their bitmaps while the zoom changes; DEFAULT paints them sharp again. */
+    void setCacheHint(CacheHint hint) {
+        if (hint != cacheHint) {
+            cacheHint = hint;
+            nodeViews.values().forEach(v -> v.setCacheHint(hint));
+        }
+    }
+
+    void setSelectedLook(String id, boolean selected) {
+        NodeView v = nodeViews.get(id);
+        if (v != null) {
+            v.setSelected(selected);
+        }
+    }
+
+    void refreshSelectionLook() {
+        nodeViews.forEach((id, v) -> v.setSelected(canvas.selected(id)));
+    }
+
+    void setWireSelected(Wire old, Wire now) {
+        if (old != null && wireViews.containsKey(old)) {
+            wireViews.get(old).setSelected(false);
+        }
+        if (now != null && wireViews.containsKey(now)) {
+            wireViews.get(now).setSelected(true);
+        }
+    }
+
+    /** Builds, updates and drops views for the visible world rectangle {x, y, w, h}. */
+    void sync(double[] visible, boolean lod) {
+        boolean detailed = showEverything || !lod;
+        double[] create = showEverything ? EVERYWHERE : expand(visible, CREATE_MARGIN);
+        double[] keep = showEverything ? EVERYWHERE : expand(visible, KEEP_MARGIN);
+        int budget = showEverything ? Integer.MAX_VALUE : detailed ? DETAILED_PER_FRAME : SIMPLE_PER_FRAME;
+        List<NodeView> added = new ArrayList<>();
+        Set<NodeView> removed = new HashSet<>();
+        boolean deferred = false;
+        int work = 0;
+        int shown = 0;
+        // Two rounds: cards in view first, then those in the margin, so a budget cut never leaves holes in view.
+        for (int round = 0; round < 2; round++) {
+            double[] area = round == 0 && !showEverything ? visible : create;
+            for (NodeEntry e : model.entries()) {
+                NodeView v = nodeViews.get(e.id);
+                if (round == 1 && v != null && v.isShownIn(syncPass)) {
+                    continue;
+                }
+                double[] b = model.roughBox(e);
+                boolean want = intersects(b, area);
+                if (want && e.geometry == null) {
+                    model.geometry(e);
+                    b = model.roughBox(e);
+                    want = intersects(b, area);
+                }
+                if (round == 1 && !want && v != null) {
+                    want = intersects(b, keep);
+                }
+                if (want) {
+                    CardGeometry g = model.geometry(e);
+                    boolean build = v == null || v.needsRebuild(e, g, !detailed);
+                    if (build && work >= budget && v != null) {
+                        // Over budget: an existing card keeps its old look for a frame or two.
+                        deferred = true;
+                        build = false;
+                    } else if (build && work >= budget) {
+                        deferred = true;
+                        continue;
+                    }
+                    if (v == null) {
+                        v = new NodeView(e.id);
+                        v.setCacheHint(cacheHint);
+                        nodeViews.put(e.id, v);
+                        added.add(v);
+                    }
+                    if (build) {
+                        work++;
+                    }
+                    v.show(e, g, measurer, !detailed, canvas.selected(e.id), build);
+                    v.markShown(syncPass);
+                    shown++;
+                } else if (round == 1 && v != null) {
+                    nodeViews.remove(e.id);
+                    removed.add(v);
+                }
+            }
+        }
+        if (nodeViews.size() > shown) {
+            nodeViews.entrySet().removeIf(en -> {
+                if (model.entry(en.getKey()) == null) {
+                    removed.add(en.getValue());
+                    return true;
+                }
+                return false;
+            });
+        }
+        syncPass++;
+        if (!removed.isEmpty()) {
+            nodesLayer.getChildren().removeAll(removed);
+        }
+        if (!added.isEmpty()) {
+            nodesLayer.getChildren().addAll(added);
+        }
+        boolean wiresAdded = syncWires(create, keep);
+        if ((!added.isEmpty() || wiresAdded) && canvas.getScene() != null) {
+            // Style the new views now rather than in the next frame's CSS pass.
+            nodesLayer.getParent().applyCss();
+        }
+        dirty = deferred;
+        if (deferred) {
+            // Build the rest in the next frames instead of stalling this one.
+            Platform.runLater(canvas::requestLayout);
+        }
+    }
+
+    private boolean syncWires(double[] create, double[] keep) {
+        boolean anyAdded = false;
+        List<WireView> added = new ArrayList<>();
+        Set<WireView> removed = new HashSet<>();
+        Wire selected = canvas.selectedWire().get();
+        for (Wire w : model.wires()) {
+            WireView v = wireViews.get(w);
+            Point2D from = null;
+            Point2D to = null;
+            boolean want = false;
+            NodeEntry a = model.entry(w.fromNode());
+            NodeEntry b = model.entry(w.toNode());
+            if (a != null && b != null && intersects(roughWireBox(a, b), keep)) {
+                from = model.outputPoint(w.fromNode(), w.fromPort());
+                to = model.inputPoint(w.toNode());
+                if (from != null && to != null) {
+                    double[] box = curveBox(from, to);
+                    want = intersects(box, create) || (v != null && intersects(box, keep));
+                }
+            }
+            if (want) {
+                if (v == null) {
+                    v = new WireView(w);
+                    v.setSelected(w.equals(selected));
+                    wireViews.put(w, v);
+                    added.add(v);
+                }
+                v.connect(from, to);
+            } else if (v != null) {
+                wireViews.remove(w);
+                removed.add(v);
+            }
+        }
+        if (dirty && wireViews.size() > 0) {
+            Set<Wire> present = new HashSet<>(model.wires());
+            wireViews.entrySet().removeIf(en -> {
+                if (!present.contains(en.getKey())) {
+                    removed.add(en.getValue());
+                    return true;
+                }
+                return false;
+            });
+        }
+        if (!removed.isEmpty()) {
+            wiresLayer.getChildren().removeAll(removed);
+        }
+        if (!added.isEmpty()) {
+            wiresLayer.getChildren().addAll(added);
+            anyAdded = true;
+        }
+        return anyAdded;
+    }
+
+    private double[] roughWireBox(NodeEntry a, NodeEntry b) {
+        double[] ra = model.roughBox(a);
+        double[] rb = model.roughBox(b);
+        double x0 = Math.min(ra[0], rb[0]);
+        double x1 = Math.max(ra[0] + ra[2], rb[0] + rb[2]);
+        double y0 = Math.min(ra[1], rb[1]);
+        double y1 = Math.max(ra[1] + ra[3], rb[1] + rb[3]);
+        double margin = Math.max(40, (x1 - x0) / 2);
+        return new double[] {x0 - margin, y0, x1 - x0 + 2 * margin, y1 - y0};
+    }
+
+    /** The box holding a wire's curve: its control points lie d to the right of the start and left of the end. */
+    static double[] curveBox(Point2D from, Point2D to) {
+        double d = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
+        double x0 = Math.min(from.getX(), to.getX() - d);
+        double x1 = Math.max(from.getX() + d, to.getX());
+        double y0 = Math.min(from.getY(), to.getY());
+        double y1 = Math.max(from.getY(), to.getY());
+        return new double[] {x0 - 2, y0 - 2, x1 - x0 + 4, y1 - y0 + 4};
+    }
+
+    static double[] expand(double[] r, double fraction) {
+        double mx = r[2] * fraction;
+        double my = r[3] * fraction;
+        return new double[] {r[0] - mx, r[1] - my, r[2] + 2 * mx, r[3] + 2 * my};
+    }
+
+    static boolean intersects(double[] a, double[] b) {
+        return a[0] < b[0] + b[2] && a[0] + a[2] > b[0] && a[1] < b[1] + b[3] && a[1] + a[3] > b[1];
+    }
+}

@@ -37,6 +37,13 @@ final class CanvasViews {
     private final Map<String, NodeView> nodeViews = new HashMap<>();
     private final Map<Wire, WireView> wireViews = new HashMap<>();
     private boolean dirty = true;
+    /** The flow, the fonts or a previewed position changed since the last sync (not just the view). */
+    private boolean contentChanged = true;
+    /** A zoom gesture is in progress: existing cards keep their form and stay, only missing ones are built. */
+    private boolean zooming;
+    /** Cards built for the first time and existing cards rebuilt (counted for tests and benchmarks). */
+    private int cardBuilds;
+    private int cardRebuilds;
     private boolean showEverything;
     private int syncPass;
     private CacheHint cacheHint = CacheHint.DEFAULT;
@@ -55,6 +62,30 @@ final class CanvasViews {
 
     void markDirty() {
         dirty = true;
+        contentChanged = true;
+    }
+
+    /**
+     * Starts or ends a zoom gesture. During one, existing cards are neither rebuilt (for the other level of detail)
+     * nor dropped, so a zoom frame only rescales what is there and builds the cards that come into view; when it
+     * ends, one pass brings every card to the right form and drops the far ones.
+     */
+    void setZooming(boolean z) {
+        if (zooming != z) {
+            zooming = z;
+            if (!z) {
+                markDirty();
+            }
+        }
+    }
+
+    boolean zooming() {
+        return zooming;
+    }
+
+    /** Cards built so far: {new cards, rebuilt existing cards}. */
+    int[] buildCounts() {
+        return new int[] {cardBuilds, cardRebuilds};
     }
 
     boolean dirty() {
@@ -99,7 +130,8 @@ final class CanvasViews {
         boolean detailed = showEverything || !lod;
         double[] create = showEverything ? EVERYWHERE : expand(visible, CREATE_MARGIN);
         double[] keep = showEverything ? EVERYWHERE : expand(visible, KEEP_MARGIN);
-        int budget = showEverything ? Integer.MAX_VALUE : detailed ? DETAILED_PER_FRAME : SIMPLE_PER_FRAME;
+        int budget = showEverything ? Integer.MAX_VALUE
+                : detailed && !zooming ? DETAILED_PER_FRAME : SIMPLE_PER_FRAME;
         List<NodeView> added = new ArrayList<>();
         Set<NodeView> removed = new HashSet<>();
         boolean deferred = false;
@@ -121,11 +153,21 @@ final class CanvasViews {
                     want = intersects(b, area);
                 }
                 if (round == 1 && !want && v != null) {
-                    want = intersects(b, keep);
+                    // While zooming, nothing is dropped: the cards far away cost nothing until the gesture ends.
+                    want = zooming || intersects(b, keep);
                 }
                 if (want) {
                     CardGeometry g = model.geometry(e);
-                    boolean build = v == null || v.needsRebuild(e, g, !detailed);
+                    // While zooming an existing card keeps its form and a new one comes in simple (a tenth of the
+                    // work of a full card); the gesture's end brings both to the form the zoom asks for.
+                    boolean cardLod = !zooming ? !detailed : v != null && v.built() ? v.shownLod() : !showEverything;
+                    boolean build = v == null || v.needsRebuild(e, g, cardLod);
+                    if (!build && !contentChanged && v.getLayoutX() == e.x() && v.getLayoutY() == e.y()) {
+                        // Only the view moved: the card is up to date.
+                        v.markShown(syncPass);
+                        shown++;
+                        continue;
+                    }
                     if (build && work >= budget && v != null) {
                         // Over budget: an existing card keeps its old look for a frame or two.
                         deferred = true;
@@ -134,6 +176,7 @@ final class CanvasViews {
                         deferred = true;
                         continue;
                     }
+                    boolean isNew = v == null || !v.built();
                     if (v == null) {
                         v = new NodeView(e.id);
                         v.setCacheHint(cacheHint);
@@ -143,7 +186,13 @@ final class CanvasViews {
                     if (build) {
                         work++;
                     }
-                    v.show(e, g, measurer, !detailed, canvas.selected(e.id), build);
+                    if (v.show(e, g, measurer, cardLod, canvas.selected(e.id), build)) {
+                        if (isNew) {
+                            cardBuilds++;
+                        } else {
+                            cardRebuilds++;
+                        }
+                    }
                     v.markShown(syncPass);
                     shown++;
                 } else if (round == 1 && v != null) {
@@ -162,13 +211,14 @@ final class CanvasViews {
             });
         }
         syncPass++;
+        boolean wiresAdded = syncWires(create, keep);
+        contentChanged = false;
         if (!removed.isEmpty()) {
             nodesLayer.getChildren().removeAll(removed);
         }
         if (!added.isEmpty()) {
             nodesLayer.getChildren().addAll(added);
         }
-        boolean wiresAdded = syncWires(create, keep);
         if ((!added.isEmpty() || wiresAdded) && canvas.getScene() != null) {
             // Style the new views now rather than in the next frame's CSS pass.
             nodesLayer.getParent().applyCss();
@@ -187,17 +237,26 @@ final class CanvasViews {
         Wire selected = canvas.selectedWire().get();
         for (Wire w : model.wires()) {
             WireView v = wireViews.get(w);
+            if (v != null && !contentChanged && v.box() != null) {
+                // Its ends did not move: only culling (suspended while zooming) can change.
+                if (zooming || intersects(v.box(), keep)) {
+                    continue;
+                }
+                wireViews.remove(w);
+                removed.add(v);
+                continue;
+            }
             Point2D from = null;
             Point2D to = null;
             boolean want = false;
             NodeEntry a = model.entry(w.fromNode());
             NodeEntry b = model.entry(w.toNode());
-            if (a != null && b != null && intersects(roughWireBox(a, b), keep)) {
+            if (a != null && b != null && (zooming && v != null || intersects(roughWireBox(a, b), keep))) {
                 from = model.outputPoint(w.fromNode(), w.fromPort());
                 to = model.inputPoint(w.toNode());
                 if (from != null && to != null) {
                     double[] box = curveBox(from, to);
-                    want = intersects(box, create) || (v != null && intersects(box, keep));
+                    want = intersects(box, create) || (v != null && (zooming || intersects(box, keep)));
                 }
             }
             if (want) {

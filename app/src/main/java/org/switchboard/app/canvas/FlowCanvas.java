@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -70,8 +71,14 @@ public final class FlowCanvas extends Region {
     private final CanvasMouse mouse;
     private final CanvasClipboard clipboard;
     private Set<String> selectionPreview;
-    private final PauseTransition zoomSettle =
-            new PauseTransition(Duration.millis(250));
+    /** A zoom gesture ends this long after its last step. */
+    static final Duration ZOOM_SETTLE = Duration.millis(150);
+    /** The minimap's view frame is repainted at most this often while the view moves. */
+    private static final long MINIMAP_FRAME_NANOS = 100_000_000L;
+    private final PauseTransition zoomSettle = new PauseTransition(ZOOM_SETTLE);
+    private final PauseTransition minimapFrameLater = new PauseTransition(Duration.millis(100));
+    private long lastZoomStep = Long.MIN_VALUE / 2;
+    private long lastMinimapFrame = Long.MIN_VALUE / 2;
     private boolean viewportDirty = true;
     private boolean minimapDirty = true;
 
@@ -108,7 +115,8 @@ public final class FlowCanvas extends Region {
         getChildren().addAll(grid, content, overlay, hint, zoomControls, minimap, colors, measurer.probes());
         views = new CanvasViews(this, model, measurer, nodesLayer, wiresLayer);
         panZoom.setOnZoom(this::zooming);
-        zoomSettle.setOnFinished(e -> views.setCacheHint(CacheHint.DEFAULT));
+        zoomSettle.setOnFinished(e -> zoomSettled());
+        minimapFrameLater.setOnFinished(e -> drawMinimapFrame());
 
         mouse = new CanvasMouse(this);
         clipboard = new CanvasClipboard(this);
@@ -328,6 +336,7 @@ public final class FlowCanvas extends Region {
                 e.previewDy = dy;
             }
         }
+        views.markDirty();
         requestLayout();
     }
 
@@ -336,6 +345,7 @@ public final class FlowCanvas extends Region {
             e.previewDx = 0;
             e.previewDy = 0;
         }
+        views.markDirty();
         requestLayout();
     }
 
@@ -388,10 +398,54 @@ public final class FlowCanvas extends Region {
         requestLayout();
     }
 
-    /** While the zoom keeps changing, cards scale their cached bitmaps; 250 ms after it stops they repaint sharp. */
-    private void zooming() {
+    /**
+     * A zoom step. Steps of the view's own zoom (buttons, keys, setting the zoom) re-lay the cards out at once. A
+     * second step around the pointer (Ctrl + scroll, pinch) within {@link #ZOOM_SETTLE} of the one before makes a
+     * gesture: the cards scale their cached bitmaps and keep their level of detail, nothing is dropped and cards
+     * coming into view are built in their simple form, so each frame is cheap; {@link #ZOOM_SETTLE} after the last
+     * step the cards are painted sharp and brought to the form the zoom asks for, once.
+     */
+    private void zooming(boolean aroundPointer) {
+        long now = System.nanoTime();
+        if (aroundPointer && now - lastZoomStep < ZOOM_SETTLE.toMillis() * 1_000_000L) {
+            views.setZooming(true);
+        }
+        lastZoomStep = aroundPointer ? now : Long.MIN_VALUE / 2;
         views.setCacheHint(CacheHint.SPEED);
         zoomSettle.playFromStart();
+    }
+
+    private void zoomSettled() {
+        views.setCacheHint(CacheHint.DEFAULT);
+        if (views.zooming()) {
+            views.setZooming(false);
+            requestLayout();
+        }
+    }
+
+    /** Whether a zoom gesture is in progress (cards keep their form until it ends). */
+    boolean zoomGestureActive() {
+        return views.zooming();
+    }
+
+    /** Cards built so far: {new cards, rebuilt existing cards}. */
+    int[] cardBuildCounts() {
+        return views.buildCounts();
+    }
+
+    /** Repaints the minimap's view frame now if it was not repainted recently, else soon (a trailing repaint). */
+    private void minimapFrameChanged() {
+        if (System.nanoTime() - lastMinimapFrame >= MINIMAP_FRAME_NANOS) {
+            minimapFrameLater.stop();
+            drawMinimapFrame();
+        } else if (minimapFrameLater.getStatus() != Animation.Status.RUNNING) {
+            minimapFrameLater.playFromStart();
+        }
+    }
+
+    private void drawMinimapFrame() {
+        lastMinimapFrame = System.nanoTime();
+        minimap.drawFrame(panZoom.visibleWorld());
     }
 
     private void viewportChanged() {
@@ -427,7 +481,7 @@ public final class FlowCanvas extends Region {
         if (viewportDirty) {
             viewportDirty = false;
             grid.draw(panZoom.zoom(), panZoom.panX(), panZoom.panY(), w, h, colors.get(CanvasColors.Key.DOT));
-            minimap.drawFrame(panZoom.visibleWorld());
+            minimapFrameChanged();
         }
         if (minimapDirty) {
             minimapDirty = false;
@@ -466,7 +520,7 @@ public final class FlowCanvas extends Region {
         Bounds world = items.isEmpty() ? null
                 : new BoundingBox(minX - 40, minY - 40, maxX - minX + 80, maxY - minY + 80);
         minimap.drawNodes(items, world);
-        minimap.drawFrame(panZoom.visibleWorld());
+        drawMinimapFrame();
     }
 
     /** Deletes the given nodes (one step) — used by delete and cut. */

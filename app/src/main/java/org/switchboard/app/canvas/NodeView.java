@@ -62,9 +62,24 @@ final class NodeView extends Region {
         return e.version != shownVersion || g != geometry || lod != shownLod;
     }
 
-    /** Shows the entry's current state; rebuilds the card only when needed and {@code mayRebuild} allows it. */
-    void show(NodeEntry e, CardGeometry g, CardMeasurer m, boolean lod, boolean selected, boolean mayRebuild) {
+    /** Whether the card was last built in its simple, far-out form. */
+    boolean shownLod() {
+        return shownLod;
+    }
+
+    /** Whether the card was ever built. */
+    boolean built() {
+        return geometry != null;
+    }
+
+    /**
+     * Shows the entry's current state; rebuilds the card only when needed and {@code mayRebuild} allows it.
+     * Returns whether it rebuilt the card.
+     */
+    boolean show(NodeEntry e, CardGeometry g, CardMeasurer m, boolean lod, boolean selected, boolean mayRebuild) {
+        boolean rebuilt = false;
         if (mayRebuild && needsRebuild(e, g, lod)) {
+            rebuilt = true;
             shownVersion = e.version;
             shownLod = lod;
             geometry = g;
@@ -75,6 +90,7 @@ final class NodeView extends Region {
         if (getLayoutX() != e.x() || getLayoutY() != e.y()) {
             relocate(e.x(), e.y());
         }
+        return rebuilt;
     }
 
     private void rebuild(NodeEntry e, CardGeometry g, CardMeasurer m, boolean lod) {

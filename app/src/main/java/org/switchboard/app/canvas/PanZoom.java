@@ -1,5 +1,7 @@
 package org.switchboard.app.canvas;
 
+import java.util.function.Consumer;
+
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Bounds;
@@ -22,7 +24,7 @@ final class PanZoom {
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1.0);
     private final Runnable onChange;
-    private Runnable onZoom = () -> { };
+    private Consumer<Boolean> onZoom = pointer -> { };
     private double pivotX = Double.NaN;
     private double pivotY;
     private double viewWidth;
@@ -33,8 +35,11 @@ final class PanZoom {
         zoom.addListener((o, oldValue, newValue) -> zoomChanged(oldValue.doubleValue(), newValue.doubleValue()));
     }
 
-    /** Called whenever the zoom factor changes (for switching to cheaper rendering while zooming). */
-    void setOnZoom(Runnable r) {
+    /**
+     * Called whenever the zoom factor changes (for switching to cheaper rendering while zooming), with whether the
+     * step zooms around the pointer ({@link #zoomAt}: Ctrl + scroll, pinch) rather than the view's centre.
+     */
+    void setOnZoom(Consumer<Boolean> r) {
         onZoom = r;
     }
 
@@ -170,7 +175,7 @@ final class PanZoom {
         scale.setY(z);
         translate.setX(px - wx * z);
         translate.setY(py - wy * z);
-        onZoom.run();
+        onZoom.accept(!Double.isNaN(pivotX));
         onChange.run();
     }
 }

@@ -22,6 +22,7 @@ final class WireView extends Group {
     private final CubicCurve line = new CubicCurve();
     private Point2D shownFrom;
     private Point2D shownTo;
+    private double[] box;
 
     WireView(Wire wire) {
         this.wire = wire;
@@ -44,6 +45,11 @@ final class WireView extends Group {
         return wire;
     }
 
+    /** The box holding the curve as last connected (world coordinates), or null when an end is missing. */
+    double[] box() {
+        return box;
+    }
+
     void setSelected(boolean selected) {
         pseudoClassStateChanged(SELECTED, selected);
     }
@@ -52,6 +58,9 @@ final class WireView extends Group {
     void connect(Point2D from, Point2D to) {
         if (from == null || to == null) {
             setVisible(false);
+            box = null;
+            shownFrom = null;
+            shownTo = null;
             return;
         }
         setVisible(true);
@@ -60,6 +69,7 @@ final class WireView extends Group {
         }
         shownFrom = from;
         shownTo = to;
+        box = CanvasViews.curveBox(from, to);
         shape(hit, from, to);
         shape(line, from, to);
     }

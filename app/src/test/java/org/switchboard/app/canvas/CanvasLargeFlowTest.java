@@ -12,6 +12,8 @@ import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -29,7 +31,8 @@ import org.switchboard.engine.flow.Position;
 
 /**
  * A 1,000-node flow: only the cards near the view exist, panning and revealing bring others in, far out the cards
- * take their simple form, and edits still reach nodes whose cards do not exist.
+ * take their simple form, a zoom gesture rebuilds no card per step, and edits still reach nodes whose cards do not
+ * exist.
  */
 @ExtendWith(ApplicationExtension.class)
 class CanvasLargeFlowTest {
@@ -96,6 +99,55 @@ class CanvasLargeFlowTest {
         assertFalse(again.getPseudoClassStates().contains(NodeView.LOD));
         assertEquals("node-n41", again.getId());
         assertTrue(again.getChildrenUnmodifiable().stream().anyMatch(n -> n instanceof Text));
+    }
+
+    @Test
+    void aZoomGestureRebuildsNoCardPerStepAndTheCardsComeBackSharpAfterIt(FxRobot robot) throws Exception {
+        settle(robot);
+        double cx = canvas.getWidth() / 2;
+        double cy = canvas.getHeight() / 2;
+        int[] before = new int[2];
+        int[] during = new int[2];
+        int[] cards = new int[2];
+        boolean[] gesture = new boolean[1];
+        robot.interact(() -> {
+            before[0] = canvas.cardBuildCounts()[0];
+            before[1] = canvas.cardBuildCounts()[1];
+            cards[0] = canvas.views().size();
+            // A pinch out to 25 % and Ctrl + scroll back in to about 80 %, across the 50 % level of detail both
+            // ways, one frame (layout pass) per step.
+            for (int i = 0; i < 20; i++) {
+                canvas.fireEvent(new ZoomEvent(ZoomEvent.ZOOM, cx, cy, cx, cy, false, false, false, false, false,
+                        false, 0.93, Math.pow(0.93, i + 1), null));
+                canvas.flush();
+            }
+            assertEquals(PanZoom.MIN, canvas.zoomProperty().get(), 1e-9);
+            for (int i = 0; i < 20; i++) {
+                canvas.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, cx, cy, cx, cy, false, true, false, false,
+                        false, false, 0, 40, 0, 40, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                        ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+                canvas.flush();
+            }
+            during[0] = canvas.cardBuildCounts()[0] - before[0];
+            during[1] = canvas.cardBuildCounts()[1] - before[1];
+            cards[1] = canvas.views().size();
+            gesture[0] = canvas.zoomGestureActive();
+        });
+        assertTrue(canvas.zoomProperty().get() > FlowCanvas.LOD_ZOOM, "back above the simple-card zoom");
+        assertEquals(0, during[1], "no existing card was rebuilt during the gesture");
+        assertTrue(during[0] > 0, "cards that came into view were built");
+        assertEquals(cards[1] - cards[0], during[0], "each at most once (none was dropped and built again)");
+        assertTrue(gesture[0], "40 steps in a row are one gesture");
+
+        Thread.sleep((long) FlowCanvas.ZOOM_SETTLE.toMillis() + 250);
+        settle(robot);
+        assertFalse(canvas.zoomGestureActive(), "the gesture ends after the last step");
+        assertTrue(canvas.cardBuildCounts()[1] - before[1] > 0, "then the cards take their form once");
+        NodeView v = canvas.view("n41");
+        assertNotNull(v);
+        assertFalse(v.getPseudoClassStates().contains(NodeView.LOD), "sharp, full cards again");
+        assertTrue(v.getChildrenUnmodifiable().stream().anyMatch(n -> n instanceof Text));
+        assertTrue(canvas.views().size() < cards[1], "and the cards far away are dropped again");
     }
 
     @Test

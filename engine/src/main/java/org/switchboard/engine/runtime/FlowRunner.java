@@ -11,7 +11,6 @@ import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.types.GatherType;
 import org.switchboard.engine.sipgate.PushEvent;
 import org.switchboard.engine.sipgate.xml.Response;
-import org.switchboard.engine.sipgate.xml.SipgateXml;
 
 /**
  * Executes flows for sipgate pushes. A {@code newCall} on a trigger starts a {@link CallSession} on the current flow
@@ -146,7 +145,7 @@ public final class FlowRunner {
                 && !PushEvent.HANGUP.equals(push.event())) {
             walk.notes().add("no node answered; the call goes on as if sipgate.io were off");
         }
-        String xml = SipgateXml.write(response);
+        String xml = AnswerXml.write(response);
         listener.onEvent(new RuntimeEvent.PushHandled(session.callId(), push.event(), List.copyOf(walk.entered()),
                 walk.answeringNode(), xml, List.copyOf(walk.notes()), (System.nanoTime() - startNanos) / 1000));
         return new PushOutcome(200, xml, walk.notes().isEmpty() ? null : String.join("; ", walk.notes()),

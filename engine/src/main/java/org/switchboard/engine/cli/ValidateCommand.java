@@ -1,0 +1,93 @@
+package org.switchboard.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import org.switchboard.engine.files.FlowFileException;
+import org.switchboard.engine.files.FlowFiles;
+import org.switchboard.engine.files.LoadProblem;
+import org.switchboard.engine.files.LoadedFlow;
+import org.switchboard.engine.flow.Problem;
+import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.FlowValidator;
+
+/**
+ * {@code validate FILE}: opens a flow file (or a Node-RED export) and prints every problem on its own line,
+ * {@code error: file: node 'Main menu' (menu): message}. Exit 0 without errors, 1 with errors, 2 when the file
+ * cannot be read.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks a flow file and prints every problem, one per line.",
+            "Exit code: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read."})
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "the flow file (.json) or a Node-RED export")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedFlow loaded;
+        try {
+            loaded = FlowFiles.load(file);
+        } catch (FlowFileException e) {
+            err.println("error: " + e.getMessage());
+            return SwitchboardEngineCli.FAILED;
+        }
+        if (loaded.source() == LoadedFlow.Source.NODE_RED) {
+            out.println("note: " + file + " is a Node-RED export; it was converted for this check "
+                    + "(\"import\" saves the conversion as a Switchboard flow)");
+        }
+        Report report = Report.print(file, loaded, Messages.forLocale(Locale.getDefault()), out);
+        out.println(file + ": " + report.summary());
+        return report.errors() > 0 ? SwitchboardEngineCli.FLOW_ERRORS : SwitchboardEngineCli.OK;
+    }
+
+    /** Counts of what was printed. */
+    record Report(int errors, int warnings) {
+
+        /** Prints the load problems (as warnings) and the validation problems of the flow, one per line. */
+        static Report print(Path file, LoadedFlow loaded, Messages m, PrintWriter out) {
+            int errors = 0;
+            int warnings = 0;
+            for (LoadProblem p : loaded.problems()) {
+                out.println("warning: " + file + ": " + p);
+                warnings++;
+            }
+            List<Problem> problems = FlowValidator.validate(loaded.flow(), m);
+            for (Problem p : problems) {
+                out.println((p.isError() ? "error: " : "warning: ")
+                        + FlowFiles.describe(file, loaded.flow(), p, m));
+                if (p.isError()) {
+                    errors++;
+                } else {
+                    warnings++;
+                }
+            }
+            return new Report(errors, warnings);
+        }
+
+        String summary() {
+            if (errors == 0 && warnings == 0) {
+                return "no problems";
+            }
+            return count(errors, "error") + ", " + count(warnings, "warning");
+        }
+
+        static String count(int n, String what) {
+            return n + " " + what + (n == 1 ? "" : "s");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.switchboard.engine.settings;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where Switchboard keeps per-user files, in each OS's usual place: {@code $XDG_CONFIG_HOME/switchboard} (or
+ * {@code ~/.config/switchboard}) on Linux, {@code %APPDATA%\Switchboard} on Windows,
+ * {@code ~/Library/Application Support/Switchboard} on macOS. The system property {@code switchboard.home}
+ * overrides it (tests, portable installs).
+ */
+public final class ConfigDirs {
+
+    public static final String OVERRIDE_PROPERTY = "switchboard.home";
+
+    private ConfigDirs() {
+    }
+
+    public static Path configDir() {
+        String override = System.getProperty(OVERRIDE_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path home = Path.of(System.getProperty("user.home"));
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            return (appData == null ? home.resolve("AppData").resolve("Roaming") : Path.of(appData))
+                    .resolve("Switchboard");
+        }
+        if (os.contains("mac")) {
+            return home.resolve("Library").resolve("Application Support").resolve("Switchboard");
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        return (xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg)).resolve("switchboard");
+    }
+}

@@ -2,12 +2,13 @@ package org.switchboard.engine.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,13 +81,6 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Messages messages = Messages.forLocale(Locale.getDefault());
-        LoadedFlow loaded;
-        try {
-            loaded = FlowFiles.load(flowFile);
-        } catch (FlowFileException e) {
-            return fail(err, e.getMessage());
-        }
         if (baseUrl != null && !baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             return fail(err, "--base-url must start with http:// or https://, got " + baseUrl);
         }
@@ -98,21 +92,37 @@ public final class RunCommand implements Callable<Integer> {
                 return fail(err, e.getMessage());
             }
         }
-        printProblems(loaded, messages, out);
-
         FlowEngine engine = new FlowEngine(EngineOptions.defaults(baseUrl == null ? "http://" + bind : baseUrl));
-        engine.deploy(loaded.flow());
         ServerOptions options = ServerOptions.defaults().withBindAddress(bind).withPort(port);
-        options = verifier == null ? options : options.withSignatureCheck(verifier);
-        SwitchboardServer server;
+        SwitchboardServer server = new SwitchboardServer(verifier == null ? options
+                : options.withSignatureCheck(verifier), engine);
+        // Jetty's cold start is the slowest step; it runs while this thread reads and checks the flow, and takes no
+        // connection before the flow is deployed
+        CompletableFuture<SwitchboardServer> starting = CompletableFuture.supplyAsync(server::startPaused,
+                runnable -> daemon("switchboard-start", runnable).start());
+
+        Messages messages = Messages.forLocale(Locale.getDefault());
+        LoadedFlow loaded;
         try {
-            server = new SwitchboardServer(options, engine).start();
-        } catch (UncheckedIOException | IllegalStateException e) {
+            loaded = FlowFiles.load(flowFile);
+        } catch (FlowFileException e) {
+            starting.join();
+            server.close();
             engine.close();
             return fail(err, e.getMessage());
         }
+        printProblems(loaded, messages, out);
+        engine.deploy(loaded.flow());
+        try {
+            starting.join();
+        } catch (CompletionException e) {
+            server.close();
+            engine.close();
+            return fail(err, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        }
         String base = baseUrl == null ? server.url() : trimSlash(baseUrl);
         engine.setBaseUrl(base);
+        server.resume();
 
         ScheduledExecutorService watcher = noReload ? null : watch(engine, messages, out, err);
         Thread hook = new Thread(this::stop, "switchboard-shutdown");
@@ -185,11 +195,8 @@ public final class RunCommand implements Callable<Integer> {
      * by renaming a new one over it) and deploys the new version.
      */
     private ScheduledExecutorService watch(FlowEngine engine, Messages messages, PrintWriter out, PrintWriter err) {
-        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "switchboard-flow-watch");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
+                r -> daemon("switchboard-flow-watch", r));
         String[] seen = {stamp(flowFile)};
         watcher.scheduleWithFixedDelay(() -> {
             String now = stamp(flowFile);
@@ -222,6 +229,12 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             return MISSING;
         }
+    }
+
+    private static Thread daemon(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        return t;
     }
 
     private static int fail(PrintWriter err, String message) {

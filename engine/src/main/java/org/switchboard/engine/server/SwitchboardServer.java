@@ -14,8 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.runtime.FlowEngine;
-import org.switchboard.engine.sipgate.xml.Response;
-import org.switchboard.engine.sipgate.xml.SipgateXml;
 
 /**
  * The embedded webhook server: Jetty 12 (core API, no servlets) in front of a {@link FlowEngine}. It answers sipgate
@@ -57,15 +55,25 @@ public final class SwitchboardServer implements AutoCloseable {
     }
 
     /**
-     * Binds and starts serving. Warms the XML writer on a background thread at the same time, so that the first
-     * call does not wait for JAXB's start-up (about 100 ms).
+     * Binds and starts serving.
      *
      * @throws UncheckedIOException with a one-line message when the address cannot be bound (e.g. port in use)
      */
     public SwitchboardServer start() {
-        Thread warm = new Thread(SwitchboardServer::warmUp, "switchboard-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        startPaused();
+        resume();
+        return this;
+    }
+
+    /**
+     * Binds the port and starts Jetty, but does not take connections yet: they wait in the operating system's queue
+     * until {@link #resume}. Lets a caller start the server (a few hundred milliseconds when the JVM is cold) while it
+     * loads and deploys the flow, without any push ever seeing a server that has no flow yet.
+     *
+     * @throws UncheckedIOException with a one-line message when the address cannot be bound (e.g. port in use)
+     */
+    public SwitchboardServer startPaused() {
+        connector.setAccepting(false);
         try {
             jetty.start();
         } catch (IOException e) {
@@ -78,16 +86,13 @@ public final class SwitchboardServer implements AutoCloseable {
             stopQuietly();
             throw new IllegalStateException("Cannot start the webhook server: " + e.getMessage(), e);
         }
-        LOG.info("Webhook server listening on {}", url());
         return this;
     }
 
-    private static void warmUp() {
-        try {
-            SipgateXml.write(new Response());
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("Could not prepare the XML writer in advance: {}", e.toString());
-        }
+    /** Starts taking connections (after {@link #startPaused}); harmless when already doing so. */
+    public void resume() {
+        connector.setAccepting(true);
+        LOG.info("Webhook server listening on {}", url());
     }
 
     /** The port actually bound (useful with port 0), or -1 before {@link #start}. */

@@ -21,8 +21,17 @@ final class AnswerXml {
     private AnswerXml() {
     }
 
+    /** One builder per server thread, reused: an answer is about 400 characters, built thousands of times a second. */
+    private static final ThreadLocal<StringBuilder> BUILDERS = ThreadLocal.withInitial(() -> new StringBuilder(512));
+    private static final int MAX_KEPT_CAPACITY = 8 * 1024;
+
     static String write(Response response) {
-        StringBuilder out = new StringBuilder(512);
+        StringBuilder out = BUILDERS.get();
+        if (out.capacity() > MAX_KEPT_CAPACITY) { // an unusually big answer: do not keep its buffer around
+            out = new StringBuilder(512);
+            BUILDERS.set(out);
+        }
+        out.setLength(0);
         out.append(SipgateXml.DECLARATION).append("<Response");
         if (!attribute(out, "onAnswer", response.getOnAnswer()) || !attribute(out, "onHangup", response.getOnHangup())) {
             return SipgateXml.write(response);

@@ -47,12 +47,16 @@ public final class LoadBenchmark {
     private final int coldStarts;
     /** The engine's runnable jar; when null, {@code run} starts from this JVM's class path. */
     private final Path jar;
+    private final List<String> targets;
+    private final List<String> workloads;
     private final StringBuilder report = new StringBuilder();
     private final List<String> memory = new ArrayList<>();
 
     private LoadBenchmark(double seconds, double warmup, List<Integer> connections, List<String> serverJvm, Path flow,
-                          int coldStarts, Path jar) {
+                          int coldStarts, Path jar, List<String> targets, List<String> workloads) {
         this.jar = jar;
+        this.targets = targets;
+        this.workloads = workloads;
         this.seconds = seconds;
         this.warmup = warmup;
         this.connections = connections;
@@ -71,6 +75,8 @@ public final class LoadBenchmark {
         Path out = null;
         boolean skipLoad = false;
         Path jar = null;
+        List<String> targets = List.of("bare", "engine");
+        List<String> workloads = List.of("newCall", "dtmf", "call");
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -83,6 +89,8 @@ public final class LoadBenchmark {
                 case "--cold-starts" -> coldStarts = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
                 case "--jar" -> jar = Path.of(value);
+                case "--targets" -> targets = List.of(value.split(","));
+                case "--workloads" -> workloads = List.of(value.split(","));
                 case "--skip-load" -> {
                     skipLoad = true;
                     i--;
@@ -92,7 +100,7 @@ public final class LoadBenchmark {
             i++;
         }
         LoadBenchmark bench = new LoadBenchmark(seconds, warmup, connections,
-                jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")), flow, coldStarts, jar);
+                jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")), flow, coldStarts, jar, targets, workloads);
         if (skipLoad) {
             bench.coldStart();
         } else {
@@ -113,14 +121,18 @@ public final class LoadBenchmark {
         line("| server | workload | conns | pushes/s | p50 ms | p90 ms | p99 ms | max ms | errors | server CPU "
                 + "| generator CPU | other CPU |");
         line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        List<double[]> bare = measure("bare Jetty", bareCommand());
-        List<double[]> engine = measure("switchboard run", runCommand(0));
+        List<double[]> bare = targets.contains("bare") ? measure("bare Jetty", bareCommand()) : null;
+        List<double[]> engine = targets.contains("engine") ? measure("switchboard run", runCommand(0)) : null;
         line("");
         memory.forEach(this::line);
         line("");
-        line("Engine vs bare Jetty (throughput ratio): " + ratios(bare, engine));
-        line("");
-        coldStart();
+        if (bare != null && engine != null) {
+            line("Engine vs bare Jetty (throughput ratio): " + ratios(bare, engine));
+            line("");
+        }
+        if (coldStarts > 0) {
+            coldStart();
+        }
     }
 
     /** Runs every workload against one server; returns {pushes/s} per run, in order. */
@@ -131,22 +143,42 @@ public final class LoadBenchmark {
         long rssAtStart = status(pid, "VmRSS");
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         // let both JITs settle before anything is recorded
-        new LoadGenerator(address, "/sipgate", true, 16).run(5_000, 1, () -> { }, () -> { });
+        new LoadGenerator(address, "/sipgate", LoadGenerator.Workload.DTMF, 16).run(5_000, 1, () -> { }, () -> { });
         List<double[]> rates = new ArrayList<>();
-        for (boolean dtmf : new boolean[] {false, true}) {
+        for (String workload : workloads) {
+            LoadGenerator.Workload kind = LoadGenerator.Workload.valueOf(workload.replaceAll("([a-z])([A-Z])", "$1_$2")
+                    .toUpperCase(Locale.ROOT));
             for (int c : connections) {
                 Cpu cpu = new Cpu(pid);
-                LoadGenerator.Result r = new LoadGenerator(address, "/sipgate", dtmf, c)
+                LoadGenerator.Result r = new LoadGenerator(address, "/sipgate", kind, c)
                         .run((long) (warmup * 1000), (long) (seconds * 1000), cpu::start, cpu::end);
-                Histogram h = dtmf ? r.dtmfMicros() : r.newCallMicros();
-                double rate = (dtmf ? r.dtmfs() : r.newCalls()) / r.seconds();
+                Histogram h;
+                double rate;
+                String label;
+                switch (kind) {
+                    case NEW_CALL -> {
+                        h = r.micros(LoadGenerator.Push.NEW_CALL);
+                        rate = r.count(LoadGenerator.Push.NEW_CALL) / r.seconds();
+                        label = "newCall";
+                    }
+                    case DTMF -> {
+                        h = r.micros(LoadGenerator.Push.DTMF);
+                        rate = r.count(LoadGenerator.Push.DTMF) / r.seconds();
+                        label = "dtmf (each after its newCall)";
+                    }
+                    default -> {
+                        h = r.all();
+                        rate = r.total() / r.seconds();
+                        label = "whole calls (newCall, dtmf, hangup)";
+                    }
+                }
                 rates.add(new double[] {rate});
-                line("| " + name + " | " + (dtmf ? "dtmf (after its newCall)" : "newCall") + " | " + c + " | "
-                        + String.format(Locale.ROOT, "%,.0f", rate) + (dtmf ? String.format(Locale.ROOT,
-                        " (+%,.0f newCall)", r.newCalls() / r.seconds()) : "") + " | "
-                        + ms(h.getValueAtPercentile(50)) + " | " + ms(h.getValueAtPercentile(90)) + " | "
-                        + ms(h.getValueAtPercentile(99)) + " | " + ms(h.getMaxValue()) + " | " + r.errors() + " | "
-                        + cpu.server() + " | " + cpu.generator() + " | " + cpu.other() + " |");
+                String extra = kind == LoadGenerator.Workload.DTMF ? String.format(Locale.ROOT, " (+%,.0f newCall)",
+                        r.count(LoadGenerator.Push.NEW_CALL) / r.seconds()) : "";
+                line("| " + name + " | " + label + " | " + c + " | " + String.format(Locale.ROOT, "%,.0f", rate)
+                        + extra + " | " + ms(h.getValueAtPercentile(50)) + " | " + ms(h.getValueAtPercentile(90))
+                        + " | " + ms(h.getValueAtPercentile(99)) + " | " + ms(h.getMaxValue()) + " | " + r.errors()
+                        + " | " + cpu.server() + " | " + cpu.generator() + " | " + cpu.other() + " |");
             }
         }
         long peak = status(pid, "VmHWM");
@@ -160,7 +192,7 @@ public final class LoadBenchmark {
     private String ratios(List<double[]> bare, List<double[]> engine) {
         List<String> parts = new ArrayList<>();
         int i = 0;
-        for (String workload : new String[] {"newCall", "dtmf"}) {
+        for (String workload : workloads) {
             for (int c : connections) {
                 parts.add(workload + "@" + c + " " + Math.round(100 * engine.get(i)[0] / bare.get(i)[0]) + " %");
                 i++;

@@ -17,11 +17,14 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A closed-loop HTTP/1.1 load generator in the style of wrk: a few selector threads, each driving its share of
- * keep-alive connections, one request in flight per connection. Two workloads: {@code newCall} posts the same
- * newCall to a webhook path again and again; {@code dtmf} posts a newCall, takes the Gather's callback token from the
- * answer and posts a dtmf there, and so on, so that every dtmf uses a fresh single-use token. Latency is recorded
- * per kind of push in HdrHistograms (microseconds), only inside the measuring window. Closed loop means latencies
- * are those of a client that waits for each answer (like wrk, not corrected for coordinated omission).
+ * keep-alive connections, one request in flight per connection. Three workloads: {@link Workload#NEW_CALL} posts
+ * the same newCall to a webhook path again and again (every one starts a call that never ends, so the engine's
+ * session store fills to its bound); {@link Workload#DTMF} posts a newCall, takes the Gather's callback token from
+ * the answer and posts a dtmf there, and so on, so that every dtmf uses a fresh single-use token;
+ * {@link Workload#CALL} plays whole calls: newCall, dtmf, then hangup to the answer's onHangup URL, so calls end as
+ * they do in real life. Latency is recorded per kind of push in HdrHistograms (microseconds), only inside the
+ * measuring window. Closed loop means latencies are those of a client that waits for each answer (like wrk, not
+ * corrected for coordinated omission).
  */
 final class LoadGenerator {
 
@@ -30,30 +33,63 @@ final class LoadGenerator {
             + "54566B150B0C0D3A5D534D5F565D7C5F54535A5C5B53525A7E5B5D5745504457444C425D5057&origCallId="
             + "54566B150B0C0D3A5D534D5F565D7C5F54535A5C5B53525A7E5B5D5745504457444C425D5057&user%5B%5D="
             + "&xcid=8419b3450b75cd19";
+    static final String HANGUP_BODY = "event=hangup&cause=normalClearing&callId="
+            + "54566B150B0C0D3A5D534D5F565D7C5F54535A5C5B53525A7E5B5D5745504457444C425D5057&direction=in"
+            + "&from=491776249000&to=4928559389086&answeringNumber=4915123456789";
     static final String DTMF_BODY = "event=dtmf&callId="
             + "54566B150B0C0D3A5D534D5F565D7C5F54535A5C5B53525A7E5B5D5745504457444C425D5057&origCallId="
             + "54566B150B0C0D3A5D534D5F565D7C5F54535A5C5B53525A7E5B5D5745504457444C425D5057&dtmf=1";
     private static final long MAX_MICROS = TimeUnit.SECONDS.toMicros(60);
     private static final byte[] ON_DATA = "onData=\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ON_HANGUP = "onHangup=\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CB = "/cb/".getBytes(StandardCharsets.US_ASCII);
 
-    /** What one run measured. */
-    record Result(long newCalls, long dtmfs, long errors, double seconds, Histogram newCallMicros,
-                  Histogram dtmfMicros) {
+    /** What the connections do, see the class description. */
+    enum Workload { NEW_CALL, DTMF, CALL }
+
+    /** The kinds of push, in the order they are counted. */
+    enum Push { NEW_CALL, DTMF, HANGUP }
+
+    /** What one run measured: per kind of push its count and latency histogram. */
+    record Result(long[] counts, long errors, double seconds, Histogram[] micros) {
+
+        long count(Push push) {
+            return counts[push.ordinal()];
+        }
+
+        Histogram micros(Push push) {
+            return micros[push.ordinal()];
+        }
+
+        long total() {
+            long sum = 0;
+            for (long c : counts) {
+                sum += c;
+            }
+            return sum;
+        }
+
+        Histogram all() {
+            Histogram h = new Histogram(MAX_MICROS, 3);
+            for (Histogram m : micros) {
+                h.add(m);
+            }
+            return h;
+        }
     }
 
     private final InetSocketAddress address;
     private final String webhookPath;
-    private final boolean dtmf;
+    private final Workload workload;
     private final int connections;
     private final int threads;
     private volatile boolean measuring;
     private volatile boolean stop;
 
-    LoadGenerator(InetSocketAddress address, String webhookPath, boolean dtmf, int connections) {
+    LoadGenerator(InetSocketAddress address, String webhookPath, Workload workload, int connections) {
         this.address = address;
         this.webhookPath = webhookPath;
-        this.dtmf = dtmf;
+        this.workload = workload;
         this.connections = connections;
         this.threads = Math.min(2, connections);
     }
@@ -92,19 +128,20 @@ final class LoadGenerator {
         if (failure.get() != null) {
             throw new IOException("load generator failed: " + failure.get(), failure.get());
         }
-        Histogram newCalls = new Histogram(MAX_MICROS, 3);
-        Histogram dtmfs = new Histogram(MAX_MICROS, 3);
-        long n = 0;
-        long d = 0;
+        Histogram[] micros = new Histogram[Push.values().length];
+        long[] counts = new long[micros.length];
         long errors = 0;
+        for (int i = 0; i < micros.length; i++) {
+            micros[i] = new Histogram(MAX_MICROS, 3);
+        }
         for (Worker w : workers) {
-            newCalls.add(w.newCallMicros);
-            dtmfs.add(w.dtmfMicros);
-            n += w.newCalls;
-            d += w.dtmfs;
+            for (int i = 0; i < micros.length; i++) {
+                micros[i].add(w.micros[i]);
+                counts[i] += w.counts[i];
+            }
             errors += w.errors;
         }
-        return new Result(n, d, errors, (end - start) / 1e9, newCalls, dtmfs);
+        return new Result(counts, errors, (end - start) / 1e9, micros);
     }
 
     private byte[] newCallRequest() {
@@ -121,12 +158,11 @@ final class LoadGenerator {
     /** One selector thread and its connections. */
     private final class Worker {
         final Selector selector;
-        final Histogram newCallMicros = new Histogram(MAX_MICROS, 3);
-        final Histogram dtmfMicros = new Histogram(MAX_MICROS, 3);
+        final Histogram[] micros = {new Histogram(MAX_MICROS, 3), new Histogram(MAX_MICROS, 3),
+            new Histogram(MAX_MICROS, 3)};
+        final long[] counts = new long[3];
         final byte[] newCall = newCallRequest();
         Thread thread;
-        long newCalls;
-        long dtmfs;
         long errors;
 
         Worker(int share) throws IOException {
@@ -136,7 +172,7 @@ final class LoadGenerator {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.configureBlocking(false);
                 Connection c = new Connection(channel);
-                c.send(newCall, false);
+                c.send(newCall, Push.NEW_CALL);
                 channel.register(selector, SelectionKey.OP_WRITE, c);
             }
         }
@@ -172,23 +208,23 @@ final class LoadGenerator {
             long micros = (System.nanoTime() - c.sentAt) / 1000;
             boolean ok = c.status == 200;
             if (measuring) {
-                if (c.isDtmf) {
-                    dtmfMicros.recordValue(Math.min(micros, MAX_MICROS));
-                    dtmfs++;
-                } else {
-                    newCallMicros.recordValue(Math.min(micros, MAX_MICROS));
-                    newCalls++;
-                }
+                this.micros[c.push.ordinal()].recordValue(Math.min(micros, MAX_MICROS));
+                counts[c.push.ordinal()]++;
                 if (!ok) {
                     errors++;
                 }
             }
-            String token = dtmf && !c.isDtmf && ok ? c.token() : null;
-            c.in.clear();
-            if (token != null) {
-                c.send(request("/cb/" + token, DTMF_BODY), true);
+            if (c.push == Push.NEW_CALL && ok && workload != Workload.NEW_CALL) {
+                c.onHangup = c.token(ON_HANGUP);
+                String token = c.token(ON_DATA);
+                c.in.clear();
+                c.send(request("/cb/" + token, DTMF_BODY), Push.DTMF);
+            } else if (c.push == Push.DTMF && ok && workload == Workload.CALL) {
+                c.in.clear();
+                c.send(request("/cb/" + c.onHangup, HANGUP_BODY), Push.HANGUP);
             } else {
-                c.send(newCall, false);
+                c.in.clear();
+                c.send(newCall, Push.NEW_CALL);
             }
             c.channel.write(c.out);
             key.interestOps(c.out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
@@ -201,7 +237,8 @@ final class LoadGenerator {
         final ByteBuffer in = ByteBuffer.allocate(16 * 1024);
         ByteBuffer out;
         long sentAt;
-        boolean isDtmf;
+        Push push;
+        String onHangup;
         int status;
         int bodyStart;
         int bodyLength;
@@ -210,9 +247,9 @@ final class LoadGenerator {
             this.channel = channel;
         }
 
-        void send(byte[] request, boolean dtmf) {
+        void send(byte[] request, Push kind) {
             out = ByteBuffer.wrap(request);
-            isDtmf = dtmf;
+            push = kind;
             sentAt = System.nanoTime();
         }
 
@@ -242,11 +279,11 @@ final class LoadGenerator {
             return n >= headEnd + bodyLength;
         }
 
-        /** The token of the Gather's onData URL in the answer body. */
-        String token() {
+        /** The callback token of the given attribute's URL in the answer body. */
+        String token(byte[] attribute) {
             byte[] a = in.array();
             int end = bodyStart + bodyLength;
-            int at = indexOf(a, ON_DATA, bodyStart, end);
+            int at = indexOf(a, attribute, bodyStart, end);
             int cb = at < 0 ? -1 : indexOf(a, CB, at, end);
             if (cb < 0) {
                 return null;

@@ -141,13 +141,26 @@ final class AnswerXml {
         return true;
     }
 
+    private static boolean special(char c, boolean attribute) {
+        return c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' && attribute;
+    }
+
     private static boolean text(StringBuilder out, String value) {
         return escaped(out, value, false);
     }
 
     private static boolean escaped(StringBuilder out, String value, boolean attribute) {
         int length = value.length();
-        for (int i = 0; i < length; i++) {
+        int plain = 0;
+        while (plain < length && !special(value.charAt(plain), attribute)) {
+            plain++;
+        }
+        if (plain == length) { // the usual case: nothing to escape, copy the whole string at once
+            out.append(value);
+            return true;
+        }
+        out.append(value, 0, plain);
+        for (int i = plain; i < length; i++) {
             char c = value.charAt(i);
             if (c < 0x20) {
                 return false;

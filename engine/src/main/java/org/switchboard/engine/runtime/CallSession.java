@@ -31,6 +31,7 @@ public final class CallSession {
     private final List<String> tokens = new ArrayList<>(3);
     private volatile long lastActiveNanos;
     private volatile boolean ended;
+    private boolean removed;
     private String eventsToken;
 
     CallSession(String id, String callId, Flow flow, long nowNanos) {
@@ -63,6 +64,15 @@ public final class CallSession {
 
     void end() {
         ended = true;
+    }
+
+    /** Marks the session as dropped from the store; true only for the first caller. */
+    synchronized boolean markRemoved() {
+        if (removed) {
+            return false;
+        }
+        removed = true;
+        return true;
     }
 
     long lastActiveNanos() {

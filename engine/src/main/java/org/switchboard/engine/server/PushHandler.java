@@ -222,16 +222,19 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
             logPush(push, outcome);
         }
 
+        /** One line per push; built by plain concatenation, which costs a fraction of placeholder formatting. */
         private void logPush(PushEvent push, PushOutcome outcome) {
             if (LOG.isInfoEnabled()) {
                 long micros = (System.nanoTime() - start) / 1000;
                 String callId = push.callId() == null || push.callId().isEmpty() ? "-" : push.callId();
                 if (outcome.ok()) {
-                    LOG.info("push callId={} event={} path={} node={} status=200 micros={}", callId, push.event(),
-                            redact(path), outcome.answeringNode() == null ? "-" : outcome.answeringNode(), micros);
+                    LOG.info("push callId=" + callId + " event=" + push.event() + " path=" + redact(path) + " node="
+                            + (outcome.answeringNode() == null ? "-" : outcome.answeringNode()) + " status=200 micros="
+                            + micros);
                 } else {
-                    LOG.info("push callId={} event={} path={} node=- status={} micros={} reason={}", callId,
-                            push.event(), redact(path), outcome.status(), micros, outcome.reason());
+                    LOG.info("push callId=" + callId + " event=" + push.event() + " path=" + redact(path)
+                            + " node=- status=" + outcome.status() + " micros=" + micros + " reason="
+                            + outcome.reason());
                 }
             }
         }
@@ -284,8 +287,8 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
                         boolean close) {
         PlainErrors.write(response, callback, status, reason, close);
         if (LOG.isInfoEnabled()) {
-            LOG.info("push callId=- event=- path={} node=- status={} micros={} reason={}", redact(path), status,
-                    (System.nanoTime() - start) / 1000, reason);
+            LOG.info("push callId=- event=- path=" + redact(path) + " node=- status=" + status + " micros="
+                    + (System.nanoTime() - start) / 1000 + " reason=" + reason);
         }
     }
 
@@ -301,7 +304,7 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
     /** A callback token is a credential: logs keep only its first four characters. */
     static String redact(String path) {
         if (path != null && path.startsWith(CALLBACK_PREFIX) && path.length() > CALLBACK_PREFIX.length() + 4) {
-            return path.substring(0, CALLBACK_PREFIX.length() + 4) + "…";
+            return path.substring(0, CALLBACK_PREFIX.length() + 4) + "...";
         }
         return path;
     }

@@ -49,11 +49,14 @@ public final class LoadBenchmark {
     private final Path jar;
     private final List<String> targets;
     private final List<String> workloads;
+    private final int maxWaitSeconds;
     private final StringBuilder report = new StringBuilder();
     private final List<String> memory = new ArrayList<>();
 
     private LoadBenchmark(double seconds, double warmup, List<Integer> connections, List<String> serverJvm, Path flow,
-                          int coldStarts, Path jar, List<String> targets, List<String> workloads) {
+                          int coldStarts, Path jar, List<String> targets, List<String> workloads,
+                          int maxWaitSeconds) {
+        this.maxWaitSeconds = maxWaitSeconds;
         this.jar = jar;
         this.targets = targets;
         this.workloads = workloads;
@@ -74,6 +77,7 @@ public final class LoadBenchmark {
         int coldStarts = 5;
         Path out = null;
         boolean skipLoad = false;
+        int maxWait = 600;
         Path jar = null;
         List<String> targets = List.of("bare", "engine");
         List<String> workloads = List.of("newCall", "dtmf", "call");
@@ -89,6 +93,7 @@ public final class LoadBenchmark {
                 case "--cold-starts" -> coldStarts = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
                 case "--jar" -> jar = Path.of(value);
+                case "--max-wait" -> maxWait = Integer.parseInt(value);
                 case "--targets" -> targets = List.of(value.split(","));
                 case "--workloads" -> workloads = List.of(value.split(","));
                 case "--skip-load" -> {
@@ -100,7 +105,7 @@ public final class LoadBenchmark {
             i++;
         }
         LoadBenchmark bench = new LoadBenchmark(seconds, warmup, connections,
-                jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")), flow, coldStarts, jar, targets, workloads);
+                jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")), flow, coldStarts, jar, targets, workloads, maxWait);
         if (skipLoad) {
             bench.coldStart();
         } else {
@@ -149,9 +154,21 @@ public final class LoadBenchmark {
             LoadGenerator.Workload kind = LoadGenerator.Workload.valueOf(workload.replaceAll("([a-z])([A-Z])", "$1_$2")
                     .toUpperCase(Locale.ROOT));
             for (int c : connections) {
-                Cpu cpu = new Cpu(pid);
-                LoadGenerator.Result r = new LoadGenerator(address, "/sipgate", kind, c)
-                        .run((long) (warmup * 1000), (long) (seconds * 1000), cpu::start, cpu::end);
+                Cpu cpu = null;
+                LoadGenerator.Result r = null;
+                for (int attempt = 0; attempt < 3; attempt++) { // a run disturbed by other processes is repeated
+                    awaitQuiet(pid);
+                    Cpu tried = new Cpu(pid);
+                    LoadGenerator.Result result = new LoadGenerator(address, "/sipgate", kind, c)
+                            .run((long) (warmup * 1000), (long) (seconds * 1000), tried::start, tried::end);
+                    if (cpu == null || tried.otherPercent() < cpu.otherPercent()) {
+                        cpu = tried;
+                        r = result;
+                    }
+                    if (cpu.otherPercent() < 15) {
+                        break;
+                    }
+                }
                 Histogram h;
                 double rate;
                 String label;
@@ -201,6 +218,24 @@ public final class LoadBenchmark {
         return String.join(", ", parts);
     }
 
+    /**
+     * Waits (up to {@code --max-wait} seconds) until the other processes on the machine use less than 15 % of a core,
+     * because they would share the two cores with the server and the load generator; every row reports how much
+     * they used while it was measured.
+     */
+    private void awaitQuiet(long serverPid) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxWaitSeconds);
+        while (true) {
+            Cpu cpu = new Cpu(serverPid);
+            cpu.start();
+            Thread.sleep(1_000);
+            cpu.end();
+            if (cpu.otherPercent() < 15 || System.nanoTime() > deadline) {
+                return;
+            }
+        }
+    }
+
     /** Time from starting {@code run} until its first newCall is answered with 200. */
     private void coldStart() throws Exception {
         List<Double> millis = new ArrayList<>();
@@ -209,6 +244,7 @@ public final class LoadBenchmark {
             byte[] request = ("POST /sipgate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
                     + "application/x-www-form-urlencoded\r\nContent-Length: " + LoadGenerator.NEW_CALL_BODY.length()
                     + "\r\nConnection: close\r\n\r\n" + LoadGenerator.NEW_CALL_BODY).getBytes(StandardCharsets.US_ASCII);
+            awaitQuiet(ProcessHandle.current().pid());
             long start = System.nanoTime();
             Process server = start(runCommand(port));
             try {
@@ -367,7 +403,13 @@ public final class LoadBenchmark {
         }
 
         String other() {
-            return percent(Math.max(0, (after[2] - before[2]) - (after[0] - before[0]) - (after[1] - before[1])));
+            long percent = otherPercent();
+            return percent + " %" + (percent >= 15 ? " (busy)" : "");
+        }
+
+        long otherPercent() {
+            long ticks = Math.max(0, (after[2] - before[2]) - (after[0] - before[0]) - (after[1] - before[1]));
+            return Math.round(100 * ticks / TICKS_PER_SECOND / ((endNanos - startNanos) / 1e9));
         }
 
         private static long ticks(String statFile) throws IOException {

@@ -83,6 +83,13 @@ class SwitchboardServerTest {
     }
 
     @Test
+    void logsShortenCallbackTokensToFourCharacters() {
+        assertEquals("/cb/AbCd...", PushHandler.redact("/cb/AbCdEfGhIjKlMnOpQrStUv"));
+        assertEquals("/sipgate", PushHandler.redact("/sipgate"));
+        assertEquals("/cb/ab", PushHandler.redact("/cb/ab"));
+    }
+
+    @Test
     void aTakenPortIsAOneLineError() throws Exception {
         try (RunningServer running = new RunningServer(FamilyMenu.flow());
              FlowEngine engine = new FlowEngine(EngineOptions.defaults("http://127.0.0.1"))) {

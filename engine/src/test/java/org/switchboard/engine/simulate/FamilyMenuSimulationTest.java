@@ -184,6 +184,19 @@ class FamilyMenuSimulationTest {
     }
 
     @Test
+    void callbacksToAPublicBaseUrlAreMappedToTheLocalServer() {
+        running.engine.setBaseUrl("https://family.example-tunnel.app");
+        SipgateSimulator viaTunnel = sipgate.withCallbackBase("https://family.example-tunnel.app/");
+        Transcript t = viaTunnel.run(Scenario.call(FamilyMenu.PATH, "+49 30 1234567", "+49 211 7654321")
+                .pressing("2").answeredBy("Ben", FamilyMenu.BEN));
+        Gather gather = assertInstanceOf(Gather.class, t.steps().get(0).response().getVerbs().get(0));
+        assertTrue(gather.getOnData().startsWith("https://family.example-tunnel.app/cb/"), gather.getOnData());
+        assertTrue(t.steps().get(1).url().startsWith(running.url() + "/cb/"), t.steps().get(1).url());
+        assertEquals(List.of(200, 200, 200, 200), t.steps().stream().map(Step::status).toList(), t::toString);
+        assertEquals(List.of(FamilyMenu.BEN), t.dialedNumbers());
+    }
+
+    @Test
     void pressingWithoutAWaitingGatherIsRefusedLocally() {
         SimulatedCall call = call();
         call.pressDigits("1");

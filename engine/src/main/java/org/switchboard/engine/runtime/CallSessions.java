@@ -43,13 +43,13 @@ public final class CallSessions {
     CallSession start(String callId, Flow flow) {
         // the id is not a credential (it never leaves the process), so a counter does; the age queue is the only
         // index of sessions, which saves a map update per call on the push path
-        CallSession session = new CallSession(Long.toString(ids.incrementAndGet()), callId, flow, clock.getAsLong());
+        CallSession session = new CallSession(ids.incrementAndGet(), callId, flow, clock.getAsLong());
         byAge.add(session);
         queued.incrementAndGet();
         if (count.incrementAndGet() > maxSessions) {
             evictOldest();
         }
-        if (queued.get() > 2 * maxSessions + 1024) {
+        if (queued.get() > compactionThreshold()) {
             compactQueue();
         }
         return session;
@@ -117,13 +117,21 @@ public final class CallSessions {
 
     /**
      * Ended sessions stay in the age queue until they reach its head (removing from the middle is linear); this
-     * drops them in one amortised pass once the queue has grown to twice the bound.
+     * drops them in one amortised pass once they are about half of it.
      */
     private synchronized void compactQueue() {
-        if (queued.get() > 2 * maxSessions + 1024) {
+        if (queued.get() > compactionThreshold()) {
             byAge.removeIf(CallSession::ended);
             queued.set(byAge.size());
         }
+    }
+
+    /**
+     * Compact once at least half the queue is ended calls (plus some slack): still amortised constant time per call,
+     * and ended calls (about a kilobyte each) no longer pile up to twice the bound when calls end normally.
+     */
+    private int compactionThreshold() {
+        return 2 * count.get() + 1024;
     }
 
     private boolean expired(CallSession s, long now) {
@@ -153,6 +161,11 @@ public final class CallSessions {
 
     public int size() {
         return count.get();
+    }
+
+    /** How many entries the age queue holds, ended calls included (for tests). */
+    int queuedForTest() {
+        return byAge.size();
     }
 
     int tokenCount() {

@@ -121,7 +121,7 @@ public final class FlowRunner {
     private void recordFacts(CallSession session, PushEvent push) {
         setIfPresent(session, CallField.FROM, push.from());
         setIfPresent(session, CallField.TO, push.to());
-        setIfPresent(session, CallField.DIRECTION, push.direction());
+        setIfPresent(session, CallField.DIRECTION, direction(push.direction()));
         setIfPresent(session, CallField.DIVERSION, push.diversion());
         setIfPresent(session, CallField.CALL_ID, push.callId());
         setIfPresent(session, CallField.CAUSE, push.cause());
@@ -129,6 +129,14 @@ public final class FlowRunner {
         if (!push.users().isEmpty()) {
             session.setFact(CallField.USER, push.users().get(0));
         }
+    }
+
+    /** The two usual values as constants, so that thousands of running calls do not each keep a copy. */
+    private static String direction(String direction) {
+        if ("in".equals(direction)) {
+            return "in";
+        }
+        return "out".equals(direction) ? "out" : direction;
     }
 
     private static void setIfPresent(CallSession session, CallField field, String value) {

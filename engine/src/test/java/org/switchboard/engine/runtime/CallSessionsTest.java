@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
@@ -33,6 +34,18 @@ class CallSessionsTest {
         assertEquals(1, sessions.sweep());
         assertEquals(0, sessions.size());
         assertNull(sessions.resolve(tokenB));
+    }
+
+    @Test
+    void endedCallsDoNotPileUpInTheAgeQueue() {
+        CallSessions sessions = new CallSessions(10_000, Duration.ofHours(1));
+        for (int i = 0; i < 5_000; i++) {
+            CallSession s = sessions.start("c" + i, Flow.empty());
+            sessions.issue(s, null, Continuation.Kind.EVENTS);
+            sessions.end(s);
+        }
+        assertEquals(0, sessions.size());
+        assertTrue(sessions.queuedForTest() <= 1024 + 1, "queued: " + sessions.queuedForTest());
     }
 
     @Test

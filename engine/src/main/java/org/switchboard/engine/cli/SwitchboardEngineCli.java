@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ValidateCommand.class,
             ImportCommand.class,
-            // RunCommand.class, <- the "run" subcommand is registered here (one line)
+            RunCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardEngineCli implements Callable<Integer> {

@@ -2,10 +2,8 @@ package org.switchboard.engine.runtime;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.nodes.CallEvent;
@@ -22,18 +20,20 @@ public final class CallSession {
     record Subscription(String nodeId, CallEvent event) {
     }
 
-    private final String id;
+    private final long id;
     private final String callId;
     private final Flow flow;
     private final long startedAtMillis;
     private final Map<CallField, String> facts = new EnumMap<>(CallField.class);
-    private final Set<Subscription> subscriptions = new LinkedHashSet<>();
+    /** Few (a Dial adds two), so a list with a contains check; null until the first, which most calls never get. */
+    private List<Subscription> subscriptions;
     private final List<String> tokens = new ArrayList<>(3);
     private volatile long lastActiveNanos;
     private volatile boolean ended;
+    private boolean removed;
     private String eventsToken;
 
-    CallSession(String id, String callId, Flow flow, long nowNanos) {
+    CallSession(long id, String callId, Flow flow, long nowNanos) {
         this.id = id;
         this.callId = callId;
         this.flow = flow;
@@ -41,8 +41,9 @@ public final class CallSession {
         this.lastActiveNanos = nowNanos;
     }
 
+    /** Unique among the calls of one engine; not secret (it never leaves the process). */
     public String id() {
-        return id;
+        return Long.toString(id);
     }
 
     public String callId() {
@@ -65,6 +66,15 @@ public final class CallSession {
         ended = true;
     }
 
+    /** Marks the session as dropped from the store; true only for the first caller. */
+    synchronized boolean markRemoved() {
+        if (removed) {
+            return false;
+        }
+        removed = true;
+        return true;
+    }
+
     long lastActiveNanos() {
         return lastActiveNanos;
     }
@@ -80,16 +90,24 @@ public final class CallSession {
     synchronized void setFact(CallField field, String value) {
         if (value == null) {
             facts.remove(field);
-        } else {
+        } else if (!value.equals(facts.get(field))) { // every push repeats the call id: keep one copy per call
             facts.put(field, value);
         }
     }
 
     synchronized void subscribe(Subscription s) {
-        subscriptions.add(s);
+        if (subscriptions == null) {
+            subscriptions = new ArrayList<>(2);
+        }
+        if (!subscriptions.contains(s)) {
+            subscriptions.add(s);
+        }
     }
 
     synchronized List<Subscription> subscriptions(CallEvent event) {
+        if (subscriptions == null) {
+            return List.of();
+        }
         return subscriptions.stream().filter(s -> s.event() == event).toList();
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import org.switchboard.engine.flow.Flow;
@@ -20,8 +21,8 @@ public final class CallSessions {
     private final int maxSessions;
     private final long idleNanos;
     private final LongSupplier clock;
-    private final Map<String, CallSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Continuation> tokens = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
     private final ConcurrentLinkedQueue<CallSession> byAge = new ConcurrentLinkedQueue<>();
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicInteger queued = new AtomicInteger();
@@ -40,14 +41,15 @@ public final class CallSessions {
     }
 
     CallSession start(String callId, Flow flow) {
-        CallSession session = new CallSession(Tokens.next(), callId, flow, clock.getAsLong());
-        sessions.put(session.id(), session);
+        // the id is not a credential (it never leaves the process), so a counter does; the age queue is the only
+        // index of sessions, which saves a map update per call on the push path
+        CallSession session = new CallSession(ids.incrementAndGet(), callId, flow, clock.getAsLong());
         byAge.add(session);
         queued.incrementAndGet();
         if (count.incrementAndGet() > maxSessions) {
             evictOldest();
         }
-        if (queued.get() > 2 * maxSessions + 1024) {
+        if (queued.get() > compactionThreshold()) {
             compactQueue();
         }
         return session;
@@ -104,7 +106,7 @@ public final class CallSessions {
     }
 
     private void remove(CallSession session) {
-        if (sessions.remove(session.id()) != null) {
+        if (session.markRemoved()) {
             count.decrementAndGet();
             session.end();
             for (String token : session.tokens()) {
@@ -115,27 +117,42 @@ public final class CallSessions {
 
     /**
      * Ended sessions stay in the age queue until they reach its head (removing from the middle is linear); this
-     * drops them in one amortised pass once the queue has grown to twice the bound.
+     * drops them in one amortised pass once they are about half of it.
      */
     private synchronized void compactQueue() {
-        if (queued.get() > 2 * maxSessions + 1024) {
+        if (queued.get() > compactionThreshold()) {
             byAge.removeIf(CallSession::ended);
             queued.set(byAge.size());
         }
+    }
+
+    /**
+     * Compact once at least half the queue is ended calls (plus some slack): still amortised constant time per call,
+     * and ended calls (about a kilobyte each) no longer pile up to twice the bound when calls end normally.
+     */
+    private int compactionThreshold() {
+        return 2 * count.get() + 1024;
     }
 
     private boolean expired(CallSession s, long now) {
         return now - s.lastActiveNanos() > idleNanos;
     }
 
-    /** Drops sessions idle for longer than the timeout; called periodically by the engine. */
+    /**
+     * Drops sessions idle for longer than the timeout, and takes ended ones out of the age queue; called periodically
+     * by the engine. (The count of queued sessions may then be too high until the next compaction, which only makes
+     * that come sooner.)
+     */
     public int sweep() {
         long now = clock.getAsLong();
         int removed = 0;
-        for (Iterator<CallSession> it = sessions.values().iterator(); it.hasNext(); ) {
+        for (Iterator<CallSession> it = byAge.iterator(); it.hasNext(); ) {
             CallSession s = it.next();
-            if (expired(s, now)) {
+            if (s.ended()) {
+                it.remove(); // a call that ended: drop it from the age queue now rather than when it reaches the head
+            } else if (expired(s, now)) {
                 remove(s);
+                it.remove();
                 removed++;
             }
         }
@@ -144,6 +161,11 @@ public final class CallSessions {
 
     public int size() {
         return count.get();
+    }
+
+    /** How many entries the age queue holds, ended calls included (for tests). */
+    int queuedForTest() {
+        return byAge.size();
     }
 
     int tokenCount() {

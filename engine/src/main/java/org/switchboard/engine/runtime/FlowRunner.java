@@ -11,7 +11,6 @@ import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.types.GatherType;
 import org.switchboard.engine.sipgate.PushEvent;
 import org.switchboard.engine.sipgate.xml.Response;
-import org.switchboard.engine.sipgate.xml.SipgateXml;
 
 /**
  * Executes flows for sipgate pushes. A {@code newCall} on a trigger starts a {@link CallSession} on the current flow
@@ -122,7 +121,7 @@ public final class FlowRunner {
     private void recordFacts(CallSession session, PushEvent push) {
         setIfPresent(session, CallField.FROM, push.from());
         setIfPresent(session, CallField.TO, push.to());
-        setIfPresent(session, CallField.DIRECTION, push.direction());
+        setIfPresent(session, CallField.DIRECTION, direction(push.direction()));
         setIfPresent(session, CallField.DIVERSION, push.diversion());
         setIfPresent(session, CallField.CALL_ID, push.callId());
         setIfPresent(session, CallField.CAUSE, push.cause());
@@ -130,6 +129,14 @@ public final class FlowRunner {
         if (!push.users().isEmpty()) {
             session.setFact(CallField.USER, push.users().get(0));
         }
+    }
+
+    /** The two usual values as constants, so that thousands of running calls do not each keep a copy. */
+    private static String direction(String direction) {
+        if ("in".equals(direction)) {
+            return "in";
+        }
+        return "out".equals(direction) ? "out" : direction;
     }
 
     private static void setIfPresent(CallSession session, CallField field, String value) {
@@ -146,9 +153,12 @@ public final class FlowRunner {
                 && !PushEvent.HANGUP.equals(push.event())) {
             walk.notes().add("no node answered; the call goes on as if sipgate.io were off");
         }
-        String xml = SipgateXml.write(response);
-        listener.onEvent(new RuntimeEvent.PushHandled(session.callId(), push.event(), List.copyOf(walk.entered()),
-                walk.answeringNode(), xml, List.copyOf(walk.notes()), (System.nanoTime() - startNanos) / 1000));
+        String xml = AnswerXml.write(response);
+        if (listener != CallEventListener.NONE) { // the headless server has no listener: skip the copies
+            listener.onEvent(new RuntimeEvent.PushHandled(session.callId(), push.event(),
+                    List.copyOf(walk.entered()), walk.answeringNode(), xml, List.copyOf(walk.notes()),
+                    (System.nanoTime() - startNanos) / 1000));
+        }
         return new PushOutcome(200, xml, walk.notes().isEmpty() ? null : String.join("; ", walk.notes()),
                 session.callId(), walk.answeringNode());
     }

@@ -1,0 +1,249 @@
+package org.switchboard.engine.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import org.switchboard.engine.files.FlowFileException;
+import org.switchboard.engine.files.FlowFiles;
+import org.switchboard.engine.files.LoadedFlow;
+import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.runtime.EngineOptions;
+import org.switchboard.engine.runtime.FlowEngine;
+import org.switchboard.engine.server.ServerOptions;
+import org.switchboard.engine.server.SwitchboardServer;
+import org.switchboard.engine.sipgate.SignatureVerifier;
+
+/**
+ * {@code run --flow FILE}: serves a flow to sipgate without the desktop app. Loads and checks the flow (problems are
+ * printed, a file that cannot be read is exit 2), starts the webhook server, prints {@code Listening on
+ * http://ADDR:PORT} and the webhook URLs to paste into sipgate, and serves until Ctrl-C or SIGTERM, then stops
+ * cleanly. When the file changes on disk it is loaded again and deployed (running calls keep their version); a file
+ * that no longer loads leaves the running version in place.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Serves a flow to sipgate.io until stopped with Ctrl-C.",
+            "Exit code: 0 stopped normally, 2 the flow file cannot be read or the server cannot start."})
+public final class RunCommand implements Callable<Integer> {
+
+    private static final long WATCH_MILLIS = 500;
+    private static final String MISSING = "missing";
+
+    @Option(names = "--flow", required = true, paramLabel = "FILE", description = "the flow file to serve")
+    Path flowFile;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "address to listen on (default: ${DEFAULT-VALUE}; a tunnel or proxy is the way in)")
+    String bind;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "public URL of this server as sipgate reaches it, e.g. your tunnel "
+                    + "(default: http://ADDR:PORT)")
+    String baseUrl;
+
+    @Option(names = "--verify-signature", description = "refuse pushes without a valid X-Sipgate-Signature")
+    boolean verifySignature;
+
+    @Option(names = "--public-key", paramLabel = "PEM",
+            description = "sipgate's public key to check signatures with (default: the bundled key; implies "
+                    + "--verify-signature)")
+    Path publicKey;
+
+    @Option(names = "--no-reload", description = "do not load the flow again when the file changes")
+    boolean noReload;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Runnable stopAction = stopped::countDown;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (baseUrl != null && !baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+            return fail(err, "--base-url must start with http:// or https://, got " + baseUrl);
+        }
+        SignatureVerifier verifier = null;
+        if (verifySignature || publicKey != null) {
+            try {
+                verifier = publicKey == null ? SignatureVerifier.bundled() : SignatureVerifier.fromFile(publicKey);
+            } catch (IllegalArgumentException e) {
+                return fail(err, e.getMessage());
+            }
+        }
+        FlowEngine engine = new FlowEngine(EngineOptions.defaults(baseUrl == null ? "http://" + bind : baseUrl));
+        ServerOptions options = ServerOptions.defaults().withBindAddress(bind).withPort(port);
+        SwitchboardServer server = new SwitchboardServer(verifier == null ? options
+                : options.withSignatureCheck(verifier), engine);
+        // Jetty's cold start is the slowest step; it runs while this thread reads and checks the flow, and takes no
+        // connection before the flow is deployed
+        CompletableFuture<SwitchboardServer> starting = CompletableFuture.supplyAsync(server::startPaused,
+                runnable -> daemon("switchboard-start", runnable).start());
+
+        Messages messages = Messages.forLocale(Locale.getDefault());
+        LoadedFlow loaded;
+        try {
+            loaded = FlowFiles.load(flowFile);
+        } catch (FlowFileException e) {
+            starting.join();
+            server.close();
+            engine.close();
+            return fail(err, e.getMessage());
+        }
+        printProblems(loaded, messages, out);
+        engine.deploy(loaded.flow());
+        try {
+            starting.join();
+        } catch (CompletionException e) {
+            server.close();
+            engine.close();
+            return fail(err, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        }
+        String base = baseUrl == null ? server.url() : trimSlash(baseUrl);
+        engine.setBaseUrl(base);
+        server.resume();
+
+        ScheduledExecutorService watcher = noReload ? null : watch(engine, messages, out, err);
+        Thread hook = new Thread(this::stop, "switchboard-shutdown");
+        stopAction = () -> {
+            if (watcher != null) {
+                watcher.shutdownNow();
+            }
+            server.close();
+            engine.close();
+            stopped.countDown();
+        };
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        out.println("Listening on " + server.url());
+        if (engine.webhookPaths().isEmpty()) {
+            out.println("warning: the flow has no Incoming call node, so no call will be answered");
+        }
+        for (String path : engine.webhookPaths()) {
+            out.println("Webhook URL for sipgate: " + base + path);
+        }
+        out.println("Signature check: " + (verifier == null ? "off" : "on (key sha256 " + verifier.fingerprint()
+                + ")"));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+
+        awaitStop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // stopped by a signal: the hook is running right now, nothing to remove
+        }
+        out.println("Stopped.");
+        out.flush();
+        return SwitchboardEngineCli.OK;
+    }
+
+    /** Stops the server (from the shutdown hook, or from a test); {@link #call} then returns 0. */
+    void stop() {
+        stopAction.run();
+    }
+
+    private void awaitStop() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stopped.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void printProblems(LoadedFlow loaded, Messages messages, PrintWriter out) {
+        if (loaded.source() == LoadedFlow.Source.NODE_RED) {
+            out.println("note: " + flowFile + " is a Node-RED export; it was converted on load");
+        }
+        ValidateCommand.Report report = ValidateCommand.Report.print(flowFile, loaded, messages, out);
+        out.println(flowFile + ": " + report.summary());
+        if (report.errors() > 0) {
+            out.println("warning: calls that reach a node with errors will not go as drawn");
+        }
+    }
+
+    /**
+     * Polls the file's time stamp and size twice a second (a watch service would miss editors that replace the file
+     * by renaming a new one over it) and deploys the new version.
+     */
+    private ScheduledExecutorService watch(FlowEngine engine, Messages messages, PrintWriter out, PrintWriter err) {
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
+                r -> daemon("switchboard-flow-watch", r));
+        String[] seen = {stamp(flowFile)};
+        watcher.scheduleWithFixedDelay(() -> {
+            String now = stamp(flowFile);
+            if (now.equals(seen[0]) || now.equals(MISSING)) {
+                return; // unchanged, or replaced right now (a save renames the new file over the old one)
+            }
+            seen[0] = now;
+            try {
+                LoadedFlow loaded = FlowFiles.load(flowFile);
+                printProblems(loaded, messages, out);
+                engine.deploy(loaded.flow());
+                out.println("Reloaded " + flowFile + "; new calls use this version");
+                out.flush();
+            } catch (FlowFileException e) {
+                err.println("error: " + e.getMessage() + " (still serving the previous version)");
+                err.flush();
+            } catch (RuntimeException e) {
+                err.println("error: reloading failed: " + SwitchboardEngineCli.oneLine(e)
+                        + " (still serving the previous version)");
+                err.flush();
+            }
+        }, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+        return watcher;
+    }
+
+    private static String stamp(Path file) {
+        try {
+            FileTime time = Files.getLastModifiedTime(file);
+            return time.toMillis() + ":" + Files.size(file);
+        } catch (IOException e) {
+            return MISSING;
+        }
+    }
+
+    private static Thread daemon(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("error: " + message);
+        err.flush();
+        return SwitchboardEngineCli.FAILED;
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

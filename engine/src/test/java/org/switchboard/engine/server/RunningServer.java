@@ -1,0 +1,59 @@
+package org.switchboard.engine.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.runtime.EngineOptions;
+import org.switchboard.engine.runtime.FlowEngine;
+import org.switchboard.engine.runtime.RuntimeEvent;
+import org.switchboard.engine.simulate.SipgateSimulator;
+
+/**
+ * A real engine behind a real server on 127.0.0.1, port 0, whose base URL is the server's own loopback URL; records
+ * every runtime event. For tests only.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    public final FlowEngine engine;
+    public final SwitchboardServer server;
+    public final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
+
+    public RunningServer(Flow flow) {
+        this(flow, ServerOptions.defaults().withPort(0), EngineOptions.DEFAULT_IDLE_TIMEOUT);
+    }
+
+    public RunningServer(Flow flow, ServerOptions options, Duration idleTimeout) {
+        EngineOptions engineOptions = new EngineOptions("http://127.0.0.1", EngineOptions.DEFAULT_MAX_SESSIONS,
+                idleTimeout, null, events::add);
+        engine = new FlowEngine(engineOptions);
+        engine.deploy(flow);
+        server = new SwitchboardServer(options.withPort(0), engine).start();
+        engine.setBaseUrl(server.url());
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    public SipgateSimulator simulator() {
+        return SipgateSimulator.forServer(url());
+    }
+
+    /** Notes of every handled push so far. */
+    public List<String> notes() {
+        return events.stream().filter(e -> e instanceof RuntimeEvent.PushHandled)
+                .flatMap(e -> ((RuntimeEvent.PushHandled) e).notes().stream()).toList();
+    }
+
+    public long pushesHandled() {
+        return events.stream().filter(e -> e instanceof RuntimeEvent.PushHandled).count();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        engine.close();
+    }
+}

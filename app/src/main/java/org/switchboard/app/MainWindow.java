@@ -120,11 +120,11 @@ public final class MainWindow implements Commands {
         SplitPane.setResizableWithParent(inspector, false);
         // preferred sizes as in the design; without them wrapping texts ask for their one-line width
         palette.setMinWidth(160);
-        palette.setPrefWidth(settings.panel(PALETTE_WIDTH, 200));
+        palette.setPrefWidth(paletteWidth());
         inspector.setMinWidth(240);
-        inspector.setPrefWidth(settings.panel(INSPECTOR_WIDTH, 280));
+        inspector.setPrefWidth(inspectorWidth());
         dock.setMinHeight(38);
-        dock.setPrefHeight(settings.panel(DOCK_HEIGHT, 232));
+        dock.setPrefHeight(dockHeight(Double.MAX_VALUE));
     }
 
     /** The window shown on the stage, for tests. */
@@ -436,15 +436,33 @@ public final class MainWindow implements Commands {
     private void applyPanelSizes() {
         double w = main.getWidth() > 0 ? main.getWidth() : stage.getWidth();
         double h = centre.getHeight() > 0 ? centre.getHeight() : stage.getHeight() - 48;
-        double paletteW = settings.panel(PALETTE_WIDTH, 200);
-        double inspectorW = settings.panel(INSPECTOR_WIDTH, 280);
-        double dockH = settings.panel(DOCK_HEIGHT, 232);
+        double paletteW = paletteWidth();
+        double inspectorW = inspectorWidth();
+        double dockH = dockHeight(h);
         if (w > paletteW + inspectorW + 200) {
             main.setDividerPositions(paletteW / w, 1 - inspectorW / w);
         }
         if (h > dockH + 120) {
             centre.setDividerPositions(1 - dockH / h);
         }
+    }
+
+    // A remembered size outside the usual range (saved from a squeezed or half-laid-out window) falls back to the
+    // design's size, so that it cannot stick for ever.
+    private double paletteWidth() {
+        return withinOr(settings.panel(PALETTE_WIDTH, 200), 160, 280, 200);
+    }
+
+    private double inspectorWidth() {
+        return withinOr(settings.panel(INSPECTOR_WIDTH, 280), 240, 360, 280);
+    }
+
+    private double dockHeight(double centreHeight) {
+        return withinOr(settings.panel(DOCK_HEIGHT, 232), 38, Math.min(300, centreHeight * 0.45), 232);
+    }
+
+    private static double withinOr(double value, double min, double max, double fallback) {
+        return value >= min && value <= max ? value : fallback;
     }
 
     private static void icons(Stage stage) {

@@ -31,7 +31,11 @@ public final class ConfigDirs {
         if (os.contains("mac")) {
             return home.resolve("Library").resolve("Application Support").resolve("Switchboard");
         }
+        // XDG: $XDG_CONFIG_HOME, else $HOME/.config. Java's user.home comes from the password database and
+        // ignores $HOME, which would make "HOME=/tmp/x switchboard" (tests, sandboxes) share the real settings.
         String xdg = System.getenv("XDG_CONFIG_HOME");
-        return (xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg)).resolve("switchboard");
+        String envHome = System.getenv("HOME");
+        Path base = envHome == null || envHome.isBlank() ? home : Path.of(envHome);
+        return (xdg == null || xdg.isBlank() ? base.resolve(".config") : Path.of(xdg)).resolve("switchboard");
     }
 }

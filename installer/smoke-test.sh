@@ -164,7 +164,8 @@ x.XCloseDisplay(display)
 PY
 }
 
-# run_app LABEL [ARG...]: one start-to-close cycle; sets start_ms.
+# run_app LABEL [ARG...]: one start-to-close cycle; sets start_ms. app_env holds extra NAME=VALUE settings.
+app_env=()
 run_app() {
   local label=$1
   shift
@@ -173,7 +174,7 @@ run_app() {
   # A fresh HOME per run: no settings or JavaFX native cache from an earlier run, like a first start.
   local t0 t1 window=""
   t0=$(now_ms)
-  HOME=$home setsid "$launcher" "$@" >"$log" 2>&1 &
+  env HOME="$home" "${app_env[@]}" setsid "$launcher" "$@" >"$log" 2>&1 &
   app_pid=$!
   while :; do
     window=$(xdotool search --onlyvisible --name "$title_regex" 2>/dev/null | head -n 1 || true)
@@ -257,6 +258,16 @@ else
 fi
 run_app with-flow "$flow"
 flow_window_ms=$start_ms
+
+# The runtime's class data sharing archive (made by the build) must map, and JavaFX must come from it.
+app_env=(JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info:file=$out/class-load.log")
+run_app cds "$flow"
+app_env=()
+shared=$(grep -c 'source: shared objects file' "$out/class-load.log" || true)
+shared_fx=$(grep -c '] javafx\..*source: shared objects file' "$out/class-load.log" || true)
+loaded=$(grep -c 'source: ' "$out/class-load.log" || true)
+echo "classes from the CDS archive: $shared of $loaded ($shared_fx javafx.*)"
+[ "$shared_fx" -ge 500 ] || fail "JavaFX does not come from the CDS archive ($shared_fx javafx.* classes; ${out#"$root"/}/class-load.log)"
 
 # --------------------------------------------------------------------------------------------- 5. remove
 kill "$xvfb_pid" 2>/dev/null || true

@@ -39,6 +39,7 @@ public final class SwitchboardApp extends Application {
     private MainWindow window;
 
     public static void main(String[] args) {
+        EarlyStart.begin(); // settings and class loading on the second core while JavaFX starts
         launch(args);
     }
 
@@ -47,7 +48,7 @@ public final class SwitchboardApp extends Application {
         initStarted = System.nanoTime();
         ErrorReporter.install();
         store = SettingsStore.standard();
-        settings = store.load();
+        settings = EarlyStart.settings(store);
         if (settings.theme() == ThemeMode.SYSTEM) {
             systemDark = SystemAppearance.detectDarkAsync();
         }

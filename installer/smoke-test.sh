@@ -52,6 +52,7 @@ mkdir -p "$out"
 work=$(mktemp -d)
 xvfb_pid=""
 app_pid=""
+waiter_pid=""
 installed_by_us=""
 
 cleanup() {
@@ -60,6 +61,10 @@ cleanup() {
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
     kill -KILL -- "-$app_pid" 2>/dev/null
     wait "$app_pid" 2>/dev/null
+  fi
+  if [ -n "$waiter_pid" ]; then
+    kill "$waiter_pid" 2>/dev/null
+    wait "$waiter_pid" 2>/dev/null
   fi
   if [ -n "$xvfb_pid" ]; then
     kill "$xvfb_pid" 2>/dev/null
@@ -172,28 +177,20 @@ run_app() {
   local log=$out/$label.log home=$work/home-$label
   mkdir -p "$home"
   # A fresh HOME per run: no settings or JavaFX native cache from an earlier run, like a first start.
-  local t0 t1 window=""
-  t0=$(now_ms)
-  env HOME="$home" "${app_env[@]}" setsid "$launcher" "$@" >"$log" 2>&1 &
-  app_pid=$!
-  while :; do
-    window=$(xdotool search --onlyvisible --name "$title_regex" 2>/dev/null | head -n 1 || true)
-    [ -n "$window" ] && break
-    if ! kill -0 "$app_pid" 2>/dev/null; then
-      local rc=0
-      wait "$app_pid" || rc=$?
-      app_pid=""
-      tail -n 30 "$log" >&2
-      fail "[$label] the app exited with status $rc before showing a window (log: ${log#"$root"/})"
-    fi
-    if [ $(( $(now_ms) - t0 )) -gt $(( window_timeout_s * 1000 )) ]; then
-      tail -n 30 "$log" >&2
-      fail "[$label] no window titled like '$title_regex' within $window_timeout_s s (log: ${log#"$root"/})"
-    fi
-    sleep 0.05
-  done
-  t1=$(now_ms)
-  start_ms=$(( t1 - t0 ))
+  local window="" fifo=$work/window-$label
+  # wait-window.py starts the launcher in a session of its own (like setsid), listens for its window being mapped
+  # (no polling on our two cores) and prints "PID WINDOW MS"; it then waits for the app and exits with its status.
+  mkfifo "$fifo"
+  env HOME="$home" "${app_env[@]}" python3 "$root/installer/wait-window.py" "$title_regex" "$window_timeout_s" \
+    "$log" "$launcher" "$@" >"$fifo" 2>"$fifo.err" &
+  waiter_pid=$!
+  if ! read -r app_pid window start_ms <"$fifo"; then
+    wait "$waiter_pid" 2>/dev/null || true
+    waiter_pid=""
+    app_pid=""
+    tail -n 30 "$log" >&2
+    fail "[$label] $(cat "$fifo.err") (log: ${log#"$root"/})"
+  fi
   local window_pid
   window_pid=$(xdotool getwindowpid "$window" 2>/dev/null || true)
   [ "$window_pid" = "$app_pid" ] || fail "[$label] the window belongs to process '$window_pid', not to the launcher ($app_pid)"
@@ -223,7 +220,8 @@ run_app() {
     fail "[$label] the app did not exit within $exit_timeout_s s after its window was closed"
   fi
   local rc=0
-  wait "$app_pid" || rc=$?
+  wait "$waiter_pid" || rc=$?
+  waiter_pid=""
   local pgid=$app_pid
   app_pid=""
   [ "$rc" -eq 0 ] || { tail -n 30 "$log" >&2; fail "[$label] the app exited with status $rc (log: ${log#"$root"/})"; }

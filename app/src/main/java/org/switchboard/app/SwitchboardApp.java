@@ -53,6 +53,11 @@ public final class SwitchboardApp extends Application {
             systemDark = SystemAppearance.detectDarkAsync();
         }
         AppTexts.setLocale(settings.language().resolve(Locale.getDefault()));
+        // the toolkit is up: load the bundled fonts while the JavaFX thread builds the window (it waits for them
+        // only where the scene gets its stylesheets)
+        Thread fonts = new Thread(Fonts::stylesheet, "switchboard-fonts");
+        fonts.setDaemon(true);
+        fonts.start();
     }
 
     @Override

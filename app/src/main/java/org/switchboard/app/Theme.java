@@ -26,9 +26,10 @@ import org.switchboard.app.settings.ThemeMode;
  */
 public final class Theme {
 
-    /* AtlantaFX's stylesheets, read straight from its jar (2.0.1: 2.1.0 is compiled for Java 21). */
-    private static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.css";
-    private static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.css";
+    /* AtlantaFX's stylesheets, read straight from its jar (2.0.1: 2.1.0 is compiled for Java 21), in their
+       pre-parsed binary form, which loads in a fraction of the time the 170 KB of CSS takes to parse. */
+    private static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.bss";
+    private static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.bss";
     private static final String APP_CSS = Objects.requireNonNull(Theme.class.getResource("app.css"))
             .toExternalForm();
     private static final ReadOnlyBooleanWrapper DARK = new ReadOnlyBooleanWrapper(false);

@@ -20,9 +20,9 @@ import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * Start-up work that needs neither the JavaFX thread nor the toolkit, done on the second core while JavaFX starts
- * its toolkit and then builds the window: reading the settings (which brings up Jackson), reading a small flow
- * (the flow reader's classes), the node-type registry, and loading, without initialising, the app's own classes
- * from its jar. Each of these is also done where it is needed, so a warm-up that is late or fails only costs time;
+ * its toolkit and then builds the window: reading and writing the settings (which brings up Jackson), reading a
+ * small flow (the flow reader's classes), the node-type registry, and loading, without initialising, the app's own
+ * classes from its jar. Each of these is also done where it is needed, so a warm-up that is late or fails only costs time;
  * only the settings are handed over, so they are read once.
  */
 final class EarlyStart {
@@ -45,8 +45,9 @@ final class EarlyStart {
         CompletableFuture<AppSettings> settings = new CompletableFuture<>();
         started = new Started(store.directory(), settings);
         Thread thread = new Thread(() -> {
-            settings.complete(store.load());
-            warm();
+            AppSettings loaded = store.load();
+            settings.complete(loaded);
+            warm(loaded);
         }, "switchboard-early-start");
         thread.setDaemon(true);
         thread.setPriority(Thread.NORM_PRIORITY - 1);
@@ -63,12 +64,13 @@ final class EarlyStart {
         return store.load();
     }
 
-    private static void warm() {
+    private static void warm(AppSettings loaded) {
         try {
+            SettingsStore.toJson(loaded); // the writer side of Jackson, used when the window saves the settings
             NodeTypes.standard();
             FlowFiles.fromJson(WARM_FLOW);
             loadOwnClasses();
-        } catch (FlowFileException | RuntimeException | LinkageError e) {
+        } catch (IOException | FlowFileException | RuntimeException | LinkageError e) {
             LOG.debug("Start-up warm-up stopped early: {}", e.toString());
         }
     }

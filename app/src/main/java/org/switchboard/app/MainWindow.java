@@ -469,7 +469,7 @@ public final class MainWindow implements Commands {
         for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
             var url = MainWindow.class.getResource("/icons/app/png/switchboard-" + size + ".png");
             if (url != null) {
-                stage.getIcons().add(new Image(url.toExternalForm()));
+                stage.getIcons().add(new Image(url.toExternalForm(), true)); // decoded in the background
             }
         }
     }

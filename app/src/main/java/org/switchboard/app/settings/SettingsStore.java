@@ -100,7 +100,7 @@ public final class SettingsStore {
         return POSIX;
     }
 
-    static byte[] toJson(AppSettings settings) throws JsonProcessingException {
+    public static byte[] toJson(AppSettings settings) throws JsonProcessingException {
         return JSON.writeValueAsBytes(settings);
     }
 }

@@ -91,13 +91,6 @@ public final class RunCommand implements Callable<Integer> {
                 // the real start reports it
             }
         }).start();
-        daemon("switchboard-preload-flow", () -> {
-            try {
-                FlowFiles.preload();
-            } catch (RuntimeException | LinkageError ignored) {
-                // loading the flow reports it
-            }
-        }).start();
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.switchboard.engine.files.JsonTree.Arr;
 import org.switchboard.engine.files.JsonTree.Node;
@@ -66,21 +65,6 @@ public final class FlowFiles {
                     + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         }
         return parse(decode(bytes, source), source);
-    }
-
-    /**
-     * Loads the classes of reading and checking a flow (Jackson's parser among them) by parsing a small flow, so
-     * that a caller can do it on another thread while it starts up. Optional; touches no file.
-     */
-    public static void preload() {
-        try {
-            LoadedFlow flow = parse("{\"formatVersion\": 1, \"name\": \"preload\", \"nodes\": [{\"id\": \"in\", "
-                    + "\"type\": \"incomingCall\", \"x\": 0, \"y\": 0, \"properties\": {\"path\": \"/preload\"}}], "
-                    + "\"wires\": []}", "preload");
-            FlowValidator.validate(flow.flow(), Messages.forLocale(Locale.getDefault()));
-        } catch (FlowFileException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 
     /** Reads flow JSON from text; {@code sourceName} is used in messages (a file name or "clipboard"). */

@@ -3,6 +3,7 @@ package org.switchboard.engine.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.util.Objects;
 
 import org.eclipse.jetty.http.MimeTypes;
@@ -10,6 +11,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Jetty;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,14 +70,19 @@ public final class SwitchboardServer implements AutoCloseable {
     }
 
     /**
-     * Initialises Jetty's slowest static state (its MIME table walks every installed locale, its thread pool queue
-     * sizes itself) so that a caller can do it on another thread while it does something else, e.g. parse its
-     * command line. Optional: the constructor does the same when it has not happened.
+     * Initialises Jetty's slowest static state (its MIME table walks every installed locale, its version formats a
+     * build date, its thread pool queue sizes itself) and the JDK's network classes, and loads the classes of a server by building one that is never started (nothing is bound),
+     * so that a caller can do it on another thread while it does something else, e.g. parse its command line.
+     * Optional: the constructor does the same when it has not happened.
      */
     public static void preload() {
         MimeTypes.DEFAULTS.getMimeByExtension("xml");
-        new QueuedThreadPool(8, 1).getName();
-        new HttpConfiguration().getHttpCompliance();
+        Jetty.VERSION.length(); // reads and formats Jetty's build time stamp for the start-up log line
+        InetAddress.getLoopbackAddress();
+        Server server = new Server(new QueuedThreadPool(8, 1));
+        server.addConnector(new ServerConnector(server, 1, 1, new HttpConnectionFactory(new HttpConfiguration())));
+        server.setHandler(new PushHandler(null, ServerOptions.defaults()));
+        server.setErrorHandler(new PlainErrors());
     }
 
     /**

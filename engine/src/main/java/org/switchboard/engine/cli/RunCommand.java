@@ -77,6 +77,22 @@ public final class RunCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Runnable stopAction = stopped::countDown;
 
+    /**
+     * Starts the one-time initialisation of Jetty and of the push path on a daemon thread, so that it overlaps with
+     * parsing the command line and loading the flow instead of adding to the time until the first answer. Whatever
+     * it has not finished yet is simply done by the first user of each class; a failure here is left to them too.
+     */
+    static void preloadInBackground() {
+        daemon("switchboard-preload", () -> {
+            try {
+                SwitchboardServer.preload();
+                FlowEngine.preload();
+            } catch (RuntimeException | LinkageError ignored) {
+                // the real start reports it
+            }
+        }).start();
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -94,11 +110,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         FlowEngine engine = new FlowEngine(EngineOptions.defaults(baseUrl == null ? "http://" + bind : baseUrl));
         ServerOptions options = ServerOptions.defaults().withBindAddress(bind).withPort(port);
-        SwitchboardServer server = new SwitchboardServer(verifier == null ? options
-                : options.withSignatureCheck(verifier), engine);
-        // Jetty's cold start is the slowest step; it runs while this thread reads and checks the flow, and takes no
-        // connection before the flow is deployed
-        CompletableFuture<SwitchboardServer> starting = CompletableFuture.supplyAsync(server::startPaused,
+        ServerOptions serverOptions = verifier == null ? options : options.withSignatureCheck(verifier);
+        // Setting up and starting Jetty is the slowest step of a cold start; it runs while this thread reads and
+        // checks the flow, and takes no connection before the flow is deployed
+        CompletableFuture<SwitchboardServer> starting = CompletableFuture.supplyAsync(
+                () -> new SwitchboardServer(serverOptions, engine).startPaused(),
                 runnable -> daemon("switchboard-start", runnable).start());
 
         Messages messages = Messages.forLocale(Locale.getDefault());
@@ -106,17 +122,21 @@ public final class RunCommand implements Callable<Integer> {
         try {
             loaded = FlowFiles.load(flowFile);
         } catch (FlowFileException e) {
-            starting.join();
-            server.close();
+            starting.handle((server, failure) -> {
+                if (server != null) {
+                    server.close();
+                }
+                return null;
+            }).join();
             engine.close();
             return fail(err, e.getMessage());
         }
         printProblems(loaded, messages, out);
         engine.deploy(loaded.flow());
+        SwitchboardServer server;
         try {
-            starting.join();
+            server = starting.join();
         } catch (CompletionException e) {
-            server.close();
             engine.close();
             return fail(err, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }

@@ -34,6 +34,9 @@ public final class SwitchboardEngineCli implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && "run".equals(args[0])) {
+            RunCommand.preloadInBackground();
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -27,7 +27,8 @@ public final class CallSession {
     private final Map<CallField, String> facts = new EnumMap<>(CallField.class);
     /** Few (a Dial adds two), so a list with a contains check; null until the first, which most calls never get. */
     private List<Subscription> subscriptions;
-    private final List<String> tokens = new ArrayList<>(3);
+    /** Null once {@link #takeTokens} handed them over (the session is then gone from the store). */
+    private List<String> tokens = new ArrayList<>(3);
     private volatile long lastActiveNanos;
     private volatile boolean ended;
     private boolean removed;
@@ -112,15 +113,26 @@ public final class CallSession {
     }
 
     synchronized void addToken(String token) {
+        if (tokens == null) {
+            tokens = new ArrayList<>(1);
+        }
         tokens.add(token);
     }
 
     synchronized void removeToken(String token) {
-        tokens.remove(token);
+        if (tokens != null) {
+            tokens.remove(token);
+        }
     }
 
-    synchronized List<String> tokens() {
-        return List.copyOf(tokens);
+    /**
+     * Hands over the tokens issued so far and forgets them, for the store to drop when it removes the session: no
+     * copy, which an evicting push would otherwise make for every call it pushes out.
+     */
+    synchronized List<String> takeTokens() {
+        List<String> taken = tokens == null ? List.of() : tokens;
+        tokens = null;
+        return taken;
     }
 
     synchronized String eventsToken() {

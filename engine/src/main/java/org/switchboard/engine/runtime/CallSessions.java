@@ -2,6 +2,7 @@ package org.switchboard.engine.runtime;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -109,8 +110,9 @@ public final class CallSessions {
         if (session.markRemoved()) {
             count.decrementAndGet();
             session.end();
-            for (String token : session.tokens()) {
-                tokens.remove(token);
+            List<String> issued = session.takeTokens();
+            for (int i = 0; i < issued.size(); i++) {
+                tokens.remove(issued.get(i));
             }
         }
     }

@@ -19,6 +19,11 @@ final class Tokens {
     private Tokens() {
     }
 
+    /** Seeds the generator (its first draw opens and reads the system's entropy source) ahead of the first call. */
+    static void preload() {
+        BATCHES.get().take(new byte[TOKEN_BYTES]);
+    }
+
     static String next() {
         byte[] bytes = new byte[TOKEN_BYTES];
         BATCHES.get().take(bytes);

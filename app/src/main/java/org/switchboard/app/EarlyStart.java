@@ -22,8 +22,8 @@ import org.switchboard.engine.nodes.NodeTypes;
  * Start-up work that needs neither the JavaFX thread nor the toolkit, done on the second core while JavaFX starts
  * its toolkit and then builds the window: reading and writing the settings (which brings up Jackson), reading a
  * small flow (the flow reader's classes), the node-type registry, and loading, without initialising, the app's own
- * classes from its jar. Each of these is also done where it is needed, so a warm-up that is late or fails only costs time;
- * only the settings are handed over, so they are read once.
+ * classes from its jar. Each of these is also done where it is needed, so a warm-up that is late or fails only
+ * costs time; only the settings are handed over, so they are read once.
  */
 final class EarlyStart {
 

@@ -19,9 +19,12 @@ final class Tokens {
     private Tokens() {
     }
 
-    /** Seeds the generator (its first draw opens and reads the system's entropy source) ahead of the first call. */
+    /**
+     * Seeds the shared generator (its first draw opens and reads the system's entropy source) ahead of the first
+     * call, without filling a batch for the calling thread, which never issues a token.
+     */
     static void preload() {
-        BATCHES.get().take(new byte[TOKEN_BYTES]);
+        RANDOM.nextBytes(new byte[1]);
     }
 
     static String next() {

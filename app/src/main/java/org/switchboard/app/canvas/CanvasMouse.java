@@ -38,6 +38,8 @@ final class CanvasMouse {
         canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, this::released);
+        canvas.addEventFilter(MouseEvent.MOUSE_MOVED, this::moved);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> canvas.setHoveredWire(null));
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         canvas.addEventHandler(ZoomEvent.ZOOM, this::zoomed);
     }
@@ -66,14 +68,14 @@ final class CanvasMouse {
         }
         PortView port = ancestor(target, PortView.class);
         NodeView node = ancestor(target, NodeView.class);
-        WireView wire = ancestor(target, WireView.class);
+        Wire wire = node == null ? canvas.wireAt(e.getSceneX(), e.getSceneY()) : null;
         if (port != null && !port.isInput()) {
             active = new WireGesture(canvas, this, port);
         } else if (node != null) {
             active = MoveGesture.press(canvas, node, e);
         } else if (wire != null) {
             doc().select(List.of());
-            canvas.selectedWire().set(wire.wire());
+            canvas.selectedWire().set(wire);
         } else {
             boolean additive = e.isShiftDown() || e.isShortcutDown();
             if (!additive) {
@@ -81,7 +83,24 @@ final class CanvasMouse {
             }
             active = new RubberBandGesture(canvas, e, additive);
         }
+        if (active != null) {
+            canvas.setHoveredWire(null);
+        }
         e.consume();
+    }
+
+    /**
+     * Highlights the wire under the pointer. Wires are not nodes of their own (they share one path), so this
+     * replaces CSS {@code :hover} with a test against the curves ({@link FlowCanvas#wireAt} leaves out points on
+     * cards); the floating controls cover them too.
+     */
+    private void moved(MouseEvent e) {
+        hover(e.getTarget(), e.getSceneX(), e.getSceneY());
+    }
+
+    private void hover(Object target, double sceneX, double sceneY) {
+        boolean covered = target instanceof Node n && canvas.isOverlayControl(n);
+        canvas.setHoveredWire(covered || active != null ? null : canvas.wireAt(sceneX, sceneY));
     }
 
     private void dragged(MouseEvent e) {
@@ -129,6 +148,8 @@ final class CanvasMouse {
         } else {
             canvas.panZoom().panBy(e.getDeltaX(), e.getDeltaY());
         }
+        // The view moved under a still pointer: the wire under it may be another one now.
+        hover(e.getTarget(), e.getSceneX(), e.getSceneY());
         e.consume();
     }
 

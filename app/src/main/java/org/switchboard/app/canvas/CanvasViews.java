@@ -33,9 +33,8 @@ final class CanvasViews {
     private final CanvasModel model;
     private final CardMeasurer measurer;
     private final Group nodesLayer;
-    private final Group wiresLayer;
+    private final WireLayer wires;
     private final Map<String, NodeView> nodeViews = new HashMap<>();
-    private final Map<Wire, WireView> wireViews = new HashMap<>();
     private boolean dirty = true;
     /** The flow, the fonts or a previewed position changed since the last sync (not just the view). */
     private boolean contentChanged = true;
@@ -53,11 +52,15 @@ final class CanvasViews {
         this.model = model;
         this.measurer = measurer;
         this.nodesLayer = nodesLayer;
-        this.wiresLayer = wiresLayer;
+        this.wires = new WireLayer(wiresLayer);
     }
 
     Map<String, NodeView> nodeViews() {
         return nodeViews;
+    }
+
+    WireLayer wires() {
+        return wires;
     }
 
     void markDirty() {
@@ -116,13 +119,12 @@ final class CanvasViews {
         nodeViews.forEach((id, v) -> v.setSelected(canvas.selected(id)));
     }
 
-    void setWireSelected(Wire old, Wire now) {
-        if (old != null && wireViews.containsKey(old)) {
-            wireViews.get(old).setSelected(false);
-        }
-        if (now != null && wireViews.containsKey(now)) {
-            wireViews.get(now).setSelected(true);
-        }
+    void setWireSelected(Wire w) {
+        wires.setSelected(w);
+    }
+
+    void setWireHovered(Wire w) {
+        wires.setHovered(w);
     }
 
     /** Builds, updates and drops views for the visible world rectangle {x, y, w, h}. */
@@ -230,20 +232,22 @@ final class CanvasViews {
         }
     }
 
+    /**
+     * Brings the wires near the view up to date and redraws the shared path if one came, went or moved. Returns
+     * whether a wire view was added (it needs its CSS).
+     */
     private boolean syncWires(double[] create, double[] keep) {
-        boolean anyAdded = false;
-        List<WireView> added = new ArrayList<>();
-        Set<WireView> removed = new HashSet<>();
-        Wire selected = canvas.selectedWire().get();
+        Map<Wire, WireCurve> curves = wires.curves();
+        boolean changed = false;
         for (Wire w : model.wires()) {
-            WireView v = wireViews.get(w);
-            if (v != null && !contentChanged && v.box() != null) {
+            WireCurve c = curves.get(w);
+            if (c != null && !contentChanged && c.box() != null) {
                 // Its ends did not move: only culling (suspended while zooming) can change.
-                if (zooming || intersects(v.box(), keep)) {
+                if (zooming || intersects(c.box(), keep)) {
                     continue;
                 }
-                wireViews.remove(w);
-                removed.add(v);
+                curves.remove(w);
+                changed = true;
                 continue;
             }
             Point2D from = null;
@@ -251,45 +255,33 @@ final class CanvasViews {
             boolean want = false;
             NodeEntry a = model.entry(w.fromNode());
             NodeEntry b = model.entry(w.toNode());
-            if (a != null && b != null && (zooming && v != null || intersects(roughWireBox(a, b), keep))) {
+            if (a != null && b != null && (zooming && c != null || intersects(roughWireBox(a, b), keep))) {
                 from = model.outputPoint(w.fromNode(), w.fromPort());
                 to = model.inputPoint(w.toNode());
                 if (from != null && to != null) {
-                    double[] box = curveBox(from, to);
-                    want = intersects(box, create) || (v != null && (zooming || intersects(box, keep)));
+                    double[] box = WireCurve.box(from, to);
+                    want = intersects(box, create) || (c != null && (zooming || intersects(box, keep)));
                 }
             }
             if (want) {
-                if (v == null) {
-                    v = new WireView(w);
-                    v.setSelected(w.equals(selected));
-                    wireViews.put(w, v);
-                    added.add(v);
+                if (c == null) {
+                    c = new WireCurve(w);
+                    curves.put(w, c);
                 }
-                v.connect(from, to);
-            } else if (v != null) {
-                wireViews.remove(w);
-                removed.add(v);
+                changed |= c.connect(from, to);
+            } else if (c != null) {
+                curves.remove(w);
+                changed = true;
             }
         }
-        if (dirty && wireViews.size() > 0) {
+        if (dirty && !curves.isEmpty()) {
             Set<Wire> present = new HashSet<>(model.wires());
-            wireViews.entrySet().removeIf(en -> {
-                if (!present.contains(en.getKey())) {
-                    removed.add(en.getValue());
-                    return true;
-                }
-                return false;
-            });
+            changed |= curves.keySet().removeIf(w -> !present.contains(w));
         }
-        if (!removed.isEmpty()) {
-            wiresLayer.getChildren().removeAll(removed);
+        if (changed) {
+            wires.changed();
         }
-        if (!added.isEmpty()) {
-            wiresLayer.getChildren().addAll(added);
-            anyAdded = true;
-        }
-        return anyAdded;
+        return wires.refresh();
     }
 
     private double[] roughWireBox(NodeEntry a, NodeEntry b) {
@@ -301,16 +293,6 @@ final class CanvasViews {
         double y1 = Math.max(ra[1] + ra[3], rb[1] + rb[3]);
         double margin = Math.max(40, (x1 - x0) / 2);
         return new double[] {x0 - margin, y0, x1 - x0 + 2 * margin, y1 - y0};
-    }
-
-    /** The box holding a wire's curve: its control points lie d to the right of the start and left of the end. */
-    static double[] curveBox(Point2D from, Point2D to) {
-        double d = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
-        double x0 = Math.min(from.getX(), to.getX() - d);
-        double x1 = Math.max(from.getX() + d, to.getX());
-        double y0 = Math.min(from.getY(), to.getY());
-        double y1 = Math.max(from.getY(), to.getY());
-        return new double[] {x0 - 2, y0 - 2, x1 - x0 + 4, y1 - y0 + 4};
     }
 
     static double[] expand(double[] r, double fraction) {

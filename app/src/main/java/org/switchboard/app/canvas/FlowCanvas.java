@@ -132,7 +132,7 @@ public final class FlowCanvas extends Region {
                 views.setSelectedLook(c.getElementRemoved(), selected(c.getElementRemoved()));
             }
         });
-        selectedWire.addListener((o, a, b) -> views.setWireSelected(a, b));
+        selectedWire.addListener((o, a, b) -> views.setWireSelected(b));
         reconcile(doc.flow());
     }
 
@@ -307,6 +307,27 @@ public final class FlowCanvas extends Region {
         return selectedWire;
     }
 
+    /** The wires near the visible area (those drawn) with their curves, by wire. */
+    Map<Wire, WireCurve> wires() {
+        flush();
+        return views.wires().curves();
+    }
+
+    WireLayer wireLayer() {
+        return views.wires();
+    }
+
+    /** The wire within reach of the pointer at a scene point, unless a card covers the point; else null. */
+    Wire wireAt(double sceneX, double sceneY) {
+        Point2D p = toWorld(sceneX, sceneY);
+        return model.cardAt(p) != null ? null : views.wires().wireAt(p.getX(), p.getY());
+    }
+
+    /** Highlights the wire under the pointer (null for none). */
+    void setHoveredWire(Wire w) {
+        views.setWireHovered(w);
+    }
+
     boolean selected(String id) {
         return selectionPreview != null ? selectionPreview.contains(id) : doc.selectedNodes().contains(id);
     }
@@ -392,6 +413,10 @@ public final class FlowCanvas extends Region {
         Wire sel = selectedWire.get();
         if (sel != null && !flow.wires().contains(sel)) {
             selectedWire.set(null);
+        }
+        Wire hovered = views.wires().hovered();
+        if (hovered != null && !flow.wires().contains(hovered)) {
+            views.setWireHovered(null);
         }
         views.markDirty();
         minimapDirty = true;

@@ -9,30 +9,31 @@ import javafx.scene.shape.CubicCurve;
 import org.switchboard.engine.flow.Wire;
 
 /**
- * One wire: a cubic Bézier from an output port's centre to an input port's centre with horizontal tangents
- * ({@code d = max(40, |x2 - x1| / 2)}), drawn under the nodes. A wide transparent twin of the curve catches clicks,
- * so the 2 px line is easy to select. Style class {@code wire}; {@code :selected} when the user picked it.
+ * A wire drawn on its own, on top of the shared wire path: only the selected and the hovered wire get one, so
+ * their looks come from CSS. Style class {@code wire}; {@code :selected} when the user picked it, {@code :hovered}
+ * when the pointer is on it (set by the canvas from the curve's geometry, since the other wires are not nodes that
+ * could be hovered). A wide transparent twin of the curve gives the hand cursor along the 2 px line.
  */
 final class WireView extends Group {
 
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass HOVERED = PseudoClass.getPseudoClass("hovered");
 
     private final Wire wire;
     private final CubicCurve hit = new CubicCurve();
     private final CubicCurve line = new CubicCurve();
     private Point2D shownFrom;
     private Point2D shownTo;
-    private double[] box;
 
     WireView(Wire wire) {
         this.wire = wire;
         getStyleClass().add("wire");
-        setId("wire-" + wire.fromNode() + "-" + wire.fromPort() + "-" + wire.toNode());
+        setId(id(wire));
         hit.getStyleClass().add("wire-hit");
         hit.setFill(null);
         hit.setStroke(Color.TRANSPARENT);
-        hit.setStrokeWidth(12);
-        // Opacity 0 keeps it pickable but skips painting a 12 px stroke for every wire in every frame.
+        hit.setStrokeWidth(2 * WireLayer.HIT_DISTANCE);
+        // Opacity 0 keeps it pickable (for the cursor) without painting a 12 px stroke.
         hit.setOpacity(0);
         line.getStyleClass().add("wire-line");
         line.setFill(null);
@@ -41,41 +42,33 @@ final class WireView extends Group {
         setAutoSizeChildren(false);
     }
 
+    /** The scene id of a wire's own view, e.g. {@code wire-switch1-2-dial2}. */
+    static String id(Wire wire) {
+        return "wire-" + wire.fromNode() + "-" + wire.fromPort() + "-" + wire.toNode();
+    }
+
     Wire wire() {
         return wire;
     }
 
-    /** The box holding the curve as last connected (world coordinates), or null when an end is missing. */
-    double[] box() {
-        return box;
-    }
-
-    void setSelected(boolean selected) {
+    void setLook(boolean selected, boolean hovered) {
         pseudoClassStateChanged(SELECTED, selected);
+        pseudoClassStateChanged(HOVERED, hovered);
     }
 
-    /** Draws the wire between the two port centres; hides it when either end is missing. */
+    /** Draws the wire between the two port centres. */
     void connect(Point2D from, Point2D to) {
-        if (from == null || to == null) {
-            setVisible(false);
-            box = null;
-            shownFrom = null;
-            shownTo = null;
-            return;
-        }
-        setVisible(true);
         if (from.equals(shownFrom) && to.equals(shownTo)) {
             return;
         }
         shownFrom = from;
         shownTo = to;
-        box = CanvasViews.curveBox(from, to);
         shape(hit, from, to);
         shape(line, from, to);
     }
 
     static void shape(CubicCurve c, Point2D from, Point2D to) {
-        double d = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
+        double d = WireCurve.tangent(from, to);
         c.setStartX(from.getX());
         c.setStartY(from.getY());
         c.setControlX1(from.getX() + d);

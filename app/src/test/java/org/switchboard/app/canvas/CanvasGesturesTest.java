@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.shape.CubicCurveTo;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -146,7 +147,7 @@ class CanvasGesturesTest {
                 "a connected port is filled");
         assertFalse(robot.lookup("#port-out-switch1-otherwise").query().getPseudoClassStates()
                 .contains(PortView.CONNECTED));
-        assertNotNull(robot.lookup("#wire-switch1-2-dial2").query());
+        assertTrue(canvas.wires().containsKey(new Wire("switch1", "2", "dial2")), "the new wire is drawn");
 
         robot.interact(doc::undo);
         assertEquals(3, doc.flow().wires().size(), "each wire is its own undo step");
@@ -233,15 +234,16 @@ class CanvasGesturesTest {
     void dragMovesTheWholeSelectionAndWiresFollow(FxRobot robot) {
         load(CanvasDemo.familyMenu(false), robot);
         robot.interact(() -> doc.select(List.of("gather1", "switch1")));
-        WireView wire = robot.lookup("#wire-in1-call-gather1").queryAs(WireView.class);
         robot.drag("#node-switch1", MouseButton.PRIMARY).moveBy(40, 0).moveBy(40, 40).drop();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new Position(340, 260), doc.flow().nodeOrNull("gather1").position());
         assertEquals(new Position(600, 260), doc.flow().nodeOrNull("switch1").position());
         assertEquals("Move 2 nodes", doc.undoLabelProperty().get());
-        javafx.scene.shape.CubicCurve line = (javafx.scene.shape.CubicCurve) wire.getChildren().get(1);
-        assertEquals(340, line.getEndX(), 0.01, "the wire ends at the moved input port");
-        assertEquals(260 + NodeView.PORT_Y, line.getEndY(), 0.01);
+        Point2D end = canvas.wires().get(new Wire("in1", "call", "gather1")).to();
+        assertEquals(340, end.getX(), 0.01, "the wire ends at the moved input port");
+        assertEquals(260 + NodeView.PORT_Y, end.getY(), 0.01);
+        assertTrue(canvas.wireLayer().path().getElements().stream().anyMatch(el -> el instanceof CubicCurveTo c
+                && c.getX() == 340 && c.getY() == 260 + NodeView.PORT_Y), "the shared path was redrawn");
     }
 
     @Test
@@ -291,12 +293,11 @@ class CanvasGesturesTest {
         assertEquals(2, doc.flow().wires().size(), "the four wires of the switch went with it");
         assertEquals("Delete 1 node", doc.undoLabelProperty().get());
         assertTrue(robot.lookup("#node-switch1").tryQuery().isEmpty());
-        assertTrue(robot.lookup("#wire-switch1-1-dial1").tryQuery().isEmpty());
+        assertFalse(canvas.wires().containsKey(new Wire("switch1", "1", "dial1")));
 
         // Click a wire in its middle, then Backspace.
+        robot.clickOn(onWire(new Wire("in1", "call", "gather1"), 0.5));
         WireView w = robot.lookup("#wire-in1-call-gather1").queryAs(WireView.class);
-        Bounds wb = w.localToScreen(w.getBoundsInLocal());
-        robot.clickOn(new Point2D(wb.getCenterX(), wb.getCenterY()));
         assertTrue(w.getPseudoClassStates().contains(WireView.SELECTED));
         assertEquals(new Wire("in1", "call", "gather1"), canvas.selectedWireProperty().get());
         robot.type(KeyCode.BACK_SPACE);
@@ -304,6 +305,53 @@ class CanvasGesturesTest {
         assertFalse(doc.flow().wires().contains(new Wire("in1", "call", "gather1")));
         assertEquals("Delete wire", doc.undoLabelProperty().get());
         assertNull(canvas.selectedWireProperty().get());
+    }
+
+    /** The screen point at t (0 to 1) along a wire's curve. */
+    private Point2D onWire(Wire w, double t) {
+        WireCurve c = canvas.wires().get(w);
+        Point2D a = c.from();
+        Point2D b = c.to();
+        double d = WireCurve.tangent(a, b);
+        double u = 1 - t;
+        double x = u * u * u * a.getX() + 3 * u * u * t * (a.getX() + d) + 3 * u * t * t * (b.getX() - d)
+                + t * t * t * b.getX();
+        double y = (u * u * u + 3 * u * u * t) * a.getY() + (3 * u * t * t + t * t * t) * b.getY();
+        return canvas.localToScreen(canvas.panZoom().toView(x, y));
+    }
+
+    @Test
+    void wiresInTheSharedPathAreHoveredAndClickedByTheirCurve(FxRobot robot) {
+        load(CanvasDemo.familyMenu(false), robot);
+        Wire one = new Wire("switch1", "1", "dial1");
+        Wire two = new Wire("switch1", "2", "dial2");
+        int pathElements = canvas.wireLayer().path().getElements().size();
+        assertEquals(2 * doc.flow().wires().size(), pathElements, "every wire is in the one shared path");
+
+        // Near the end of each curve, where the switch's wires have gone their own ways; 4 px off the line.
+        Point2D onOne = onWire(one, 0.8).add(0, 4);
+        robot.moveTo(onOne);
+        WaitForAsyncUtils.waitForFxEvents();
+        WireView hovered = robot.lookup("#wire-switch1-1-dial1").queryAs(WireView.class);
+        assertTrue(hovered.getPseudoClassStates().contains(WireView.HOVERED), "hover highlights the wire");
+        assertEquals(pathElements - 2, canvas.wireLayer().path().getElements().size(),
+                "the hovered wire is drawn on its own, not twice");
+        assertTrue(robot.lookup("#wire-switch1-2-dial2").tryQuery().isEmpty());
+        robot.moveTo(onWire(one, 0.8).add(0, 40));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#wire-switch1-1-dial1").tryQuery().isEmpty(), "moving off ends the hover");
+        assertEquals(pathElements, canvas.wireLayer().path().getElements().size());
+
+        robot.clickOn(onWire(two, 0.8));
+        assertEquals(two, canvas.selectedWireProperty().get(), "the click picks the wire under the pointer");
+        assertTrue(robot.lookup("#wire-switch1-2-dial2").queryAs(WireView.class).getPseudoClassStates()
+                .contains(WireView.SELECTED));
+        robot.clickOn(onOne);
+        assertEquals(one, canvas.selectedWireProperty().get());
+        assertTrue(robot.lookup("#wire-switch1-2-dial2").tryQuery().isEmpty(), "the old selection is plain again");
+        robot.clickOn(onWire(one, 0.8).add(0, 40));
+        assertNull(canvas.selectedWireProperty().get(), "a click beside the wire selects nothing");
+        assertFalse(doc.canUndoProperty().get(), "selecting a wire is not an edit");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.flow.Position;
+import org.switchboard.engine.flow.Wire;
 
 /**
  * A 1,000-node flow: only the cards near the view exist, panning and revealing bring others in, far out the cards
@@ -71,8 +72,8 @@ class CanvasLargeFlowTest {
         assertTrue(built > 10 && built < 200, built + " cards built for a 1,000-node flow");
         assertNotNull(canvas.view("n0"));
         assertNull(canvas.view("n999"), "the far corner has no card");
-        assertNotNull(robot.lookup("#wire-n0-call-n1").tryQuery().orElse(null));
-        assertTrue(robot.lookup("#wire-n998-digits-n999").tryQuery().isEmpty());
+        assertTrue(canvas.wires().containsKey(new Wire("n0", "call", "n1")));
+        assertFalse(canvas.wires().containsKey(new Wire("n998", "digits", "n999")), "far wires are not drawn");
 
         robot.interact(() -> canvas.reveal("n999"));
         settle(robot);
@@ -167,6 +168,23 @@ class CanvasLargeFlowTest {
         assertTrue(doc.flow().nodes().isEmpty());
         assertEquals("Delete 1,000 nodes", doc.undoLabelProperty().get());
         assertTrue(canvas.views().isEmpty());
-        assertTrue(canvas.wiresLayer().getChildren().isEmpty());
+        assertTrue(canvas.wires().isEmpty());
+        assertTrue(canvas.wireLayer().path().getElements().isEmpty());
+    }
+
+    @Test
+    void allWiresAreOneSceneNode(FxRobot robot) {
+        robot.interact(() -> canvas.zoomProperty().set(0.25));
+        settle(robot);
+        int drawn = canvas.wires().size();
+        assertTrue(drawn > 150, drawn + " wires drawn at 25 %");
+        assertEquals(List.of(canvas.wireLayer().path()), canvas.wiresLayer().getChildren(),
+                "one path for all wires, not a node per wire (stroking those is a third of a frame's rendering)");
+        assertEquals(2 * drawn, canvas.wireLayer().path().getElements().size());
+
+        Wire w = canvas.wires().keySet().iterator().next();
+        robot.interact(() -> canvas.selectedWire().set(w));
+        assertEquals(2, canvas.wiresLayer().getChildren().size(), "only the selected wire has a view of its own");
+        assertEquals(2 * (drawn - 1), canvas.wireLayer().path().getElements().size());
     }
 }

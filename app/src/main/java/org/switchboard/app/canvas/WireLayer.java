@@ -1,0 +1,151 @@
+package org.switchboard.app.canvas;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
+
+import org.switchboard.engine.flow.Wire;
+
+/**
+ * Draws the wires near the view. All ordinary wires are one {@link Path}: with a node per wire, stroking about a
+ * thousand separate curves took a third of the software renderer's time in every pan and zoom frame. The path is
+ * rebuilt only when a wire comes into range, leaves it or moves; panning and zooming only transform it. The
+ * selected and the hovered wire are left out of the path and get a {@link WireView} of their own on top, so their
+ * CSS looks still apply. Since single wires are no longer nodes, clicks and hover are tested against the curves'
+ * geometry ({@link #wireAt}).
+ */
+final class WireLayer {
+
+    /** How close (world units) the pointer must come to a wire to hover or pick it: half the old 12 px hit line. */
+    static final double HIT_DISTANCE = 6;
+
+    private final Group layer;
+    private final Path path = new Path();
+    private final Map<Wire, WireCurve> curves = new HashMap<>();
+    private final Map<Wire, WireView> highlighted = new LinkedHashMap<>();
+    private Wire selected;
+    private Wire hovered;
+    private boolean pathDirty = true;
+
+    WireLayer(Group layer) {
+        this.layer = layer;
+        path.getStyleClass().addAll("wire-line", "wire-path");
+        path.setId("wire-path");
+        path.setFill(null);
+        path.setMouseTransparent(true);
+        layer.getChildren().add(path);
+    }
+
+    /** The wires near the view by wire; changing it must be followed by {@link #changed()}. */
+    Map<Wire, WireCurve> curves() {
+        return curves;
+    }
+
+    /** A wire came, went or moved: the path is rebuilt at the next {@link #refresh()}. */
+    void changed() {
+        pathDirty = true;
+    }
+
+    Wire selected() {
+        return selected;
+    }
+
+    Wire hovered() {
+        return hovered;
+    }
+
+    /** The own view of the selected or hovered wire, if it is near the view; else null. */
+    WireView highlightedView(Wire w) {
+        return highlighted.get(w);
+    }
+
+    /** The shared path holding every wire that is not highlighted (for tests). */
+    Path path() {
+        return path;
+    }
+
+    void setSelected(Wire w) {
+        if (!Objects.equals(selected, w)) {
+            selected = w;
+            pathDirty = true;
+            refresh();
+        }
+    }
+
+    void setHovered(Wire w) {
+        if (!Objects.equals(hovered, w)) {
+            hovered = w;
+            pathDirty = true;
+            refresh();
+        }
+    }
+
+    /** The wire whose curve is nearest to a world point within {@link #HIT_DISTANCE}, or null. */
+    Wire wireAt(double x, double y) {
+        Wire best = null;
+        double bestDistance = HIT_DISTANCE;
+        for (WireCurve c : curves.values()) {
+            double d = c.distance(x, y, HIT_DISTANCE);
+            if (d <= bestDistance) {
+                best = c.wire();
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Rebuilds the path and the highlighted wires' views if anything changed since the last time. Returns whether
+     * it added a view (which then still needs its CSS).
+     */
+    boolean refresh() {
+        if (!pathDirty) {
+            return false;
+        }
+        pathDirty = false;
+        List<PathElement> elements = new ArrayList<>(2 * curves.size());
+        for (WireCurve c : curves.values()) {
+            if (!c.wire().equals(selected) && !c.wire().equals(hovered)) {
+                c.appendTo(elements);
+            }
+        }
+        path.getElements().setAll(elements);
+        return refreshHighlighted();
+    }
+
+    private boolean refreshHighlighted() {
+        Map<Wire, WireView> old = new LinkedHashMap<>(highlighted);
+        highlighted.clear();
+        boolean added = false;
+        // The selected wire is drawn last, on top of the hovered one.
+        for (Wire w : new Wire[] {hovered, selected}) {
+            WireCurve c = w == null ? null : curves.get(w);
+            if (c == null || c.from() == null || highlighted.containsKey(w)) {
+                continue;
+            }
+            WireView v = old.remove(w);
+            if (v == null) {
+                v = new WireView(w);
+                added = true;
+            }
+            v.setLook(w.equals(selected), w.equals(hovered));
+            v.connect(c.from(), c.to());
+            highlighted.put(w, v);
+        }
+        List<Node> children = new ArrayList<>(1 + highlighted.size());
+        children.add(path);
+        children.addAll(highlighted.values());
+        if (!children.equals(layer.getChildren())) {
+            layer.getChildren().setAll(children);
+        }
+        return added;
+    }
+}

@@ -2,7 +2,6 @@ package org.switchboard.app.canvas;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -35,7 +34,7 @@ final class CanvasOverlays {
         b.getStyleClass().setAll("zoom-button");
         b.setId(id);
         b.setFocusTraversable(false);
-        b.setTooltip(new Tooltip(AppTexts.get(tooltipKey)));
+        LazyTooltip.install(b, AppTexts.get(tooltipKey));
         b.setOnAction(e -> action.run());
         return b;
     }

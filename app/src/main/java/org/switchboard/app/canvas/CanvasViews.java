@@ -255,7 +255,9 @@ final class CanvasViews {
             boolean want = false;
             NodeEntry a = model.entry(w.fromNode());
             NodeEntry b = model.entry(w.toNode());
-            if (a != null && b != null && (zooming && c != null || intersects(roughWireBox(a, b), keep))) {
+            // A new wire is only wanted within the creation margin, so only there are its cards measured for it.
+            double[] reach = c == null ? create : keep;
+            if (a != null && b != null && (zooming && c != null || intersects(roughWireBox(a, b), reach))) {
                 from = model.outputPoint(w.fromNode(), w.fromPort());
                 to = model.inputPoint(w.toNode());
                 if (from != null && to != null) {

@@ -6,7 +6,6 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
@@ -50,7 +49,7 @@ final class Minimap extends StackPane {
         nodesCanvas.setClip(clip);
         frameCanvas.setMouseTransparent(true);
         getChildren().addAll(nodesCanvas, frameCanvas);
-        Tooltip.install(this, new Tooltip(org.switchboard.app.i18n.AppTexts.get("canvas.minimap")));
+        LazyTooltip.install(this, org.switchboard.app.i18n.AppTexts.get("canvas.minimap"));
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
                 centreOn.accept(toWorldX(e.getX()), toWorldY(e.getY()));

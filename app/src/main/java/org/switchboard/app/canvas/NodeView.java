@@ -160,14 +160,10 @@ final class NodeView extends Region {
     }
 
     private void addWarning(NodeEntry e, CardGeometry g, CardMeasurer m) {
-        Tooltip tip = new Tooltip(e.problems.stream().map(Problem::message).collect(Collectors.joining("\n")));
-        tip.setShowDelay(Duration.millis(250));
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
+        String problems = e.problems.stream().map(Problem::message).collect(Collectors.joining("\n"));
         Region footer = box("node-footer", CardGeometry.BORDER, g.footerY(), g.width() - 2 * CardGeometry.BORDER,
                 CardGeometry.FOOTER);
         footer.setMouseTransparent(false);
-        Tooltip.install(footer, tip);
         add(footer);
         double x0 = CardGeometry.contentX();
         double mid = g.footerY() + 1 + (CardGeometry.FOOTER - 1) / 2;
@@ -181,8 +177,14 @@ final class NodeView extends Region {
 
         Region badge = box("node-badge", g.width() - 11, -9, 20, 20);
         badge.setMouseTransparent(false);
-        Tooltip.install(badge, tip);
         add(badge);
+        LazyTooltip.install(() -> {
+            Tooltip tip = new Tooltip(problems);
+            tip.setShowDelay(Duration.millis(250));
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            return tip;
+        }, footer, badge);
         Node excl = NodeIcons.uiGlyph("excl", 12);
         excl.getStyleClass().add("node-badge-icon");
         excl.setLayoutX(g.width() - 11 + 4);

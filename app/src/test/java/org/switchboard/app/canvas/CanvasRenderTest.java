@@ -169,6 +169,9 @@ class CanvasRenderTest {
         assertEquals("Needs the country code", text(anna, "node-footer-text"));
         Node badge = anna.lookup(".node-badge");
         assertNotNull(badge);
+        // The tooltip is made when the pointer first comes onto the badge.
+        robot.moveTo(badge);
+        WaitForAsyncUtils.waitForFxEvents();
         Tooltip tip = (Tooltip) badge.getProperties().values().stream().filter(v -> v instanceof Tooltip)
                 .findFirst().orElseThrow();
         assertTrue(tip.getText().contains("0151 2345678") && tip.getText().contains("country code"), tip.getText());

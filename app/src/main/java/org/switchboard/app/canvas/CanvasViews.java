@@ -27,7 +27,9 @@ final class CanvasViews {
     /** How many cards one frame may build or rebuild; the rest follow in the next frames. */
     private static final int DETAILED_PER_FRAME = 16;
     private static final int SIMPLE_PER_FRAME = 100;
-    private static final double[] EVERYWHERE = {-1e12, -1e12, 2e12, 2e12};
+    static final double[] EVERYWHERE = {-1e12, -1e12, 2e12, 2e12};
+    /** How far around the view wires are stroked (a fraction of the view), so small pans do not redraw them. */
+    private static final double DRAW_MARGIN = 0.1;
 
     private final FlowCanvas canvas;
     private final CanvasModel model;
@@ -213,6 +215,7 @@ final class CanvasViews {
             });
         }
         syncPass++;
+        wires.setDrawArea(showEverything ? EVERYWHERE : expand(visible, DRAW_MARGIN));
         boolean wiresAdded = syncWires(create, keep);
         contentChanged = false;
         if (!removed.isEmpty()) {

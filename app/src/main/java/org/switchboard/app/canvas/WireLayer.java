@@ -2,10 +2,12 @@ package org.switchboard.app.canvas;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -31,8 +33,10 @@ final class WireLayer {
     private final Path path = new Path();
     private final Map<Wire, WireCurve> curves = new HashMap<>();
     private final Map<Wire, WireView> highlighted = new LinkedHashMap<>();
+    private final Set<Wire> inPath = new HashSet<>();
     private Wire selected;
     private Wire hovered;
+    private double[] drawArea = CanvasViews.EVERYWHERE;
     private boolean pathDirty = true;
 
     WireLayer(Group layer) {
@@ -52,6 +56,14 @@ final class WireLayer {
     /** A wire came, went or moved: the path is rebuilt at the next {@link #refresh()}. */
     void changed() {
         pathDirty = true;
+    }
+
+    /**
+     * Only wires whose box meets this world rectangle go into the path. The renderer strokes a path whole, also the
+     * parts outside the view, so the wires kept around the view for panning stay out of it until they come near.
+     */
+    void setDrawArea(double[] area) {
+        drawArea = area;
     }
 
     Wire selected() {
@@ -107,18 +119,39 @@ final class WireLayer {
      * it added a view (which then still needs its CSS).
      */
     boolean refresh() {
-        if (!pathDirty) {
+        if (!pathDirty && inPath.size() == countDrawn()) {
             return false;
         }
         pathDirty = false;
+        inPath.clear();
         List<PathElement> elements = new ArrayList<>(2 * curves.size());
         for (WireCurve c : curves.values()) {
-            if (!c.wire().equals(selected) && !c.wire().equals(hovered)) {
+            if (drawn(c)) {
+                inPath.add(c.wire());
                 c.appendTo(elements);
             }
         }
         path.getElements().setAll(elements);
         return refreshHighlighted();
+    }
+
+    private boolean drawn(WireCurve c) {
+        return c.box() != null && CanvasViews.intersects(c.box(), drawArea) && !c.wire().equals(selected)
+                && !c.wire().equals(hovered);
+    }
+
+    /** How many wires belong in the path now; -1 as soon as one of them is not in it (it must be rebuilt). */
+    private int countDrawn() {
+        int n = 0;
+        for (WireCurve c : curves.values()) {
+            if (drawn(c)) {
+                if (!inPath.contains(c.wire())) {
+                    return -1;
+                }
+                n++;
+            }
+        }
+        return n;
     }
 
     private boolean refreshHighlighted() {

@@ -180,11 +180,14 @@ class CanvasLargeFlowTest {
         assertTrue(drawn > 150, drawn + " wires drawn at 25 %");
         assertEquals(List.of(canvas.wireLayer().path()), canvas.wiresLayer().getChildren(),
                 "one path for all wires, not a node per wire (stroking those is a third of a frame's rendering)");
-        assertEquals(2 * drawn, canvas.wireLayer().path().getElements().size());
+        int inPath = canvas.wireLayer().path().getElements().size() / 2;
+        assertTrue(inPath > 150 && inPath <= drawn, inPath + " of " + drawn + " wires in the path");
 
-        Wire w = canvas.wires().keySet().iterator().next();
+        double[] view = canvas.panZoom().visibleWorld();
+        Wire w = canvas.wires().values().stream().filter(c -> CanvasViews.intersects(c.box(), view))
+                .findFirst().orElseThrow().wire();
         robot.interact(() -> canvas.selectedWire().set(w));
         assertEquals(2, canvas.wiresLayer().getChildren().size(), "only the selected wire has a view of its own");
-        assertEquals(2 * (drawn - 1), canvas.wireLayer().path().getElements().size());
+        assertEquals(2 * (inPath - 1), canvas.wireLayer().path().getElements().size());
     }
 }

@@ -137,6 +137,49 @@ class CallSessionsTest {
         assertEquals(1500, sessions.slotsForTest());
     }
 
+    @Test
+    void underConcurrentCallsATokenOnlyEverOpensItsOwnCall() throws Exception {
+        CallSessions sessions = new CallSessions(64, Duration.ofHours(1));
+        int threads = 4;
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            workers.add(new Thread(() -> {
+                java.util.ArrayDeque<String[]> mine = new java.util.ArrayDeque<>();
+                for (int i = 0; i < 20_000; i++) {
+                    String callId = id + "-" + i;
+                    CallSession s = sessions.start(callId, Flow.empty());
+                    mine.add(new String[] {callId, eventsToken(s), digitsToken(s, "g")});
+                    if (mine.size() > 40) { // older calls: ended by us, or evicted by the others meanwhile
+                        String[] old = mine.poll();
+                        for (int k = 1; k < 3; k++) {
+                            Continuation c = sessions.resolve(old[k]);
+                            if (c != null) {
+                                opened.incrementAndGet();
+                                if (!c.session().callId().equals(old[0])) {
+                                    wrong.incrementAndGet();
+                                }
+                                if (i % 2 == 0) {
+                                    sessions.end(c.session());
+                                }
+                            }
+                        }
+                    }
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) {
+            w.join();
+        }
+        assertEquals(0, wrong.get(), "a token opened another call");
+        assertTrue(opened.get() > 0, "some old calls were still there to open");
+        assertTrue(sessions.size() <= 64, "size " + sessions.size());
+        assertTrue(sessions.slotsForTest() <= 64);
+    }
+
     static String eventsToken(CallSession s) {
         StringBuilder b = new StringBuilder();
         s.appendEventsToken(b);

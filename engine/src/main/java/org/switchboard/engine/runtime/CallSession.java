@@ -1,9 +1,8 @@
 package org.switchboard.engine.runtime;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.nodes.CallEvent;
@@ -11,40 +10,50 @@ import org.switchboard.engine.nodes.CallField;
 
 /**
  * One call from newCall to hangup: the flow version it started on (a redeploy never changes a running call), the
- * facts sipgate sent so far, and which nodes want to hear about answer and hangup. A session is touched by one push
- * at a time in practice, but sipgate may overlap pushes, so all mutation is synchronised on the session.
+ * facts sipgate sent so far, which nodes want to hear about answer and hangup, and the secrets of its callback
+ * tokens. A session is touched by one push at a time in practice, but sipgate may overlap pushes, so all mutation is
+ * synchronised on the session.
+ *
+ * <p>Kept small on purpose: the store holds up to ten thousand of them, and under a flood of calls that never hang
+ * up they are what fills the heap. So the facts are an array by field, and the token secrets are plain longs (the
+ * token text is rebuilt from the slot and the secret when a URL is written).
  */
 public final class CallSession {
+
+    private static final CallField[] FIELDS = CallField.values();
 
     /** A node output that continues when an event arrives. */
     record Subscription(String nodeId, CallEvent event) {
     }
 
-    private final long id;
+    private final int slot;
     private final String callId;
     private final Flow flow;
-    private final long startedAtMillis;
-    private final Map<CallField, String> facts = new EnumMap<>(CallField.class);
+    private final String[] facts = new String[FIELDS.length];
     /** Few (a Dial adds two), so a list with a contains check; null until the first, which most calls never get. */
     private List<Subscription> subscriptions;
-    /** Null once {@link #takeTokens} handed them over (the session is then gone from the store). */
-    private List<String> tokens = new ArrayList<>(3);
     private volatile long lastActiveNanos;
     private volatile boolean ended;
+    /** Set by the store, under its lock, when it drops the session. */
     private boolean removed;
-    private String eventsToken;
+    private boolean hasEvents;
+    private long eventsHi;
+    private long eventsLo;
+    /** Open digits callbacks: the Gather node of each and its secret; null until the first Gather. */
+    private String[] digitsNodes;
+    private long[] digitsSecrets;
+    private int digitsCount;
 
-    CallSession(long id, String callId, Flow flow, long nowNanos) {
-        this.id = id;
+    CallSession(int slot, String callId, Flow flow, long nowNanos) {
+        this.slot = slot;
         this.callId = callId;
         this.flow = flow;
-        this.startedAtMillis = System.currentTimeMillis();
         this.lastActiveNanos = nowNanos;
     }
 
-    /** Unique among the calls of one engine; not secret (it never leaves the process). */
-    public String id() {
-        return Long.toString(id);
+    /** The session's place in the store, named by its tokens; reused by a later call once this one is gone. */
+    int slot() {
+        return slot;
     }
 
     public String callId() {
@@ -55,10 +64,6 @@ public final class CallSession {
         return flow;
     }
 
-    public long startedAtMillis() {
-        return startedAtMillis;
-    }
-
     public boolean ended() {
         return ended;
     }
@@ -67,8 +72,8 @@ public final class CallSession {
         ended = true;
     }
 
-    /** Marks the session as dropped from the store; true only for the first caller. */
-    synchronized boolean markRemoved() {
+    /** Marks the session as dropped; true only for the first caller. Called with the store's lock held. */
+    boolean markRemoved() {
         if (removed) {
             return false;
         }
@@ -85,14 +90,13 @@ public final class CallSession {
     }
 
     synchronized String fact(CallField field) {
-        return facts.get(field);
+        return facts[field.ordinal()];
     }
 
     synchronized void setFact(CallField field, String value) {
-        if (value == null) {
-            facts.remove(field);
-        } else if (!value.equals(facts.get(field))) { // every push repeats the call id: keep one copy per call
-            facts.put(field, value);
+        int i = field.ordinal();
+        if (value == null || !value.equals(facts[i])) { // every push repeats the call id: keep one copy per call
+            facts[i] = value;
         }
     }
 
@@ -112,34 +116,71 @@ public final class CallSession {
         return subscriptions.stream().filter(s -> s.event() == event).toList();
     }
 
-    synchronized void addToken(String token) {
-        if (tokens == null) {
-            tokens = new ArrayList<>(1);
+    /** Appends the token of the call's one answer/hangup callback, whose secret is made on first use. */
+    synchronized void appendEventsToken(StringBuilder out) {
+        if (!hasEvents) {
+            eventsHi = Tokens.nextRandom();
+            eventsLo = Tokens.nextRandom();
+            hasEvents = true;
         }
-        tokens.add(token);
+        Tokens.append(out, slot, eventsHi, eventsLo);
     }
 
-    synchronized void removeToken(String token) {
-        if (tokens != null) {
-            tokens.remove(token);
+    /** Opens a digits callback that continues at a Gather node and appends its token. */
+    synchronized void appendDigitsToken(String nodeId, StringBuilder out) {
+        if (digitsNodes == null) {
+            digitsNodes = new String[1];
+            digitsSecrets = new long[2];
+        } else if (digitsCount == digitsNodes.length) {
+            digitsNodes = Arrays.copyOf(digitsNodes, digitsCount * 2);
+            digitsSecrets = Arrays.copyOf(digitsSecrets, digitsCount * 4);
         }
+        long hi = Tokens.nextRandom();
+        long lo = Tokens.nextRandom();
+        digitsNodes[digitsCount] = nodeId;
+        digitsSecrets[2 * digitsCount] = hi;
+        digitsSecrets[2 * digitsCount + 1] = lo;
+        digitsCount++;
+        Tokens.append(out, slot, hi, lo);
     }
 
     /**
-     * Hands over the tokens issued so far and forgets them, for the store to drop when it removes the session: no
-     * copy, which an evicting push would otherwise make for every call it pushes out.
+     * The continuation a secret opens, or null when it is none of this call's. Every open secret is compared in
+     * full, in constant time, whether or not an earlier one matched.
      */
-    synchronized List<String> takeTokens() {
-        List<String> taken = tokens == null ? List.of() : tokens;
-        tokens = null;
-        return taken;
+    synchronized Continuation match(long hi, long lo) {
+        Continuation found = null;
+        if (hasEvents && Tokens.same(eventsHi, eventsLo, hi, lo)) {
+            found = new Continuation(this, null, Continuation.Kind.EVENTS, hi, lo);
+        }
+        for (int i = 0; i < digitsCount; i++) {
+            if (Tokens.same(digitsSecrets[2 * i], digitsSecrets[2 * i + 1], hi, lo) && found == null) {
+                found = new Continuation(this, digitsNodes[i], Continuation.Kind.DIGITS, hi, lo);
+            }
+        }
+        return found;
     }
 
-    synchronized String eventsToken() {
-        return eventsToken;
+    /** Closes a digits callback, so a replayed dtmf push cannot steer the call again; true only the first time. */
+    synchronized boolean consumeDigits(long hi, long lo) {
+        for (int i = 0; i < digitsCount; i++) {
+            if (Tokens.same(digitsSecrets[2 * i], digitsSecrets[2 * i + 1], hi, lo)) {
+                int last = digitsCount - 1;
+                digitsNodes[i] = digitsNodes[last];
+                digitsSecrets[2 * i] = digitsSecrets[2 * last];
+                digitsSecrets[2 * i + 1] = digitsSecrets[2 * last + 1];
+                digitsNodes[last] = null;
+                digitsSecrets[2 * last] = 0;
+                digitsSecrets[2 * last + 1] = 0;
+                digitsCount = last;
+                return true;
+            }
+        }
+        return false;
     }
 
-    synchronized void setEventsToken(String token) {
-        eventsToken = token;
+    /** How many callbacks would still open this call (for tests and the store's count). */
+    synchronized int openTokens() {
+        return (hasEvents ? 1 : 0) + digitsCount;
     }
 }

@@ -1,90 +1,110 @@
 package org.switchboard.engine.runtime;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 
 import org.switchboard.engine.flow.Flow;
 
 /**
- * The running calls and their callback tokens. Bounded: when {@code maxSessions} is reached the oldest session is
- * dropped (its tokens stop working), so memory stays flat however many calls arrive and whether or not sipgate
- * ever sends their hangup. Sessions idle for longer than the timeout expire on the next sweep or lookup.
+ * The running calls. Bounded: when {@code maxSessions} is reached the oldest session is dropped (its callbacks stop
+ * working), so memory stays flat however many calls arrive and whether or not sipgate ever sends their hangup.
+ * Sessions idle for longer than the timeout expire on the next sweep or lookup.
+ *
+ * <p>Each session sits in a slot of a table, and its callback tokens name that slot (see {@link Tokens}); so a
+ * callback finds its call with one array read and a constant-time comparison of the secret, and issuing or dropping
+ * tokens touches no shared map. Starting and dropping calls take one lock (a handful of field updates); looking a
+ * token up takes none. A freed slot is reused by a later call, whose secrets differ, so an old token never opens it.
  */
 public final class CallSessions {
 
     private final int maxSessions;
     private final long idleNanos;
     private final LongSupplier clock;
-    private final Map<String, Continuation> tokens = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
-    private final ConcurrentLinkedQueue<CallSession> byAge = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger count = new AtomicInteger();
-    private final AtomicInteger queued = new AtomicInteger();
+    private final Object lock = new Object();
+    /** Grows by doubling up to {@code maxSessions}; replaced under the lock, read without it. */
+    private volatile AtomicReferenceArray<CallSession> slots;
+    /** Freed slots, reused last-in first-out (a warm slot's table entry is likely still in the cache). */
+    private int[] free = new int[16];
+    private int freeCount;
+    /** Slots below this have been handed out at least once. */
+    private int fresh;
+    /** Sessions oldest first, dropped ones included until they reach the head or the queue is compacted. */
+    private final ArrayDeque<CallSession> byAge = new ArrayDeque<>();
+    private volatile int count;
 
     public CallSessions(int maxSessions, Duration idleTimeout) {
         this(maxSessions, idleTimeout, System::nanoTime);
     }
 
     CallSessions(int maxSessions, Duration idleTimeout, LongSupplier clock) {
-        if (maxSessions < 1) {
-            throw new IllegalArgumentException("maxSessions must be at least 1");
+        if (maxSessions < 1 || maxSessions > Tokens.MAX_SLOTS) {
+            throw new IllegalArgumentException("maxSessions must be between 1 and " + Tokens.MAX_SLOTS);
         }
         this.maxSessions = maxSessions;
         this.idleNanos = idleTimeout.toNanos();
         this.clock = clock;
+        this.slots = new AtomicReferenceArray<>(Math.min(maxSessions, 1024));
     }
 
     CallSession start(String callId, Flow flow) {
-        // the id is not a credential (it never leaves the process), so a counter does; the age queue is the only
-        // index of sessions, which saves a map update per call on the push path
-        CallSession session = new CallSession(ids.incrementAndGet(), callId, flow, clock.getAsLong());
-        byAge.add(session);
-        queued.incrementAndGet();
-        if (count.incrementAndGet() > maxSessions) {
-            evictOldest();
+        long now = clock.getAsLong();
+        synchronized (lock) {
+            if (count == maxSessions) {
+                evictOldest();
+            }
+            int slot = freeCount > 0 ? free[--freeCount] : fresh++;
+            AtomicReferenceArray<CallSession> table = slots;
+            if (slot == table.length()) {
+                table = grow(table);
+            }
+            CallSession session = new CallSession(slot, callId, flow, now);
+            table.set(slot, session);
+            byAge.addLast(session);
+            count++;
+            if (byAge.size() > compactionThreshold()) {
+                byAge.removeIf(CallSession::ended);
+            }
+            return session;
         }
-        if (queued.get() > compactionThreshold()) {
-            compactQueue();
+    }
+
+    private AtomicReferenceArray<CallSession> grow(AtomicReferenceArray<CallSession> table) {
+        AtomicReferenceArray<CallSession> bigger =
+                new AtomicReferenceArray<>(Math.min(maxSessions, table.length() * 2));
+        for (int i = 0; i < table.length(); i++) {
+            bigger.set(i, table.get(i));
         }
-        return session;
+        slots = bigger;
+        return bigger;
     }
 
     private void evictOldest() {
-        while (count.get() > maxSessions) {
-            CallSession oldest = byAge.poll();
-            if (oldest == null) {
+        CallSession oldest;
+        while ((oldest = byAge.pollFirst()) != null) {
+            if (removeLocked(oldest)) {
                 return;
             }
-            queued.decrementAndGet();
-            remove(oldest);
         }
-    }
-
-    /** A token that resumes the call at the given node (digits) or for its events. */
-    String issue(CallSession session, String nodeId, Continuation.Kind kind) {
-        String token = Tokens.next();
-        tokens.put(token, new Continuation(session, nodeId, kind, token));
-        session.addToken(token);
-        return token;
     }
 
     /** The continuation for a token, or {@code null} when it is unknown, used up or its call has expired. */
     Continuation resolve(String token) {
-        if (!Tokens.wellFormed(token)) {
+        int slot = Tokens.slot(token);
+        AtomicReferenceArray<CallSession> table = slots;
+        if (slot < 0 || slot >= table.length()) {
             return null;
         }
-        Continuation c = tokens.get(token);
+        CallSession s = table.get(slot);
+        if (s == null) {
+            return null;
+        }
+        Continuation c = s.match(Tokens.hi(token), Tokens.lo(token));
         if (c == null) {
             return null;
         }
-        CallSession s = c.session();
         if (s.ended() || expired(s, clock.getAsLong())) {
             remove(s);
             return null;
@@ -92,13 +112,9 @@ public final class CallSessions {
         return c;
     }
 
-    /** Makes a digits token single-use, so a replayed dtmf push cannot steer the call again. */
+    /** Makes a digits callback single-use, so a replayed dtmf push cannot steer the call again. */
     boolean consume(Continuation c) {
-        boolean removed = tokens.remove(c.token(), c);
-        if (removed) {
-            c.session().removeToken(c.token());
-        }
-        return removed;
+        return c.session().consumeDigits(c.hi(), c.lo());
     }
 
     void end(CallSession session) {
@@ -107,33 +123,34 @@ public final class CallSessions {
     }
 
     private void remove(CallSession session) {
-        if (session.markRemoved()) {
-            count.decrementAndGet();
-            session.end();
-            List<String> issued = session.takeTokens();
-            for (int i = 0; i < issued.size(); i++) {
-                tokens.remove(issued.get(i));
-            }
+        synchronized (lock) {
+            removeLocked(session);
         }
     }
 
-    /**
-     * Ended sessions stay in the age queue until they reach its head (removing from the middle is linear); this
-     * drops them in one amortised pass once they are about half of it.
-     */
-    private synchronized void compactQueue() {
-        if (queued.get() > compactionThreshold()) {
-            byAge.removeIf(CallSession::ended);
-            queued.set(byAge.size());
+    /** Drops a session from its slot; false when it was dropped before. */
+    private boolean removeLocked(CallSession session) {
+        if (!session.markRemoved()) {
+            return false;
         }
+        session.end();
+        int slot = session.slot();
+        slots.compareAndSet(slot, session, null);
+        if (freeCount == free.length) {
+            free = java.util.Arrays.copyOf(free, free.length * 2);
+        }
+        free[freeCount++] = slot;
+        count--;
+        return true;
     }
 
     /**
-     * Compact once at least half the queue is ended calls (plus some slack): still amortised constant time per call,
-     * and ended calls (about a kilobyte each) no longer pile up to twice the bound when calls end normally.
+     * Compact the age queue once at least half of it is ended calls (plus some slack): amortised constant time per
+     * call, and ended calls no longer pile up to twice the bound when calls end normally. (Removing from the middle
+     * of the queue at every hangup would be linear.)
      */
     private int compactionThreshold() {
-        return 2 * count.get() + 1024;
+        return 2 * count + 1024;
     }
 
     private boolean expired(CallSession s, long now) {
@@ -142,36 +159,53 @@ public final class CallSessions {
 
     /**
      * Drops sessions idle for longer than the timeout, and takes ended ones out of the age queue; called periodically
-     * by the engine. (The count of queued sessions may then be too high until the next compaction, which only makes
-     * that come sooner.)
+     * by the engine. Returns how many expired.
      */
     public int sweep() {
         long now = clock.getAsLong();
         int removed = 0;
-        for (Iterator<CallSession> it = byAge.iterator(); it.hasNext(); ) {
-            CallSession s = it.next();
-            if (s.ended()) {
-                it.remove(); // a call that ended: drop it from the age queue now rather than when it reaches the head
-            } else if (expired(s, now)) {
-                remove(s);
-                it.remove();
-                removed++;
+        synchronized (lock) {
+            for (Iterator<CallSession> it = byAge.iterator(); it.hasNext(); ) {
+                CallSession s = it.next();
+                if (s.ended()) {
+                    it.remove(); // a call that ended: drop it from the age queue now rather than when it reaches the head
+                } else if (expired(s, now)) {
+                    removeLocked(s);
+                    it.remove();
+                    removed++;
+                }
             }
         }
         return removed;
     }
 
     public int size() {
-        return count.get();
+        return count;
     }
 
     /** How many entries the age queue holds, ended calls included (for tests). */
     int queuedForTest() {
-        return byAge.size();
+        synchronized (lock) {
+            return byAge.size();
+        }
     }
 
+    /** How many callback tokens would still open a call (for tests). */
     int tokenCount() {
-        return tokens.size();
+        AtomicReferenceArray<CallSession> table = slots;
+        int n = 0;
+        for (int i = 0; i < table.length(); i++) {
+            CallSession s = table.get(i);
+            if (s != null) {
+                n += s.openTokens();
+            }
+        }
+        return n;
+    }
+
+    /** How many slots the table has (for tests: it must not outgrow the bound). */
+    int slotsForTest() {
+        return slots.length();
     }
 
     void touch(CallSession session) {

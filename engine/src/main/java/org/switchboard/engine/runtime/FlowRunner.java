@@ -168,22 +168,20 @@ public final class FlowRunner {
      * sipgate's own library does, because whether a later answer replaces them is not documented.
      */
     private String eventsUrl(CallSession session) {
-        synchronized (session) {
-            String token = session.eventsToken();
-            if (token == null) {
-                token = sessions.issue(session, null, Continuation.Kind.EVENTS);
-                session.setEventsToken(token);
-            }
-            return callbackUrl(token);
-        }
+        StringBuilder url = callbackUrl();
+        session.appendEventsToken(url);
+        return url.toString();
     }
 
     String dataUrl(CallSession session, FlowNode gather) {
-        return callbackUrl(sessions.issue(session, gather.id(), Continuation.Kind.DIGITS));
+        StringBuilder url = callbackUrl();
+        session.appendDigitsToken(gather.id(), url);
+        return url.toString();
     }
 
-    private String callbackUrl(String token) {
-        return baseUrl + "/cb/" + token;
+    private StringBuilder callbackUrl() {
+        String base = baseUrl;
+        return new StringBuilder(base.length() + 4 + Tokens.LENGTH).append(base).append("/cb/");
     }
 
     String hangUp(CallSession session) {

@@ -58,12 +58,27 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
     private final int maxFormFields;
     private final SignatureVerifier verifier;
     private final long startedAtNanos = System.nanoTime();
+    private final PushLog pushLog = new PushLog(LOG);
 
     PushHandler(FlowEngine engine, ServerOptions options) {
         this.engine = engine;
         this.maxBodyBytes = options.maxBodyBytes();
         this.maxFormFields = options.maxFormFields();
         this.verifier = options.verifySignatures() ? options.signatureVerifier() : null;
+    }
+
+    /** Push lines are batched while the server runs (see {@link PushLog}). */
+    @Override
+    protected void doStart() throws Exception {
+        pushLog.start();
+        super.doStart();
+    }
+
+    /** Writes the last push lines once no push is being answered any more. */
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        pushLog.stop();
     }
 
     @Override
@@ -224,15 +239,15 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
 
         /** One line per push; built by plain concatenation, which costs a fraction of placeholder formatting. */
         private void logPush(PushEvent push, PushOutcome outcome) {
-            if (LOG.isInfoEnabled()) {
+            if (pushLog.enabled()) {
                 long micros = (System.nanoTime() - start) / 1000;
                 String callId = push.callId() == null || push.callId().isEmpty() ? "-" : push.callId();
                 if (outcome.ok()) {
-                    LOG.info("push callId=" + callId + " event=" + push.event() + " path=" + redact(path) + " node="
+                    pushLog.info("push callId=" + callId + " event=" + push.event() + " path=" + redact(path) + " node="
                             + (outcome.answeringNode() == null ? "-" : outcome.answeringNode()) + " status=200 micros="
                             + micros);
                 } else {
-                    LOG.info("push callId=" + callId + " event=" + push.event() + " path=" + redact(path)
+                    pushLog.info("push callId=" + callId + " event=" + push.event() + " path=" + redact(path)
                             + " node=- status=" + outcome.status() + " micros=" + micros + " reason="
                             + outcome.reason());
                 }
@@ -286,13 +301,14 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
     private void refuse(Response response, Callback callback, int status, String reason, String path, long start,
                         boolean close) {
         PlainErrors.write(response, callback, status, reason, close);
-        if (LOG.isInfoEnabled()) {
-            LOG.info("push callId=- event=- path=" + redact(path) + " node=- status=" + status + " micros="
+        if (pushLog.enabled()) {
+            pushLog.info("push callId=- event=- path=" + redact(path) + " node=- status=" + status + " micros="
                     + (System.nanoTime() - start) / 1000 + " reason=" + reason);
         }
     }
 
-    private static void internalError(Response response, Callback callback, String path, RuntimeException e) {
+    private void internalError(Response response, Callback callback, String path, RuntimeException e) {
+        pushLog.flush();
         LOG.error("Internal error while answering a push on {}", redact(path), e);
         if (response.isCommitted()) {
             callback.failed(e);

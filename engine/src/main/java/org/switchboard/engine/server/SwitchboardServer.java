@@ -50,39 +50,45 @@ public final class SwitchboardServer implements AutoCloseable {
     public SwitchboardServer(ServerOptions options, FlowEngine engine) {
         this.options = Objects.requireNonNull(options, "options");
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.jetty = build(options, new PushHandler(engine, options));
+        this.connector = (ServerConnector) jetty.getConnectors()[0];
+    }
+
+    /** The one place that sets Jetty up, for a real server and for {@link #preload}'s, so the two cannot drift. */
+    private static Server build(ServerOptions options, PushHandler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(options.maxThreads(), 2);
         threads.setName("switchboard-http");
         threads.setDaemon(true);
-        this.jetty = new Server(threads);
+        Server jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        this.connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(options.bindAddress());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
         jetty.addConnector(connector);
-        jetty.setHandler(new PushHandler(engine, options));
+        jetty.setHandler(handler);
         jetty.setErrorHandler(new PlainErrors());
         // no graceful wait: Jetty would hold idle keep-alive connections open for up to the stop timeout, and a push
         // takes well under a millisecond, so stopping at once loses nothing in practice
         jetty.setStopTimeout(0);
+        return jetty;
     }
 
     /**
      * Initialises Jetty's slowest static state (its MIME table walks every installed locale, its version formats a
-     * build date, its thread pool queue sizes itself) and the JDK's network classes, and loads the classes of a server by building one that is never started (nothing is bound),
-     * so that a caller can do it on another thread while it does something else, e.g. parse its command line.
-     * Optional: the constructor does the same when it has not happened.
+     * build date, its thread pool queue sizes itself) and the JDK's network classes, and loads the classes of a
+     * server by building one with the same set-up that is never started (nothing is bound), so that a caller can do
+     * it on another thread while it does something else, e.g. parse its command line. Optional: the constructor
+     * does the same when it has not happened.
      */
     public static void preload() {
         MimeTypes.DEFAULTS.getMimeByExtension("xml");
         Jetty.VERSION.length(); // reads and formats Jetty's build time stamp for the start-up log line
         InetAddress.getLoopbackAddress();
-        Server server = new Server(new QueuedThreadPool(8, 1));
-        server.addConnector(new ServerConnector(server, 1, 1, new HttpConnectionFactory(new HttpConfiguration())));
-        server.setHandler(new PushHandler(null, ServerOptions.defaults()));
-        server.setErrorHandler(new PlainErrors());
+        ServerOptions defaults = ServerOptions.defaults();
+        build(defaults, new PushHandler(null, defaults));
     }
 
     /**

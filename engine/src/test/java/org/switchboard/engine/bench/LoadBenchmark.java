@@ -37,7 +37,7 @@ public final class LoadBenchmark {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on http://[^:]+:(\\d+)");
     private static final Pattern READY = Pattern.compile("READY (\\d+)");
-    static final String DEFAULT_SERVER_JVM = "-Xms48m -Xmx80m -Xmn48m -XX:SurvivorRatio=2 -XX:+UseSerialGC";
+    static final String DEFAULT_SERVER_JVM = "-Xms32m -Xmx56m -Xmn32m -XX:SurvivorRatio=2 -XX:+UseSerialGC";
 
     private final double seconds;
     private final double warmup;

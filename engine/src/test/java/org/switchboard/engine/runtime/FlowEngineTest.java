@@ -273,7 +273,7 @@ class FlowEngineTest {
         for (int i = 0; i < 5; i++) {
             CallSession s = sessions.start("c" + i, Flow.empty());
             started.add(s);
-            tokens.add(sessions.issue(s, null, Continuation.Kind.EVENTS));
+            tokens.add(CallSessionsTest.eventsToken(s));
         }
         assertEquals(3, sessions.size());
         assertNull(sessions.resolve(tokens.get(0)), "the oldest call was dropped");

@@ -118,6 +118,11 @@ class ServerBadInputTest {
     void unknownCallbackTokenIsNotFound() throws IOException {
         assertRefused(RawHttp.post(running.url(), "/cb/AAAAAAAAAAAAAAAAAAAAAA", FORM, "event=dtmf&callId=1&dtmf=1"),
                 404, "Unknown or expired callback");
+        // well-formed: slot 0 holds a running call (the one assertStillServes may have started) or none; the secret
+        // of all zero bits is not its
+        RawHttp.post(running.url(), FamilyMenu.PATH, FORM, "event=newCall&direction=in&from=1&to=2&callId=slot0");
+        assertRefused(RawHttp.post(running.url(), "/cb/" + "A".repeat(26), FORM, "event=dtmf&callId=slot0&dtmf=1"),
+                404, "Unknown or expired callback");
         assertRefused(RawHttp.post(running.url(), "/cb/not-a-token", FORM, "event=hangup&callId=1"), 404,
                 "Unknown or expired callback");
         assertStillServes();

@@ -100,4 +100,29 @@ class SwitchboardServerTest {
                     + ": the address is in use or not available", e.getMessage());
         }
     }
+
+    @Test
+    void everyPushIsLoggedOnStandardErrorWithItsTokenShortened() throws Exception {
+        java.io.PrintStream realErr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        String token;
+        try (RunningServer running = new RunningServer(FamilyMenu.flow())) {
+            RawHttp.Answer call = RawHttp.post(running.url(), FamilyMenu.PATH, FORM, NEW_CALL);
+            java.util.regex.Matcher onData = java.util.regex.Pattern.compile("onData=\"[^\"]*/cb/([^\"]+)\"")
+                    .matcher(call.body());
+            assertTrue(onData.find(), call.body());
+            token = onData.group(1);
+            assertEquals(26, token.length());
+            assertEquals(200, RawHttp.post(running.url(), "/cb/" + token, FORM,
+                    "event=dtmf&callId=c1&dtmf=1").status());
+        } finally {
+            System.setErr(realErr);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains("INFO org.switchboard.engine.server.PushHandler - push callId=c1 event=newCall "
+                + "path=/sipgate node="), log);
+        assertTrue(log.contains("push callId=c1 event=dtmf path=/cb/" + token.substring(0, 4) + "... node="), log);
+        assertFalse(log.contains(token.substring(4)), "the secret never reaches the log");
+    }
 }

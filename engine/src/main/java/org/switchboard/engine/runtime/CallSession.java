@@ -179,7 +179,7 @@ public final class CallSession {
         return false;
     }
 
-    /** How many callbacks would still open this call (for tests and the store's count). */
+    /** How many callbacks would still open this call (for tests). */
     synchronized int openTokens() {
         return (hasEvents ? 1 : 0) + digitsCount;
     }

@@ -2,6 +2,7 @@ package org.switchboard.engine.runtime;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
@@ -137,7 +138,7 @@ public final class CallSessions {
         int slot = session.slot();
         slots.compareAndSet(slot, session, null);
         if (freeCount == free.length) {
-            free = java.util.Arrays.copyOf(free, free.length * 2);
+            free = Arrays.copyOf(free, free.length * 2);
         }
         free[freeCount++] = slot;
         count--;

@@ -1,5 +1,6 @@
 package org.switchboard.engine.runtime;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -133,13 +134,7 @@ final class Tokens {
         long take() {
             if (next == BATCH) {
                 RANDOM.nextBytes(bytes);
-                for (int i = 0; i < BATCH; i++) {
-                    long v = 0;
-                    for (int b = 0; b < Long.BYTES; b++) {
-                        v = v << 8 | (bytes[i * Long.BYTES + b] & 0xFF);
-                    }
-                    pool[i] = v;
-                }
+                ByteBuffer.wrap(bytes).asLongBuffer().get(pool);
                 Arrays.fill(bytes, (byte) 0);
                 next = 0;
             }

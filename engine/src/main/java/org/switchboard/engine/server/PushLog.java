@@ -17,7 +17,7 @@ import org.slf4j.Logger;
  */
 final class PushLog {
 
-    static final long FLUSH_INTERVAL_MILLIS = 100;
+    private static final long FLUSH_INTERVAL_MILLIS = 100;
     private static final int FLUSH_CHARS = 32 * 1024;
     /** Beyond this the pushing thread writes itself, so a stalled terminal cannot grow the buffer without bound. */
     private static final int BACK_PRESSURE_CHARS = 1024 * 1024;
@@ -43,31 +43,29 @@ final class PushLog {
     }
 
     /** Starts batching to the current standard error. */
-    synchronized void start() {
-        if (running) {
-            return;
-        }
-        out = System.err;
+    void start() {
         synchronized (lock) {
+            if (running) {
+                return;
+            }
+            out = System.err;
             running = true;
+            writer = new Thread(this::writeLoop, "switchboard-push-log");
+            writer.setDaemon(true);
+            writer.start();
         }
-        writer = new Thread(this::writeLoop, "switchboard-push-log");
-        writer.setDaemon(true);
-        writer.start();
     }
 
     /** Writes what is buffered and goes back to writing each line at once. */
     void stop() {
         Thread w;
-        synchronized (this) {
+        synchronized (lock) {
             if (!running) {
                 return;
             }
+            running = false;
             w = writer;
             writer = null;
-        }
-        synchronized (lock) {
-            running = false;
             lock.notifyAll();
         }
         try {
@@ -82,7 +80,7 @@ final class PushLog {
         String thread = Thread.currentThread().getName();
         boolean writeNow;
         synchronized (lock) {
-            if (!running) { // checked under the lock that stop() takes, so no line lands after the last flush
+            if (!running) { // checked under the lock that stop() takes, so no line lands after its last flush
                 logger.info(message);
                 return;
             }
@@ -110,9 +108,8 @@ final class PushLog {
                 pending = spare;
                 spare = null;
             }
-            PrintStream stream = out == null ? System.err : out;
-            stream.append(batch);
-            stream.flush();
+            out.append(batch); // lines are only buffered once start() has set the stream
+            out.flush();
             batch.setLength(0);
             if (batch.capacity() > 4 * FLUSH_CHARS) {
                 batch = new StringBuilder(FLUSH_CHARS); // after a burst, do not keep a megabyte for good

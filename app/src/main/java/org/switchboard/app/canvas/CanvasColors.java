@@ -16,7 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
- * The few design colours the canvas paints in code (grid dots, minimap) rather than with CSS on nodes. An
+ * The few design colours the canvas paints in code (grid dots, minimap, far-out cards) rather than with CSS on nodes. An
  * invisible region in the canvas's scene graph reads them from {@code canvas.css}, so the light and dark themes
  * stay in one stylesheet and switching the theme repaints the grid and the minimap.
  */
@@ -25,7 +25,7 @@ final class CanvasColors extends Region {
     /** The colours, named by their CSS property {@code -sb-paint-<name>}. */
     enum Key {
         DOT("#CDD1DA"), EVENTS("#B4418E"), CALL_CONTROL("#1A75CF"), ROUTING("#0B857F"), UNKNOWN("#9197A3"),
-        WARN("#F0A020"), ACCENT("#4F56D8"), SURFACE("#FFFFFF");
+        WARN("#F0A020"), ACCENT("#4F56D8"), ACCENT_RING("rgba(79, 86, 216, 0.20)"), SURFACE("#FFFFFF");
 
         final Color fallback;
         final CssMetaData<CanvasColors, Color> meta;

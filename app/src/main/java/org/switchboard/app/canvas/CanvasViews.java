@@ -34,6 +34,7 @@ final class CanvasViews {
     private final FlowCanvas canvas;
     private final CanvasModel model;
     private final CardMeasurer measurer;
+    private final SimpleCardLooks simpleLooks;
     private final Group nodesLayer;
     private final WireLayer wires;
     private final Map<String, NodeView> nodeViews = new HashMap<>();
@@ -49,10 +50,12 @@ final class CanvasViews {
     private int syncPass;
     private CacheHint cacheHint = CacheHint.DEFAULT;
 
-    CanvasViews(FlowCanvas canvas, CanvasModel model, CardMeasurer measurer, Group nodesLayer, Group wiresLayer) {
+    CanvasViews(FlowCanvas canvas, CanvasModel model, CardMeasurer measurer, SimpleCardLooks simpleLooks,
+            Group nodesLayer, Group wiresLayer) {
         this.canvas = canvas;
         this.model = model;
         this.measurer = measurer;
+        this.simpleLooks = simpleLooks;
         this.nodesLayer = nodesLayer;
         this.wires = new WireLayer(wiresLayer);
     }
@@ -71,9 +74,10 @@ final class CanvasViews {
     }
 
     /**
-     * Starts or ends a zoom gesture. During one, existing cards are neither rebuilt (for the other level of detail)
-     * nor dropped, so a zoom frame only rescales what is there and builds the cards that come into view; when it
-     * ends, one pass brings every card to the right form and drops the far ones.
+     * Starts or ends a zoom gesture. During one, nothing is dropped and existing cards keep their form, except that
+     * full cards turn simple below the simple-card zoom; so a zoom frame mostly rescales what is there and builds the
+     * cards that come into view. When the gesture ends, one pass brings every card to the right form and drops the
+     * far ones.
      */
     void setZooming(boolean z) {
         if (zooming != z) {
@@ -162,12 +166,16 @@ final class CanvasViews {
                 }
                 if (want) {
                     CardGeometry g = model.geometry(e);
-                    // While zooming an existing card keeps its form and a new one comes in simple (a tenth of the
-                    // work of a full card); the gesture's end brings both to the form the zoom asks for.
-                    boolean cardLod = !zooming ? !detailed : v != null && v.built() ? v.shownLod() : !showEverything;
+                    // While zooming a new card comes in simple (a tenth of the work of a full card) and an existing
+                    // one keeps its form, except that below the simple-card zoom full cards turn simple too (a few
+                    // solid fills instead of resampling a bitmap). The gesture's end brings every card to the form
+                    // the zoom asks for.
+                    boolean cardLod = !zooming ? !detailed
+                            : v != null && v.built() && !lod ? v.shownLod() : !showEverything;
                     boolean build = v == null || v.needsRebuild(e, g, cardLod);
                     if (!build && !contentChanged && v.getLayoutX() == e.x() && v.getLayoutY() == e.y()) {
                         // Only the view moved: the card is up to date.
+                        snap(v);
                         v.markShown(syncPass);
                         shown++;
                         continue;
@@ -182,7 +190,7 @@ final class CanvasViews {
                     }
                     boolean isNew = v == null || !v.built();
                     if (v == null) {
-                        v = new NodeView(e.id);
+                        v = new NodeView(e.id, simpleLooks);
                         v.setCacheHint(cacheHint);
                         nodeViews.put(e.id, v);
                         added.add(v);
@@ -197,6 +205,7 @@ final class CanvasViews {
                             cardRebuilds++;
                         }
                     }
+                    snap(v);
                     v.markShown(syncPass);
                     shown++;
                 } else if (round == 1 && v != null) {
@@ -232,6 +241,20 @@ final class CanvasViews {
         if (deferred) {
             // Build the rest in the next frames instead of stalling this one.
             Platform.runLater(canvas::requestLayout);
+        }
+    }
+
+    /**
+     * Puts the card on whole device pixels for the current zoom. Not while zooming (the cards' bitmaps are scaled
+     * then anyway, and the gesture's end snaps them), and not when every card is shown for an export at its own
+     * scale.
+     */
+    private void snap(NodeView v) {
+        if (showEverything) {
+            v.clearSnap();
+        } else if (!zooming) {
+            PanZoom pz = canvas.panZoom();
+            v.snapToPixels(pz.zoom(), pz.pixelScale());
         }
     }
 

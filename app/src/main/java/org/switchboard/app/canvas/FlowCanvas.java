@@ -67,6 +67,7 @@ public final class FlowCanvas extends Region {
     private final HBox hint;
     private final Minimap minimap;
     private final CanvasViews views;
+    private final SimpleCardLooks simpleLooks;
     private final ObjectProperty<Wire> selectedWire = new SimpleObjectProperty<>(this, "selectedWire");
     private final CanvasMouse mouse;
     private final CanvasClipboard clipboard;
@@ -113,7 +114,8 @@ public final class FlowCanvas extends Region {
             n.setManaged(false);
         }
         getChildren().addAll(grid, content, overlay, hint, zoomControls, minimap, colors, measurer.probes());
-        views = new CanvasViews(this, model, measurer, nodesLayer, wiresLayer);
+        simpleLooks = new SimpleCardLooks(colors);
+        views = new CanvasViews(this, model, measurer, simpleLooks, nodesLayer, wiresLayer);
         panZoom.setOnZoom(this::zooming);
         zoomSettle.setOnFinished(e -> zoomSettled());
         minimapFrameLater.setOnFinished(e -> drawMinimapFrame());
@@ -274,6 +276,10 @@ public final class FlowCanvas extends Region {
         return overlay;
     }
 
+    GridLayer grid() {
+        return grid;
+    }
+
     CanvasColors colors() {
         return colors;
     }
@@ -379,6 +385,10 @@ public final class FlowCanvas extends Region {
         if (getScene() != null) {
             applyCss();
         }
+        if (getScene() != null && getScene().getWindow() != null) {
+            // Whole device pixels on a HiDPI screen are half view units: the pan and the cards round to those.
+            panZoom.setPixelScale(getScene().getWindow().getRenderScaleX());
+        }
         if (measurer.refreshFonts()) {
             model.invalidateGeometry();
         }
@@ -426,9 +436,10 @@ public final class FlowCanvas extends Region {
     /**
      * A zoom step. Steps of the view's own zoom (buttons, keys, setting the zoom) re-lay the cards out at once. A
      * second step around the pointer (Ctrl + scroll, pinch) within {@link #ZOOM_SETTLE} of the one before makes a
-     * gesture: the cards scale their cached bitmaps and keep their level of detail, nothing is dropped and cards
-     * coming into view are built in their simple form, so each frame is cheap; {@link #ZOOM_SETTLE} after the last
-     * step the cards are painted sharp and brought to the form the zoom asks for, once.
+     * gesture: the cards scale their cached bitmaps and keep their level of detail (except that full cards turn
+     * simple below {@link #LOD_ZOOM}), nothing is dropped and cards coming into view are built in their simple form,
+     * so each frame is cheap; {@link #ZOOM_SETTLE} after the last step the cards are painted sharp and brought to the
+     * form the zoom asks for, once.
      */
     private void zooming(boolean aroundPointer) {
         long now = System.nanoTime();
@@ -479,6 +490,11 @@ public final class FlowCanvas extends Region {
     }
 
     private void themeChanged() {
+        if (simpleLooks != null) {
+            // Far-out cards are painted from these colours in code: make their looks again and re-show them.
+            simpleLooks.themeChanged();
+            views.markDirty();
+        }
         viewportDirty = true;
         minimapDirty = true;
         requestLayout();

@@ -32,6 +32,9 @@ final class GridLayer extends ImageView {
     private double paintedZoom = Double.NaN;
     private double paintedStep;
     private Color paintedColor;
+    /** Where the last paint put its dots (screen step) and how large their stamps were, to clear just those. */
+    private double stampedStep = Double.NaN;
+    private int stampedReach;
 
     GridLayer() {
         setMouseTransparent(true);
@@ -63,6 +66,11 @@ final class GridLayer extends ImageView {
         double dotY = panY + OFFSET * zoom;
         setTranslateX(Math.round(floorMod(dotX - paintedStep / 2, paintedStep) - paintedStep));
         setTranslateY(Math.round(floorMod(dotY - paintedStep / 2, paintedStep) - paintedStep));
+    }
+
+    /** A copy of the image's pixels (premultiplied ARGB, row by row), for tests. */
+    int[] pixels() {
+        return pixels.clone();
     }
 
     /** A premultiplied ARGB square with one dot of the given radius centred at (cx, cy). */
@@ -98,6 +106,9 @@ final class GridLayer extends ImageView {
             buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
             image = new WritableImage(buffer);
             setImage(image);
+        } else if (!Double.isNaN(stampedStep)) {
+            // The dots cover a tenth of the image or less: clearing only them is cheaper than clearing it all.
+            stampDots(w, h, stampedStep, stampedReach, null);
         } else {
             Arrays.fill(pixels, 0);
         }
@@ -111,29 +122,42 @@ final class GridLayer extends ImageView {
                         color);
             }
         }
+        stampDots(w, h, step, reach, stamps);
+        stampedStep = step;
+        stampedReach = reach;
+        buffer.updateBuffer(whole -> null);
+    }
+
+    /** Copies a dot stamp to every grid position, or clears the stamp's square there when {@code stamps} is null. */
+    private void stampDots(int w, int h, double step, int reach, int[][] stamps) {
+        int size = 2 * reach + 2;
         for (double cy = step / 2; cy < h; cy += step) {
             int iy = (int) Math.floor(cy);
             int fy = (int) ((cy - iy) * SUB);
             for (double cx = step / 2; cx < w; cx += step) {
                 int ix = (int) Math.floor(cx);
                 int fx = (int) ((cx - ix) * SUB);
-                int[] st = stamps[fy * SUB + fx];
+                int[] st = stamps == null ? null : stamps[fy * SUB + fx];
+                int x0 = Math.max(0, ix - reach);
+                int x1 = Math.min(w, ix - reach + size);
                 for (int y = 0; y < size; y++) {
                     int py = iy - reach + y;
                     if (py < 0 || py >= h) {
                         continue;
                     }
                     int row = py * w;
-                    for (int x = 0; x < size; x++) {
-                        int px = ix - reach + x;
-                        int v = st[y * size + x];
-                        if (v != 0 && px >= 0 && px < w) {
+                    if (st == null) {
+                        Arrays.fill(pixels, row + x0, row + x1, 0);
+                        continue;
+                    }
+                    for (int px = x0; px < x1; px++) {
+                        int v = st[y * size + px - (ix - reach)];
+                        if (v != 0) {
                             pixels[row + px] = v;
                         }
                     }
                 }
             }
         }
-        buffer.updateBuffer(whole -> null);
     }
 }

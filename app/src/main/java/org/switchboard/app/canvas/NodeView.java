@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,7 @@ import javafx.util.Duration;
 
 import org.switchboard.app.icons.NodeIcons;
 import org.switchboard.engine.flow.Problem;
+import org.switchboard.engine.nodes.Category;
 
 /**
  * The card of one flow node (see the design's "node card anatomy"): a header with the category tile, the title
@@ -25,9 +27,10 @@ import org.switchboard.engine.flow.Problem;
  * and badge when the node has problems; ports sit on the card edges. Everything is placed from a precomputed
  * {@link CardGeometry}, with plain {@link Text} nodes instead of controls, so a thousand cards stay light. When
  * zoomed far out the card is drawn in a simpler form ({@code :lod}) without texts and ports. The view only shows
- * a node; {@link FlowCanvas} rebuilds it from the flow and never edits it. Looks and states are CSS: style class
- * {@code node-view}, {@code cat-<category>} or {@code unknown}, pseudo-classes {@code :selected}, {@code :warning},
- * {@code :active}; the CSS id is {@code node-<id>}.
+ * a node; {@link FlowCanvas} rebuilds it from the flow and never edits it. A full card's looks and states are CSS:
+ * style class {@code node-view}, {@code cat-<category>} or {@code unknown}, pseudo-classes {@code :selected},
+ * {@code :warning}, {@code :active}; the CSS id is {@code node-<id>}. A simple card has no style class (it needs no
+ * CSS pass) and takes its background from {@link SimpleCardLooks}; it keeps the pseudo-classes.
  */
 final class NodeView extends Region {
 
@@ -40,6 +43,9 @@ final class NodeView extends Region {
     static final double PORT_Y = CardGeometry.PORT_Y;
 
     private final String nodeId;
+    private final SimpleCardLooks simpleLooks;
+    private Category category;
+    private boolean warning;
     private final Map<String, PortView> outputs = new LinkedHashMap<>();
     private PortView input;
     private CardGeometry geometry;
@@ -47,10 +53,13 @@ final class NodeView extends Region {
     private boolean shownLod;
     private String categoryClass;
     private int shownInPass = -1;
+    /** The view transform the card's offset was last rounded for (see {@link #snapToPixels}). */
+    private double snappedZoom = Double.NaN;
+    private double snappedScale;
 
-    NodeView(String nodeId) {
+    NodeView(String nodeId, SimpleCardLooks simpleLooks) {
         this.nodeId = nodeId;
-        getStyleClass().add("node-view");
+        this.simpleLooks = simpleLooks;
     }
 
     String nodeId() {
@@ -87,8 +96,13 @@ final class NodeView extends Region {
         }
         setConnections(e.inputConnected, e.connectedOutputs);
         setSelected(selected);
+        if (shownLod) {
+            // After a theme change the looks are new objects: the card takes them on its next showing.
+            setBackground(simpleLooks.get(category, warning, selected));
+        }
         if (getLayoutX() != e.x() || getLayoutY() != e.y()) {
             relocate(e.x(), e.y());
+            snappedZoom = Double.NaN;
         }
         return rebuilt;
     }
@@ -97,15 +111,19 @@ final class NodeView extends Region {
         getChildren().clear();
         outputs.clear();
         input = null;
-        String catClass = e.type == null ? "unknown" : "cat-" + e.type.category().key();
-        if (!catClass.equals(categoryClass)) {
-            if (categoryClass != null) {
-                getStyleClass().remove(categoryClass);
+        category = e.type == null ? null : e.type.category();
+        warning = e.hasWarning();
+        String catClass = lod ? null : e.type == null ? "unknown" : "cat-" + e.type.category().key();
+        if (!Objects.equals(catClass, categoryClass)) {
+            if (catClass == null) {
+                getStyleClass().clear();
+            } else {
+                // The CSS background replaces the simple one in the next CSS pass (author styles win over code).
+                getStyleClass().setAll("node-view", catClass);
             }
-            getStyleClass().add(catClass);
             categoryClass = catClass;
         }
-        pseudoClassStateChanged(WARNING, e.hasWarning());
+        pseudoClassStateChanged(WARNING, warning);
         pseudoClassStateChanged(LOD, lod);
         // JavaFX caches CSS matching per (type, id, style classes); a unique id means matching every card anew.
         // Far-out cards come by the hundred and need no id, detailed ones keep theirs for lookups and tests.
@@ -243,6 +261,36 @@ final class NodeView extends Region {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /**
+     * Shifts the card by less than half a device pixel so that it starts on a whole pixel of the screen at this
+     * zoom (with {@code pixelScale} device pixels per view unit). {@link PanZoom} keeps the pan on whole pixels, so
+     * the pan does not matter. The renderer then copies the card's cached bitmap instead of resampling it: several
+     * times cheaper in software, and sharp. Ports move with the card; wires keep their exact ends, which are then
+     * off by at most half a pixel.
+     */
+    void snapToPixels(double zoom, double pixelScale) {
+        if (zoom == snappedZoom && pixelScale == snappedScale) {
+            return;
+        }
+        snappedZoom = zoom;
+        snappedScale = pixelScale;
+        setTranslateX(offsetToPixel(getLayoutX(), zoom, pixelScale));
+        setTranslateY(offsetToPixel(getLayoutY(), zoom, pixelScale));
+    }
+
+    /** Drops the pixel rounding (for a snapshot at another scale, such as the PNG export). */
+    void clearSnap() {
+        snappedZoom = Double.NaN;
+        setTranslateX(0);
+        setTranslateY(0);
+    }
+
+    /** The world offset that moves world coordinate {@code w} onto the nearest whole device pixel. */
+    static double offsetToPixel(double w, double zoom, double pixelScale) {
+        double device = w * zoom * pixelScale;
+        return (Math.rint(device) - device) / (pixelScale * zoom);
+    }
+
     void markShown(int pass) {
         shownInPass = pass;
     }
@@ -261,6 +309,9 @@ final class NodeView extends Region {
 
     void setSelected(boolean selected) {
         pseudoClassStateChanged(SELECTED, selected);
+        if (shownLod && built()) {
+            setBackground(simpleLooks.get(category, warning, selected));
+        }
     }
 
     boolean hasInput() {

@@ -1,0 +1,72 @@
+package org.switchboard.app.canvas;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import javafx.geometry.Insets;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
+import javafx.scene.paint.Color;
+
+import org.switchboard.engine.nodes.Category;
+
+/**
+ * The backgrounds of far-out cards (the simple form, below {@link FlowCanvas#LOD_ZOOM}): an outline and a wider
+ * left edge in the category colour, amber for a card with problems, an accent ring when selected. They are made in
+ * code from the theme's colours ({@link CanvasColors}) because a far zoom brings hundreds of such cards into view at
+ * once, and styling each with CSS cost a zoom frame several milliseconds. Looks are shared between cards and made
+ * again after a theme change.
+ */
+final class SimpleCardLooks {
+
+    private static final Insets OUTLINE = Insets.EMPTY;
+    private static final Insets INSIDE = new Insets(1, 1, 1, 6);
+    private static final Insets INSIDE_MARKED = new Insets(3, 3, 3, 8);
+    private static final Insets RING = new Insets(-6);
+
+    private final CanvasColors colors;
+    private final Map<Integer, Background> made = new HashMap<>();
+
+    SimpleCardLooks(CanvasColors colors) {
+        this.colors = colors;
+    }
+
+    /** Forgets the looks made so far (the theme's colours changed). */
+    void themeChanged() {
+        made.clear();
+    }
+
+    /** The look of a far-out card of this category ({@code null}: unknown node type). */
+    Background get(Category category, boolean warning, boolean selected) {
+        int key = (category == null ? 0 : category.ordinal() + 1) * 4 + (warning ? 2 : 0) + (selected ? 1 : 0);
+        return made.computeIfAbsent(key, k -> make(category, warning, selected));
+    }
+
+    private Background make(Category category, boolean warning, boolean selected) {
+        Color surface = colors.get(CanvasColors.Key.SURFACE);
+        if (selected) {
+            return new Background(fill(colors.get(CanvasColors.Key.ACCENT_RING), RING),
+                    fill(colors.get(CanvasColors.Key.ACCENT), OUTLINE), fill(surface, INSIDE_MARKED));
+        }
+        if (warning) {
+            return new Background(fill(colors.get(CanvasColors.Key.WARN), OUTLINE), fill(surface, INSIDE_MARKED));
+        }
+        return new Background(fill(colors.get(colourOf(category)), OUTLINE), fill(surface, INSIDE));
+    }
+
+    static CanvasColors.Key colourOf(Category category) {
+        if (category == null) {
+            return CanvasColors.Key.UNKNOWN;
+        }
+        return switch (category) {
+            case EVENTS -> CanvasColors.Key.EVENTS;
+            case CALL_CONTROL -> CanvasColors.Key.CALL_CONTROL;
+            case ROUTING -> CanvasColors.Key.ROUTING;
+        };
+    }
+
+    private static BackgroundFill fill(Color c, Insets insets) {
+        return new BackgroundFill(c, CornerRadii.EMPTY, insets);
+    }
+}

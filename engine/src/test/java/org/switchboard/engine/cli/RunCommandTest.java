@@ -50,11 +50,13 @@ class RunCommandTest {
             exit = CompletableFuture.supplyAsync(() -> cli.execute(args));
         }
 
+        /** Waits for the whole start-up report (it ends with the Ctrl-C hint) and returns the server's URL. */
         String awaitListening() throws Exception {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline) {
-                Matcher m = LISTENING.matcher(out.toString());
-                if (m.find()) {
+                String printed = out.toString();
+                Matcher m = LISTENING.matcher(printed);
+                if (m.find() && printed.contains("Press Ctrl-C to stop.")) {
                     url = m.group(1);
                     return url;
                 }

@@ -27,11 +27,6 @@ final class CanvasViews {
     /** How many cards one frame may build or rebuild; the rest follow in the next frames. */
     private static final int DETAILED_PER_FRAME = 16;
     private static final int SIMPLE_PER_FRAME = 100;
-    /**
-     * And at most this long (after the first card), so that a slow machine or a burst of full cards (after a zoom
-     * gesture) does not stall the frame.
-     */
-    private static final long BUILD_NANOS_PER_FRAME = 3_000_000L;
     static final double[] EVERYWHERE = {-1e12, -1e12, 2e12, 2e12};
     /** How far around the view wires are stroked (a fraction of the view), so small pans do not redraw them. */
     private static final double DRAW_MARGIN = 0.1;
@@ -143,8 +138,6 @@ final class CanvasViews {
         boolean detailed = showEverything || !lod;
         double[] create = showEverything ? EVERYWHERE : expand(visible, CREATE_MARGIN);
         double[] keep = showEverything ? EVERYWHERE : expand(visible, KEEP_MARGIN);
-        boolean overBudget = false;
-        long deadline = showEverything ? Long.MAX_VALUE : System.nanoTime() + BUILD_NANOS_PER_FRAME;
         int budget = showEverything ? Integer.MAX_VALUE
                 : detailed && !zooming ? DETAILED_PER_FRAME : SIMPLE_PER_FRAME;
         List<NodeView> added = new ArrayList<>();
@@ -187,14 +180,11 @@ final class CanvasViews {
                         shown++;
                         continue;
                     }
-                    if (build && !overBudget && (work >= budget || work > 0 && System.nanoTime() > deadline)) {
-                        overBudget = true;
-                    }
-                    if (build && overBudget && v != null) {
+                    if (build && work >= budget && v != null) {
                         // Over budget: an existing card keeps its old look for a frame or two.
                         deferred = true;
                         build = false;
-                    } else if (build && overBudget) {
+                    } else if (build && work >= budget) {
                         deferred = true;
                         continue;
                     }

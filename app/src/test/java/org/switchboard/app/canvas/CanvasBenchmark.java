@@ -28,7 +28,7 @@ import org.switchboard.engine.nodes.SwitchRule;
 
 /**
  * Editor benchmark (a main class, not a test): opens a generated 1,000-node flow in a {@link FlowCanvas} in a
- * 1440×900 stage and measures the time to the first rendered frame; then pans continuously for 2.5 s, zooms
+ * 1440×900 stage and measures the time to the first rendered frame and to the first frame with every card near the view built; then pans continuously for 2.5 s, zooms
  * 100 % → 25 % → 100 % for 2.5 s, and pans for 2.5 s at 73 % (a zoom such as "zoom to fit" gives, where the cards'
  * screen positions are not whole pixels by themselves); {@code -Dbench.phase=<seconds>} changes the phase length.
  * The p95 target applies to the first two phases. A frame's time is
@@ -118,6 +118,9 @@ public final class CanvasBenchmark {
         private volatile long pulseStart;
         private volatile long phase;
         private volatile long firstFrame;
+        /** When no card near the view was left to build (after a layout pass), and the frame rendered after it. */
+        private volatile long builtAt;
+        private volatile long completeFrame;
         private long t0;
 
         @Override
@@ -130,8 +133,16 @@ public final class CanvasBenchmark {
             FlowCanvas canvas = new FlowCanvas(doc);
             Scene scene = new Scene(new StackPane(canvas), 1440, 900);
             PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
+            scene.addPostLayoutPulseListener(() -> {
+                if (builtAt == 0 && !canvas.building()) {
+                    builtAt = System.nanoTime();
+                }
+            });
             tracker.setOnRenderedFrameTask(() -> {
                 long now = System.nanoTime();
+                if (builtAt != 0 && completeFrame == 0) {
+                    completeFrame = now;
+                }
                 if (firstFrame == 0) {
                     firstFrame = now;
                     Platform.runLater(() -> run(canvas, doc));
@@ -240,6 +251,9 @@ public final class CanvasBenchmark {
             out.append("|---|---|---|\n");
             out.append(String.format(Locale.ROOT, "| time to first rendered frame | %.0f ms | < 1000 ms |%n",
                     (firstFrame - t0) / 1e6));
+            out.append(String.format(Locale.ROOT, "| time to the first frame with every card near the view built"
+                    + " (the first frame builds them for up to a budget; the view still pans) | %.0f ms | |%n",
+                    (completeFrame - t0) / 1e6));
             out.append(row("frame time, pan + zoom", all, "p95 < 16 ms"));
             out.append(row("frame time, pan at 100 %", pan, ""));
             out.append(row("frame time, zoom 100 → 25 → 100 %", zoom, ""));

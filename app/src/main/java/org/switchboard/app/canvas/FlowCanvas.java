@@ -546,12 +546,7 @@ public final class FlowCanvas extends Region {
             double cw = e.geometry == null ? 160 : e.geometry.width();
             double ch = e.geometry == null ? 60 : e.geometry.height();
             CanvasColors.Key c = e.hasWarning() ? CanvasColors.Key.WARN
-                    : e.type == null ? CanvasColors.Key.UNKNOWN
-                    : switch (e.type.category()) {
-                        case EVENTS -> CanvasColors.Key.EVENTS;
-                        case CALL_CONTROL -> CanvasColors.Key.CALL_CONTROL;
-                        case ROUTING -> CanvasColors.Key.ROUTING;
-                    };
+                    : SimpleCardLooks.colourOf(e.type == null ? null : e.type.category());
             items.add(new Minimap.Item(e.x(), e.y(), cw, ch, c));
             minX = Math.min(minX, e.x());
             minY = Math.min(minY, e.y());

@@ -95,11 +95,8 @@ final class NodeView extends Region {
             rebuild(e, g, m, lod);
         }
         setConnections(e.inputConnected, e.connectedOutputs);
+        // For a simple card this also takes its look anew (after a theme change the looks are new objects).
         setSelected(selected);
-        if (shownLod) {
-            // After a theme change the looks are new objects: the card takes them on its next showing.
-            setBackground(simpleLooks.get(category, warning, selected));
-        }
         if (getLayoutX() != e.x() || getLayoutY() != e.y()) {
             relocate(e.x(), e.y());
             snappedZoom = Double.NaN;

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Dialogs;
 
 /**
  * The last line of defence: an error nobody caught is logged with its stack trace, and the user sees one friendly

@@ -38,6 +38,8 @@ import org.switchboard.app.problems.ProblemsPane;
 import org.switchboard.app.settings.AppSettings;
 import org.switchboard.app.settings.SettingsDialog;
 import org.switchboard.app.settings.SettingsStore;
+import org.switchboard.app.ui.Dialogs;
+import org.switchboard.app.ui.Theme;
 import org.switchboard.app.welcome.WelcomeDialog;
 
 /**
@@ -287,7 +289,7 @@ public final class MainWindow implements Commands {
 
     @Override
     public void settings() {
-        new SettingsDialog(stage, settings, this::saveSettings, mode -> Theme.follow(mode, null, 300)).showAndWait();
+        new SettingsDialog(stage, settings, this::saveSettings, mode -> ThemeFollower.follow(mode, null, 300)).showAndWait();
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.switchboard.app.settings.AppSettings;
 import org.switchboard.app.settings.SettingsStore;
 import org.switchboard.app.settings.SystemAppearance;
 import org.switchboard.app.settings.ThemeMode;
+import org.switchboard.app.ui.Fonts;
 
 /**
  * The desktop app. Reads the settings (language, theme, window), asks the system for light or dark in the
@@ -63,7 +64,7 @@ public final class SwitchboardApp extends Application {
     @Override
     public void start(Stage stage) {
         long spent = (System.nanoTime() - initStarted) / 1_000_000;
-        Theme.follow(settings.theme(), systemDark, THEME_WAIT_MS - spent);
+        ThemeFollower.follow(settings.theme(), systemDark, THEME_WAIT_MS - spent);
         boolean firstRun = store.isFirstRun();
         window = new MainWindow(stage, settings, store, getHostServices(), Clock.systemDefaultZone());
         List<String> args = getParameters().getRaw();

@@ -29,6 +29,8 @@ import javafx.util.Duration;
 import org.switchboard.app.document.DocumentFiles;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Glyphs;
+import org.switchboard.app.ui.Shortcuts;
 
 /**
  * The 48 px bar at the top of the window: logo and name, a compact menu bar (File, Edit, View, Help), the document

@@ -17,9 +17,9 @@ import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.switchboard.app.Dialogs;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.settings.AppSettings;
+import org.switchboard.app.ui.Dialogs;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.files.LoadProblem;

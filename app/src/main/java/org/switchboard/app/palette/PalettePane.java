@@ -21,9 +21,9 @@ import javafx.util.Duration;
 
 import org.controlsfx.control.textfield.CustomTextField;
 
-import org.switchboard.app.Glyphs;
 import org.switchboard.app.canvas.PaletteDrag;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.Category;
 import org.switchboard.engine.nodes.NodeType;

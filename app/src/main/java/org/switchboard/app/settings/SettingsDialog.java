@@ -18,8 +18,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-import org.switchboard.app.Theme;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Theme;
 
 /**
  * The Settings dialog: language (applies after a restart, and says so), appearance (System, Light, Dark; applies at

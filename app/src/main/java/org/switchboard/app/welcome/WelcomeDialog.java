@@ -17,10 +17,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
-import org.switchboard.app.Glyphs;
-import org.switchboard.app.Theme;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.settings.AppSettings;
+import org.switchboard.app.ui.Glyphs;
+import org.switchboard.app.ui.Theme;
 import org.switchboard.app.welcome.Samples.Sample;
 
 /**

@@ -1,22 +1,14 @@
-package org.switchboard.app;
+package org.switchboard.app.ui;
 
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Dialog;
-
-import org.switchboard.app.settings.SystemAppearance;
-import org.switchboard.app.settings.ThemeMode;
 
 /**
  * Light or dark: the AtlantaFX Primer theme as the base for every control, with the app's own stylesheet
@@ -30,8 +22,8 @@ public final class Theme {
        pre-parsed binary form, which loads in a fraction of the time the 170 KB of CSS takes to parse. */
     private static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.bss";
     private static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.bss";
-    private static final String APP_CSS = Objects.requireNonNull(Theme.class.getResource("app.css"))
-            .toExternalForm();
+    private static final String APP_CSS = Objects.requireNonNull(
+            Theme.class.getResource("/org/switchboard/app/app.css")).toExternalForm();
     private static final ReadOnlyBooleanWrapper DARK = new ReadOnlyBooleanWrapper(false);
 
     private Theme() {
@@ -44,29 +36,6 @@ public final class Theme {
             Application.setUserAgentStylesheet(css);
         }
         DARK.set(dark);
-    }
-
-    /**
-     * Applies the user's choice: light, dark, or what the system says. The system is asked in the background;
-     * when its answer is not there within {@code waitMillis}, the window starts light and switches when it comes.
-     */
-    public static void follow(ThemeMode mode, CompletableFuture<Boolean> systemDark, long waitMillis) {
-        if (mode != ThemeMode.SYSTEM) {
-            setDark(mode == ThemeMode.DARK);
-            return;
-        }
-        CompletableFuture<Boolean> detection = systemDark != null ? systemDark : SystemAppearance.detectDarkAsync();
-        try {
-            setDark(detection.get(Math.max(0, waitMillis), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            setDark(false);
-            detection.thenAccept(dark -> Platform.runLater(() -> setDark(dark)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            setDark(false);
-        } catch (ExecutionException e) {
-            setDark(false);
-        }
     }
 
     public static boolean isDark() {

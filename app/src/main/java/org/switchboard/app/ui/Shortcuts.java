@@ -1,4 +1,4 @@
-package org.switchboard.app;
+package org.switchboard.app.ui;
 
 import java.util.Locale;
 

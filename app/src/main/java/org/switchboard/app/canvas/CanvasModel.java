@@ -25,7 +25,7 @@ import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * The canvas's view of the current flow, kept by node id: one {@link NodeEntry} per node (in drawing order) with its
- * problems, connections and lazily measured card geometry, plus the wires indexed by node. Rebuilt from each new
+ * problems, connections and lazily measured card geometry, plus the wires. Rebuilt from each new
  * flow value; entries of unchanged nodes are kept, so their measurements and cards survive the edit.
  */
 final class CanvasModel {
@@ -37,7 +37,6 @@ final class CanvasModel {
     private final CardMeasurer measurer;
     private Map<String, NodeEntry> entries = new LinkedHashMap<>();
     private List<Wire> wires = List.of();
-    private final Map<String, List<Wire>> wiresByNode = new HashMap<>();
     private Messages messages;
 
     CanvasModel(NodeTypes types, CardMeasurer measurer) {
@@ -61,10 +60,6 @@ final class CanvasModel {
         return wires;
     }
 
-    List<Wire> wiresOf(String nodeId) {
-        return wiresByNode.getOrDefault(nodeId, List.of());
-    }
-
     NodeTypes types() {
         return types;
     }
@@ -81,15 +76,10 @@ final class CanvasModel {
         }
         Set<String> inputConnected = new HashSet<>();
         Map<String, Set<String>> outputsConnected = new HashMap<>();
-        wiresByNode.clear();
         for (Wire w : flow.wires()) {
             if (flow.contains(w.fromNode()) && flow.contains(w.toNode())) {
                 inputConnected.add(w.toNode());
                 outputsConnected.computeIfAbsent(w.fromNode(), k -> new LinkedHashSet<>()).add(w.fromPort());
-            }
-            wiresByNode.computeIfAbsent(w.fromNode(), k -> new ArrayList<>()).add(w);
-            if (!w.toNode().equals(w.fromNode())) {
-                wiresByNode.computeIfAbsent(w.toNode(), k -> new ArrayList<>()).add(w);
             }
         }
         wires = flow.wires();

@@ -1,6 +1,5 @@
 package org.switchboard.app.canvas;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +28,13 @@ import org.switchboard.engine.nodes.Category;
  * zoomed far out the card is drawn in a simpler form ({@code :lod}) without texts and ports. The view only shows
  * a node; {@link FlowCanvas} rebuilds it from the flow and never edits it. A full card's looks and states are CSS:
  * style class {@code node-view}, {@code cat-<category>} or {@code unknown}, pseudo-classes {@code :selected},
- * {@code :warning}, {@code :active}; the CSS id is {@code node-<id>}. A simple card has no style class (it needs no
+ * {@code :warning}; the CSS id is {@code node-<id>}. A simple card has no style class (it needs no
  * CSS pass) and takes its background from {@link SimpleCardLooks}; it keeps the pseudo-classes.
  */
 final class NodeView extends Region {
 
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
-    static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
     static final PseudoClass LOD = PseudoClass.getPseudoClass("lod");
 
     /** Port centres in the header row sit this far below the card's outer top. */
@@ -317,14 +315,6 @@ final class NodeView extends Region {
 
     PortView inputPort() {
         return input;
-    }
-
-    PortView outputPort(String portId) {
-        return outputs.get(portId);
-    }
-
-    Set<String> outputIds() {
-        return Collections.unmodifiableSet(outputs.keySet());
     }
 
     /** The input port's centre in canvas (world) coordinates. */

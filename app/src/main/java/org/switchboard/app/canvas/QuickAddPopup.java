@@ -94,10 +94,6 @@ final class QuickAddPopup extends VBox {
         return false;
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     void close() {
         if (closed) {
             return;

@@ -38,10 +38,6 @@ public final class Theme {
         DARK.set(dark);
     }
 
-    public static boolean isDark() {
-        return DARK.get();
-    }
-
     public static ReadOnlyBooleanProperty darkProperty() {
         return DARK.getReadOnlyProperty();
     }

@@ -17,13 +17,15 @@ import org.switchboard.app.ui.Dialogs;
 public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorReporter.class);
+    private final Dialogs dialogs;
     private boolean showing;
 
-    private ErrorReporter() {
+    private ErrorReporter(Dialogs dialogs) {
+        this.dialogs = dialogs;
     }
 
-    public static void install() {
-        ErrorReporter r = new ErrorReporter();
+    public static void install(Dialogs dialogs) {
+        ErrorReporter r = new ErrorReporter(dialogs);
         Thread.setDefaultUncaughtExceptionHandler(r);
         if (Platform.isFxApplicationThread()) {
             Thread.currentThread().setUncaughtExceptionHandler(r);
@@ -66,7 +68,7 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
         }
         showing = true;
         try {
-            Alert a = Dialogs.alert(Alert.AlertType.ERROR, null, AppTexts.get("dialog.error.title"),
+            Alert a = dialogs.alert(Alert.AlertType.ERROR, null, AppTexts.get("dialog.error.title"),
                     AppTexts.get("dialog.unexpected.header"));
             a.setContentText(AppTexts.get("dialog.unexpected.text", oneLine(e)));
             a.getDialogPane().setId("unexpected-error-dialog");

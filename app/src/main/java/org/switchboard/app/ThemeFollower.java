@@ -12,7 +12,7 @@ import org.switchboard.app.settings.ThemeMode;
 import org.switchboard.app.ui.Theme;
 
 /**
- * Applies the user's light/dark choice to the {@link Theme}: light, dark, or what the system says. Lives here, with
+ * Applies the user's light/dark choice to a {@link Theme}: light, dark, or what the system says. Lives here, with
  * the composition root, so that the UI helpers need not know the settings.
  */
 final class ThemeFollower {
@@ -24,22 +24,22 @@ final class ThemeFollower {
      * The system is asked in the background; when its answer is not there within {@code waitMillis}, the window
      * starts light and switches when it comes.
      */
-    static void follow(ThemeMode mode, CompletableFuture<Boolean> systemDark, long waitMillis) {
+    static void follow(Theme theme, ThemeMode mode, CompletableFuture<Boolean> systemDark, long waitMillis) {
         if (mode != ThemeMode.SYSTEM) {
-            Theme.setDark(mode == ThemeMode.DARK);
+            theme.setDark(mode == ThemeMode.DARK);
             return;
         }
         CompletableFuture<Boolean> detection = systemDark != null ? systemDark : SystemAppearance.detectDarkAsync();
         try {
-            Theme.setDark(detection.get(Math.max(0, waitMillis), TimeUnit.MILLISECONDS));
+            theme.setDark(detection.get(Math.max(0, waitMillis), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
-            Theme.setDark(false);
-            detection.thenAccept(dark -> Platform.runLater(() -> Theme.setDark(dark)));
+            theme.setDark(false);
+            detection.thenAccept(dark -> Platform.runLater(() -> theme.setDark(dark)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            Theme.setDark(false);
+            theme.setDark(false);
         } catch (ExecutionException e) {
-            Theme.setDark(false);
+            theme.setDark(false);
         }
     }
 }

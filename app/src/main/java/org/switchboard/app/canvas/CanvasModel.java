@@ -14,12 +14,11 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 
+import org.switchboard.app.document.DocumentState;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
-import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.i18n.Messages;
-import org.switchboard.engine.nodes.FlowValidator;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 
@@ -64,16 +63,14 @@ final class CanvasModel {
         return types;
     }
 
-    /** Takes a new flow value. Returns the number of nodes whose cards changed (for callers that care). */
-    int reconcile(Flow flow, Messages m) {
+    /**
+     * Takes the document's new state (its problems come with it, checked once for every view). Returns the number of
+     * nodes whose cards changed (for callers that care).
+     */
+    int reconcile(DocumentState state, Messages m) {
         boolean languageChanged = messages != m;
         messages = m;
-        Map<String, List<Problem>> problems = new HashMap<>();
-        for (Problem p : FlowValidator.validate(flow, m)) {
-            if (p.nodeId() != null) {
-                problems.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
-            }
-        }
+        Flow flow = state.flow();
         Set<String> inputConnected = new HashSet<>();
         Map<String, Set<String>> outputsConnected = new HashMap<>();
         for (Wire w : flow.wires()) {
@@ -97,7 +94,7 @@ final class CanvasModel {
                 e.geometry = null;
                 e.version++;
             }
-            if (e.update(n, type, problems.getOrDefault(n.id(), List.of()), unknown)) {
+            if (e.update(n, type, state.problemsOf(n.id()), unknown)) {
                 changed++;
             }
             e.inputConnected = inputConnected.contains(n.id());

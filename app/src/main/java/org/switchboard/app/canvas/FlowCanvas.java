@@ -28,11 +28,13 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
+import org.switchboard.app.document.DocumentState;
 import org.switchboard.app.document.EditorDocument;
-import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Action;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Wire;
+import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.NodeTypes;
 
 /**
@@ -52,9 +54,10 @@ public final class FlowCanvas extends Region {
     static final double LOD_ZOOM = 0.5;
 
     private final EditorDocument doc;
-    private final NodeTypes types = NodeTypes.standard();
+    private final NodeTypes types;
+    private final Messages messages;
     private final CardMeasurer measurer = new CardMeasurer();
-    private final CanvasModel model = new CanvasModel(types, measurer);
+    private final CanvasModel model;
     private final PanZoom panZoom = new PanZoom(this::viewportChanged);
     private final CanvasColors colors = new CanvasColors(this::themeChanged);
     private final GridLayer grid = new GridLayer();
@@ -71,6 +74,7 @@ public final class FlowCanvas extends Region {
     private final ObjectProperty<Wire> selectedWire = new SimpleObjectProperty<>(this, "selectedWire");
     private final CanvasMouse mouse;
     private final CanvasClipboard clipboard;
+    private final CanvasKeys keys;
     private Set<String> selectionPreview;
     /** A zoom gesture ends this long after its last step. */
     static final Duration ZOOM_SETTLE = Duration.millis(150);
@@ -83,8 +87,15 @@ public final class FlowCanvas extends Region {
     private boolean viewportDirty = true;
     private boolean minimapDirty = true;
 
-    public FlowCanvas(EditorDocument doc) {
+    /**
+     * @param types    the node types the cards show
+     * @param messages the language of the cards' labels
+     */
+    public FlowCanvas(EditorDocument doc, NodeTypes types, Messages messages) {
         this.doc = doc;
+        this.types = types;
+        this.messages = messages;
+        this.model = new CanvasModel(types, measurer);
         getStyleClass().add("flow-canvas");
         getStylesheets().add(STYLESHEET);
         setFocusTraversable(true);
@@ -122,10 +133,11 @@ public final class FlowCanvas extends Region {
 
         mouse = new CanvasMouse(this);
         clipboard = new CanvasClipboard(this);
-        new CanvasKeys(this, mouse, clipboard).install();
+        keys = new CanvasKeys(this, mouse, clipboard);
+        keys.install();
         PaletteDropTarget.install(this);
 
-        doc.flowProperty().addListener((o, a, b) -> reconcile(b));
+        doc.flowProperty().addListener((o, a, b) -> reconcile(doc.state()));
         doc.selectedNodes().addListener((SetChangeListener<String>) c -> {
             if (c.wasAdded()) {
                 views.setSelectedLook(c.getElementAdded(), selected(c.getElementAdded()));
@@ -135,10 +147,18 @@ public final class FlowCanvas extends Region {
             }
         });
         selectedWire.addListener((o, a, b) -> views.setWireSelected(b));
-        reconcile(doc.flow());
+        reconcile(doc.state());
     }
 
     // ---- public API for the window ----
+
+    /**
+     * The canvas's actions (select all, cut, copy, paste, duplicate, delete, zoom in/out/fit/100 %) with their keys,
+     * which the canvas handles while it has the focus; the window's menus show the same actions.
+     */
+    public List<Action> actions() {
+        return keys.actions();
+    }
 
     public EditorDocument document() {
         return doc;
@@ -250,6 +270,10 @@ public final class FlowCanvas extends Region {
 
     NodeTypes types() {
         return types;
+    }
+
+    Messages messages() {
+        return messages;
     }
 
     CanvasModel model() {
@@ -418,8 +442,9 @@ public final class FlowCanvas extends Region {
 
     // ---- reconciling with the flow ----
 
-    private void reconcile(Flow flow) {
-        model.reconcile(flow, AppTexts.engine());
+    private void reconcile(DocumentState state) {
+        Flow flow = state.flow();
+        model.reconcile(state, messages);
         Wire sel = selectedWire.get();
         if (sel != null && !flow.wires().contains(sel)) {
             selectedWire.set(null);

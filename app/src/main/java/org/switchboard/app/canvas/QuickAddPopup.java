@@ -105,7 +105,7 @@ final class QuickAddPopup extends VBox {
 
     private void filter(String text) {
         String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        Messages m = AppTexts.engine();
+        Messages m = canvas.messages();
         shown.clear();
         list.getChildren().clear();
         for (NodeType t : candidates) {

@@ -41,6 +41,7 @@ public final class DocumentFiles {
     private final Runnable saveSettings;
     private final Supplier<Window> owner;
     private final Autosave autosave;
+    private final Dialogs dialogs;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     /** The name shown for the document: its file name, or a name for a document that has no file yet. */
     private final ReadOnlyStringWrapper displayName = new ReadOnlyStringWrapper(this, "displayName");
@@ -49,8 +50,9 @@ public final class DocumentFiles {
     private FilePicker picker = FilePicker.SYSTEM;
 
     public DocumentFiles(EditorDocument doc, AppSettings settings, Runnable saveSettings, Supplier<Window> owner,
-                         Autosave autosave) {
+                         Autosave autosave, Dialogs dialogs) {
         this.doc = doc;
+        this.dialogs = dialogs;
         this.settings = settings;
         this.saveSettings = saveSettings;
         this.owner = owner;
@@ -121,7 +123,7 @@ public final class DocumentFiles {
             startUntitled(flow, name, true);
             return true;
         } catch (IOException | FlowFileException e) {
-            Dialogs.error(owner.get(), AppTexts.get("file.open.failed"), name + ": " + e.getMessage());
+            dialogs.error(owner.get(), AppTexts.get("file.open.failed"), name + ": " + e.getMessage());
             return false;
         }
     }
@@ -153,7 +155,7 @@ public final class DocumentFiles {
         if (!doc.isDirty()) {
             return true;
         }
-        switch (Dialogs.askSave(owner.get(), displayName.get())) {
+        switch (dialogs.askSave(owner.get(), displayName.get())) {
             case SAVE:
                 return save();
             case DONT_SAVE:
@@ -204,7 +206,7 @@ public final class DocumentFiles {
             loaded = FlowFiles.load(file);
         } catch (FlowFileException e) {
             LOG.info("Could not open {}: {}", file, e.getMessage());
-            Dialogs.error(owner.get(), AppTexts.get("file.open.failed"), e.getMessage());
+            dialogs.error(owner.get(), AppTexts.get("file.open.failed"), e.getMessage());
             if (!Files.exists(file)) {
                 forget(file);
             }
@@ -215,7 +217,7 @@ public final class DocumentFiles {
             // an export is converted, not edited in place: it gets saved under a new name
             String base = file.getFileName().toString().replaceFirst("\\.json$", "");
             startUntitled(loaded.flow(), AppTexts.get("document.imported", base), false);
-            Dialogs.importReport(owner.get(), file.getFileName().toString(),
+            dialogs.importReport(owner.get(), file.getFileName().toString(),
                     loaded.problems().stream().map(LoadProblem::toString).toList());
         } else {
             doc.reset(loaded.flow(), file, true);
@@ -235,7 +237,7 @@ public final class DocumentFiles {
             FlowFiles.save(file, flow);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save {}: {}", file, e.toString());
-            Dialogs.error(owner.get(), AppTexts.get("file.save.failed"),
+            dialogs.error(owner.get(), AppTexts.get("file.save.failed"),
                     AppTexts.get("file.save.failedText", file.toString(), reason(e)));
             return false;
         }

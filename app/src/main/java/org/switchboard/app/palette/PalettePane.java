@@ -44,9 +44,11 @@ public final class PalettePane extends VBox {
     private final List<Group> groups = new ArrayList<>();
 
     /**
-     * @param onAdd adds a node of the given type id at the canvas centre
+     * @param types    the node types to offer
+     * @param messages their labels' language
+     * @param onAdd    adds a node of the given type id at the canvas centre
      */
-    public PalettePane(Consumer<String> onAdd) {
+    public PalettePane(NodeTypes types, Messages messages, Consumer<String> onAdd) {
         this.onAdd = onAdd;
         getStyleClass().add("palette");
         setId("palette");
@@ -85,9 +87,8 @@ public final class PalettePane extends VBox {
 
         VBox list = new VBox();
         list.getStyleClass().add("palette-groups");
-        Messages m = AppTexts.engine();
         for (Category c : ORDER) {
-            Group g = new Group(c, NodeTypes.standard().inCategory(c), m);
+            Group g = new Group(c, types.inCategory(c), messages);
             groups.add(g);
             list.getChildren().add(g);
         }
@@ -195,7 +196,7 @@ public final class PalettePane extends VBox {
             StackPane.setAlignment(grip, Pos.CENTER_RIGHT);
             labelAndGrip.setMinWidth(0);
             HBox.setHgrow(labelAndGrip, Priority.ALWAYS);
-            getChildren().addAll(Glyphs.tile(type.id(), 20, 13), labelAndGrip);
+            getChildren().addAll(Glyphs.tile(type.id(), type.category(), 20, 13), labelAndGrip);
             Tooltip tip = new Tooltip(type.description(m));
             tip.setShowDelay(Duration.millis(500));
             tip.setWrapText(true);

@@ -17,7 +17,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 import org.switchboard.app.document.EditorDocument;
@@ -27,18 +26,18 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.i18n.Messages;
-import org.switchboard.engine.nodes.FlowValidator;
-import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 
 /**
- * The Problems tab: everything {@link FlowValidator} finds in the current flow, errors first, one row each with a
- * severity icon, the node it concerns and the sentence. Recomputed at most once per pulse however many edits
- * arrive; clicking a row (or Enter) shows that node.
+ * The Problems tab: the problems of the document's current {@link org.switchboard.app.document.DocumentState},
+ * errors first, one row each with a severity icon, the node it concerns and the sentence. Refreshed at most once per
+ * pulse however many edits arrive; clicking a row (or Enter) shows that node.
  */
 public final class ProblemsPane extends StackPane {
 
     private final EditorDocument doc;
+    private final NodeTypes types;
+    private final Messages messages;
     private final Consumer<String> showNode;
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ListView<Problem> list = new ListView<>(problems);
@@ -46,10 +45,14 @@ public final class ProblemsPane extends StackPane {
     private boolean pending;
 
     /**
+     * @param types    names and colours the nodes in the rows
+     * @param messages the node type labels' language
      * @param showNode selects a node and brings it into view
      */
-    public ProblemsPane(EditorDocument doc, Consumer<String> showNode) {
+    public ProblemsPane(EditorDocument doc, NodeTypes types, Messages messages, Consumer<String> showNode) {
         this.doc = doc;
+        this.types = types;
+        this.messages = messages;
         this.showNode = showNode;
         getStyleClass().add("problems");
         setId("problems");
@@ -89,7 +92,7 @@ public final class ProblemsPane extends StackPane {
     }
 
     private void refresh() {
-        List<Problem> found = FlowValidator.validate(doc.flow(), AppTexts.engine()).stream()
+        List<Problem> found = doc.state().problems().stream()
                 .sorted((a, b) -> Boolean.compare(!a.isError(), !b.isError())).toList();
         if (!found.equals(problems)) {
             problems.setAll(found);
@@ -126,7 +129,7 @@ public final class ProblemsPane extends StackPane {
             Flow flow = doc.flow();
             FlowNode node = p.nodeId() == null ? null : flow.nodeOrNull(p.nodeId());
             if (node != null) {
-                row.getChildren().add(nodeChip(node, AppTexts.engine()));
+                row.getChildren().add(Glyphs.nodeChip(node, types.get(node.type()), messages));
             }
             Label text = new Label(p.message());
             text.getStyleClass().add("problem-text");
@@ -137,16 +140,5 @@ public final class ProblemsPane extends StackPane {
             setText(null);
             setTooltip(new Tooltip(p.message()));
         }
-    }
-
-    /** A small chip naming a node, with its category colour as a square dot. */
-    public static Label nodeChip(FlowNode node, Messages m) {
-        NodeType type = NodeTypes.standard().get(node.type());
-        Region dot = new Region();
-        dot.getStyleClass().addAll("chip-dot", Glyphs.categoryClass(node.type()));
-        Label chip = new Label(node.displayName(type == null ? node.type() : type.label(m)), dot);
-        chip.getStyleClass().addAll("node-chip", "medium");
-        chip.setMinWidth(Region.USE_PREF_SIZE);
-        return chip;
     }
 }

@@ -36,14 +36,14 @@ public final class WelcomeDialog extends Dialog<ButtonType> {
      * @param openSample opens a sample: its classpath resource and file name
      * @param openHelp   opens the help (the README on the project site)
      */
-    public WelcomeDialog(Window owner, AppSettings settings, Runnable saveSettings, HostServices host,
+    public WelcomeDialog(Window owner, Theme theme, AppSettings settings, Runnable saveSettings, HostServices host,
                          BiConsumer<String, String> openSample, Runnable openHelp) {
         initOwner(owner);
         // not modal: the window behind stays usable (and closable) while the welcome is open
         initModality(Modality.NONE);
         setTitle(AppTexts.get("welcome.title"));
         setHeaderText(null);
-        Theme.style(this);
+        theme.style(this);
         getDialogPane().setId("welcome-dialog");
         getDialogPane().getStyleClass().add("welcome");
 

@@ -53,8 +53,8 @@ class CanvasGesturesTest {
     @Start
     void start(Stage stage) {
         AppTexts.setLocale(Locale.ENGLISH);
-        doc = new EditorDocument();
-        canvas = new FlowCanvas(doc);
+        doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
+        canvas = new FlowCanvas(doc, NodeTypes.standard(), AppTexts.engine());
         Label dial = new Label("Dial");
         dial.setId("palette-dial");
         dial.setMinSize(PALETTE_WIDTH, 30);

@@ -12,7 +12,7 @@ import javafx.scene.paint.Color;
 import org.switchboard.engine.nodes.Category;
 
 /**
- * The backgrounds of far-out cards (the simple form, below {@link FlowCanvas#LOD_ZOOM}): an outline and a wider
+ * The backgrounds of far-out cards (the simple form, below {@link CardPolicy#LOD_ZOOM}): an outline and a wider
  * left edge in the category colour, amber for a card with problems, an accent ring when selected. They are made in
  * code from the theme's colours ({@link CanvasColors}) because a far zoom brings hundreds of such cards into view at
  * once, and styling each with CSS cost a zoom frame several milliseconds. Looks are shared between cards and made

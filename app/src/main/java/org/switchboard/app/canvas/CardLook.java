@@ -24,8 +24,11 @@ public record CardLook(boolean selected, boolean hovered, boolean problem, boole
         return new CardLook(false, false, problem, live, covered, detail);
     }
 
-    /** The colour the minimap paints the card in: the warning colour for problems, else its category's. */
+    /** The colour the minimap paints the card in: green where a call is, amber for problems, else its category's. */
     CanvasColors.Key minimapColour(Category category) {
+        if (live) {
+            return CanvasColors.Key.LIVE;
+        }
         return problem ? CanvasColors.Key.WARN : SimpleCardLooks.colourOf(category);
     }
 }

@@ -323,7 +323,7 @@ final class NodeView extends Region {
         pseudoClassStateChanged(LIVE, l.live());
         pseudoClassStateChanged(COVERED, l.covered());
         if (shownLod && built()) {
-            setBackground(simpleLooks.get(category, l.problem(), l.selected()));
+            setBackground(simpleLooks.get(category, l));
         }
     }
 

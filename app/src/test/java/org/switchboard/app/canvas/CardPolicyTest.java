@@ -86,7 +86,9 @@ class CardPolicyTest {
         assertFalse(exported.selected());
         assertFalse(exported.hovered());
         assertTrue(exported.problem() && exported.live(), "problems and calls stay in the picture");
-        assertEquals(CanvasColors.Key.WARN, look.minimapColour(null), "the minimap paints problems amber");
+        assertEquals(CanvasColors.Key.LIVE, look.minimapColour(null), "the minimap paints calls green");
+        assertEquals(CanvasColors.Key.WARN, new CardLook(false, false, true, false, false, Detail.SIMPLE)
+                .minimapColour(null), "and problems amber");
         assertEquals(CanvasColors.Key.UNKNOWN,
                 new CardLook(false, false, false, false, false, Detail.FULL).minimapColour(null));
     }

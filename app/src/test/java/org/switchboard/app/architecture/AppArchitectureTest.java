@@ -1,5 +1,6 @@
 package org.switchboard.app.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -66,4 +67,11 @@ class AppArchitectureTest {
             .should().callMethod(NodeTypes.class, "standard")
             .orShould().callMethod(AppTexts.class, "engine")
             .because("the composition root makes them once and hands them down");
+
+    @ArchTest
+    static final ArchRule uiHelpersStandAlone = classes()
+            .that().resideInAPackage(APP + ".ui..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APP + ".ui..", APP + ".i18n..", APP + ".icons..",
+                    "org.switchboard.engine..", "java..", "javafx..", "org.slf4j..")
+            .because("every panel uses the UI helpers, so they may use no panel");
 }

@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * server, ...). Inside {@code nodes}, only the registry {@code NodeTypes} reaches down into {@code nodes.types}.
  */
 @AnalyzeClasses(packages = "org.switchboard.engine", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+final class ArchitectureTest {
 
     private static final String CONCRETE_TYPES = "org.switchboard.engine.nodes.types..";
 

@@ -188,6 +188,34 @@ class RunTunnelTest {
     }
 
     @Test
+    void aRestartedAgentsNewUrlIsUsedAndSetInSipgateAgain() throws Exception {
+        new SecretStore(home.resolve("secrets.json")).put(SecretStore.SIPGATE_TOKEN_ID, FakeSipgateApi.TOKEN_ID);
+        new SecretStore(home.resolve("secrets.json")).put(SecretStore.SIPGATE_TOKEN, FakeSipgateApi.TOKEN);
+        Path ngrok = agent("--fake-exit-after=700", "--fake-once=" + dir.resolve("crashed"));
+        try (FakeSipgateApi sipgate = new FakeSipgateApi();
+             RunCommandTest.Running run = new RunCommandTest.Running("run", "--flow", flow.toString(), "--port", "0",
+                     "--tunnel", "--ngrok-path", ngrok.toString(), "--sipgate-register",
+                     "--sipgate-api", sipgate.base().toString())) {
+            run.awaitListening();
+            Matcher first = Pattern.compile("Public URL: (https://\\S+)").matcher(run.out.toString());
+            assertTrue(first.find(), run.out::toString);
+            run.awaitOutput("Tunnel reconnecting (attempt 1): The ngrok agent stopped unexpectedly.");
+            run.awaitOutput("Public URL changed: ");
+            Matcher changed = Pattern.compile("Public URL changed: (https://\\S+)").matcher(run.out.toString());
+            assertTrue(changed.find());
+            assertFalse(changed.group(1).equals(first.group(1)));
+            run.awaitOutput("Webhook URL for sipgate: " + changed.group(1) + "/sipgate");
+            run.awaitOutput("sipgate: Incoming webhook URL set: " + first.group(1) + "/sipgate → "
+                    + changed.group(1) + "/sipgate");
+            assertEquals(changed.group(1) + "/sipgate", sipgate.settings.get("incomingUrl").asText());
+            SimulatedCall call = SipgateSimulator.forServer(forwarder()).newCall("/sipgate", "+49 30 1234567",
+                    "+49 211 7654321", "in");
+            assertEquals(403, call.transcript().lastStep().status(), "still checking signatures");
+        }
+        assertNoAgentLeft();
+    }
+
+    @Test
     void sipgateRefusingIsAWarningAndTheFlowKeepsRunning() throws Exception {
         new SecretStore(home.resolve("secrets.json")).put(SecretStore.SIPGATE_TOKEN_ID, FakeSipgateApi.TOKEN_ID);
         new SecretStore(home.resolve("secrets.json")).put(SecretStore.SIPGATE_TOKEN, "wrong-token");

@@ -41,7 +41,8 @@ import org.switchboard.engine.tunnel.TunnelException;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Serves a flow to sipgate.io until stopped with Ctrl-C.",
-            "Exit code: 0 stopped normally, 2 the flow file cannot be read or the server cannot start."})
+            "Exit code: 0 stopped normally, 2 the flow file cannot be read, the server cannot start or the "
+                + "tunnel cannot go online."})
 public final class RunCommand implements Callable<Integer> {
 
     private static final long WATCH_MILLIS = 500;

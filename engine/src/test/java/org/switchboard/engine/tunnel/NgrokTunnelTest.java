@@ -189,6 +189,15 @@ class NgrokTunnelTest {
     }
 
     @Test
+    void aKilledAgentIsStartedAgain() throws Exception {
+        Path agent = FakeAgent.script(dir.resolve("bin"));
+        String first = tunnel(options(agent)).open(8080);
+        ProcessHandle.of(tunnel.agentPid()).orElseThrow().destroyForcibly();
+        awaitEvent(s -> s instanceof TunnelStatus.Online o && !o.url().equals(first));
+        assertEquals(1, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count());
+    }
+
+    @Test
     void anAgentThatKeepsExitingEndsInAnError() throws Exception {
         Path agent = FakeAgent.script(dir.resolve("bin"), "--fake-exit-after=400");
         tunnel(options(agent)).open(8080);

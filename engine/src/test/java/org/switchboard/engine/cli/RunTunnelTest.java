@@ -216,6 +216,29 @@ class RunTunnelTest {
     }
 
     @Test
+    void withABaseUrlAndAFlowThatTakesOutgoingCallsBothUrlsAreSet() throws Exception {
+        new SecretStore(home.resolve("secrets.json")).put(SecretStore.SIPGATE_TOKEN_ID, FakeSipgateApi.TOKEN_ID);
+        new SecretStore(home.resolve("secrets.json")).put(SecretStore.SIPGATE_TOKEN, FakeSipgateApi.TOKEN);
+        Files.writeString(flow, Files.readString(flow).replace("\"direction\": \"in\"", "\"direction\": \"any\""));
+        try (FakeSipgateApi sipgate = new FakeSipgateApi();
+             RunCommandTest.Running run = new RunCommandTest.Running("run", "--flow", flow.toString(), "--port", "0",
+                     "--base-url", "https://proxy.example.org/", "--sipgate-register",
+                     "--sipgate-api", sipgate.base().toString())) {
+            run.awaitListening();
+            assertTrue(run.out.toString().contains("sipgate: Incoming webhook URL set: https://old.example/in → "
+                    + "https://proxy.example.org/sipgate; Outgoing webhook URL set: https://keep.example/out → "
+                    + "https://proxy.example.org/sipgate"), run.out + "" + run.err);
+            assertEquals("https://proxy.example.org/sipgate", sipgate.settings.get("outgoingUrl").asText());
+        }
+        StringWriter err = new StringWriter();
+        CommandLine cli = SwitchboardEngineCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(2, cli.execute("run", "--flow", flow.toString(), "--sipgate-register"));
+        assertTrue(err.toString().contains("--sipgate-register needs --tunnel or --base-url"), err::toString);
+    }
+
+    @Test
     void sipgateRefusingIsAWarningAndTheFlowKeepsRunning() throws Exception {
         new SecretStore(home.resolve("secrets.json")).put(SecretStore.SIPGATE_TOKEN_ID, FakeSipgateApi.TOKEN_ID);
         new SecretStore(home.resolve("secrets.json")).put(SecretStore.SIPGATE_TOKEN, "wrong-token");

@@ -277,8 +277,13 @@ class RunTunnelTest {
                     .matcher(Files.readString(home.resolve("state/ngrok-agent.pid")));
             assertTrue(pid.find());
             ProcessHandle agentProcess = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
-            engine.destroy(); // SIGTERM
+            engine.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output)
+            while ((line = lines.readLine()) != null) {
+                printed.append(line).append('\n');
+            }
             assertTrue(engine.waitFor(15, TimeUnit.SECONDS), "the engine did not stop");
+            assertTrue(printed.toString().contains("Stopped."), printed::toString);
+            assertNoSecretsIn(printed.toString()); // every log line of the run, stdout and stderr
             assertTrue(agentProcess.onExit().isDone() || !agentProcess.isAlive(), "the ngrok agent is still running");
             assertFalse(Files.exists(home.resolve("state/ngrok-agent.pid")));
         } finally {

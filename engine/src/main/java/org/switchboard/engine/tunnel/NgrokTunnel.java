@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import com.github.alexdlaird.exception.JavaNgrokException;
 import com.github.alexdlaird.exception.JavaNgrokHTTPException;
 import com.github.alexdlaird.exception.JavaNgrokInstallerException;
 import com.github.alexdlaird.exception.NgrokException;
@@ -85,6 +84,9 @@ public final class NgrokTunnel implements Tunnel {
         if (status instanceof TunnelStatus.Online online) {
             return online.url();
         }
+        if (!(status instanceof TunnelStatus.Offline)) {
+            close(); // reconnecting or failed: start afresh
+        }
         closing = false;
         emit(new TunnelStatus.Starting());
         try {
@@ -115,7 +117,7 @@ public final class NgrokTunnel implements Tunnel {
             stopAgent();
             emit(new TunnelStatus.Error(e.problem(), e.getMessage()));
             throw e;
-        } catch (JavaNgrokException | IllegalStateException e) {
+        } catch (RuntimeException e) { // anything else java-ngrok or the agent's answers can throw
             stopAgent();
             TunnelException failure = TunnelException.of(TunnelProblem.FAILED,
                     NgrokErrors.detail(e.getMessage(), options.authtoken()));

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *       the agent's real error text (with its ERR_NGROK code) and exit 1, or keep failing to dial</li>
  *   <li>{@code --fake-reserved=DOMAIN}: the only domain this "account" has; a tunnel on another is refused</li>
  *   <li>{@code --fake-exit-after=MS} (with {@code --fake-once=FILE}: only while FILE does not exist): exits
- *       mid-session</li>
+ *       MS after the first tunnel was opened</li>
  *   <li>{@code --fake-drop-after=MS}: MS after the first tunnel opened, the session drops for 600 ms, then comes
  *       back</li>
  *   <li>{@code --fake-record=FILE}: appends what it was asked (never the authtoken itself)</li>
@@ -112,9 +112,7 @@ public final class FakeNgrok {
             Files.writeString(Path.of(once), "exited once");
         }
         if (exitThisTime) {
-            Thread.sleep(Long.parseLong(fake.get("exit-after")));
-            log("crit", "agent crashed", "err=\"fake crash\"");
-            System.exit(1);
+            fake.put("exiting", fake.get("exit-after"));
         }
         Thread.currentThread().join(); // stays alive with stdout open until killed
     }
@@ -151,6 +149,11 @@ public final class FakeNgrok {
                         + forwardTo + "\",\"inspect\":true},\"metrics\":{}}";
                 TUNNELS.put(name, json);
                 send(exchange, 201, json);
+                if (fake.containsKey("exiting") && fake.putIfAbsent("exit-scheduled", "") == null) {
+                    Thread exit = new Thread(() -> crash(Long.parseLong(fake.get("exiting"))));
+                    exit.setDaemon(true);
+                    exit.start();
+                }
                 if (fake.containsKey("drop-after") && fake.putIfAbsent("dropping", "") == null) {
                     Thread drop = new Thread(() -> dropSession(Long.parseLong(fake.get("drop-after"))));
                     drop.setDaemon(true);
@@ -164,6 +167,17 @@ public final class FakeNgrok {
                 send(exchange, 405, "{}");
             }
         }
+    }
+
+    /** Exits {@code afterMillis} after the first tunnel was opened, as a crashed agent. */
+    private static void crash(long afterMillis) {
+        try {
+            Thread.sleep(afterMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log("crit", "agent crashed", "err=\"fake crash\"");
+        System.exit(1);
     }
 
     /** The session drops {@code afterMillis} after the first tunnel was opened, and is back 600 ms later. */

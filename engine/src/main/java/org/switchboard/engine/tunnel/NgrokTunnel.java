@@ -94,7 +94,7 @@ public final class NgrokTunnel implements Tunnel {
                 throw TunnelException.of(TunnelProblem.AUTHTOKEN_MISSING, null);
             }
             Path program = AgentLocator.locate(options, downloader);
-            pidFile.stopLeftover();
+            pidFile.stopLeftovers();
             JavaNgrokConfig config = new JavaNgrokConfig.Builder()
                     .withNgrokPath(program)
                     .withConfigPath(options.stateDir().resolve("ngrok").resolve("ngrok.yml"))

@@ -93,7 +93,7 @@ class RunTunnelTest {
             assertTrue(call.onDataUrl().startsWith("https://" + DOMAIN + "/cb/"), call.onDataUrl());
         }
         assertNoAgentLeft();
-        assertFalse(Files.exists(home.resolve("state/ngrok-agent.pid")));
+        assertFalse(Files.exists(home.resolve("state/ngrok-agent-" + ProcessHandle.current().pid() + ".pid")));
     }
 
     @Test
@@ -274,7 +274,7 @@ class RunTunnelTest {
             }
             assertTrue(printed.toString().contains("Public URL: https://fake-"), printed::toString);
             Matcher pid = Pattern.compile("^(\\d+)$", Pattern.MULTILINE)
-                    .matcher(Files.readString(home.resolve("state/ngrok-agent.pid")));
+                    .matcher(Files.readString(home.resolve("state/ngrok-agent-" + engine.pid() + ".pid")));
             assertTrue(pid.find());
             ProcessHandle agentProcess = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
             engine.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output)
@@ -285,7 +285,7 @@ class RunTunnelTest {
             assertTrue(printed.toString().contains("Stopped."), printed::toString);
             assertNoSecretsIn(printed.toString()); // every log line of the run, stdout and stderr
             assertTrue(agentProcess.onExit().isDone() || !agentProcess.isAlive(), "the ngrok agent is still running");
-            assertFalse(Files.exists(home.resolve("state/ngrok-agent.pid")));
+            assertFalse(Files.exists(home.resolve("state/ngrok-agent-" + engine.pid() + ".pid")));
         } finally {
             engine.destroyForcibly();
         }

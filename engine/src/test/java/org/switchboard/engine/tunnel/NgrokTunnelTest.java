@@ -71,7 +71,7 @@ class NgrokTunnelTest {
         assertTrue(asked.contains("tunnel addr=8123 domain=null proto=http schemes=https"), asked);
 
         long pid = tunnel.agentPid();
-        Path pidFile = dir.resolve("state/ngrok-agent.pid");
+        Path pidFile = dir.resolve("state/ngrok-agent-" + ProcessHandle.current().pid() + ".pid");
         assertTrue(Files.readString(pidFile).startsWith(pid + "\n"));
         tunnel.close();
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "agent still running");
@@ -214,7 +214,7 @@ class NgrokTunnelTest {
         Process leftover = new ProcessBuilder(agent.toString(), "start", "--none", "--log", "stdout")
                 .redirectErrorStream(true).start();
         leftover.getInputStream().read(); // it has printed: the script has become the agent's JVM
-        new AgentPidFile(dir.resolve("state")).remember(leftover.toHandle());
+        new AgentPidFile(dir.resolve("state"), goneProcess(), "2026-12-01T10:00:00Z").remember(leftover.toHandle());
         // someone else's process whose pid was never ours
         Process stranger = new ProcessBuilder("sleep", "30").start();
         try {
@@ -229,17 +229,44 @@ class NgrokTunnelTest {
     }
 
     @Test
+    void theAgentOfAnotherSwitchboardThatStillRunsIsLeftAlone() throws Exception {
+        Path agent = FakeAgent.script(dir.resolve("bin"));
+        Process otherAgent = new ProcessBuilder(agent.toString(), "start", "--none", "--log", "stdout")
+                .redirectErrorStream(true).start();
+        otherAgent.getInputStream().read();
+        Process otherSwitchboard = new ProcessBuilder("sleep", "30").start();
+        try {
+            new AgentPidFile(dir.resolve("state"), otherSwitchboard.pid(),
+                    otherSwitchboard.info().startInstant().orElseThrow().toString()).remember(otherAgent.toHandle());
+            tunnel(options(agent)).open(8080);
+            assertTrue(otherAgent.isAlive(), "the agent of a running Switchboard was stopped");
+            assertTrue(Files.exists(dir.resolve("state/ngrok-agent-" + otherSwitchboard.pid() + ".pid")));
+        } finally {
+            otherAgent.destroyForcibly();
+            otherSwitchboard.destroyForcibly();
+        }
+    }
+
+    @Test
     void aPidFileThatNamesAnotherProgramIsIgnored() throws Exception {
         Process stranger = new ProcessBuilder("sleep", "30").start();
         try {
-            AgentPidFile pidFile = new AgentPidFile(dir);
+            AgentPidFile pidFile = new AgentPidFile(dir, goneProcess(), "2026-12-01T10:00:00Z");
             Files.writeString(pidFile.file(), stranger.pid() + "\n" + stranger.info().startInstant().orElseThrow()
-                    + "\n/usr/local/bin/ngrok\n");
-            assertFalse(pidFile.stopLeftover());
+                    + "\n/usr/local/bin/ngrok\n2026-12-01T10:00:00Z\n");
+            assertEquals(0, pidFile.stopLeftovers());
             assertTrue(stranger.isAlive());
+            assertFalse(Files.exists(pidFile.file()), "the stale file is cleaned up");
         } finally {
             stranger.destroyForcibly();
         }
+    }
+
+    /** The pid of a process that has ended. */
+    private static long goneProcess() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        return gone.pid();
     }
 
     @Test

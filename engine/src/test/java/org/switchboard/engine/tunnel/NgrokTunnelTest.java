@@ -155,6 +155,26 @@ class NgrokTunnelTest {
     }
 
     @Test
+    void aDownloadedAgentIsUsedWhenNoneIsConfiguredOrOnThePath() throws Exception {
+        Path state = dir.resolve("state");
+        NgrokOptions options = options(null).withSearchPath(dir.resolve("empty").toString(), true);
+        List<Path> downloads = new CopyOnWriteArrayList<>();
+        tunnel = new NgrokTunnel(options, target -> {
+            downloads.add(target);
+            try { // stands for java-ngrok's installer: puts an agent at the target
+                Files.copy(FakeAgent.script(dir.resolve("download")), target);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(tunnel.open(8080).startsWith("https://"));
+        assertEquals(List.of(state.resolve("ngrok-agent/ngrok")), downloads);
+        tunnel.close();
+        assertTrue(tunnel.open(8080).startsWith("https://"));
+        assertEquals(1, downloads.size(), "downloaded once, then reused");
+    }
+
+    @Test
     void aBlockedDownloadIsExplained() {
         NgrokOptions options = options(null).withSearchPath(dir.toString(), true);
         tunnel = new NgrokTunnel(options, target -> {

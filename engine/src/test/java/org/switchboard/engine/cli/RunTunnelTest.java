@@ -282,7 +282,6 @@ class RunTunnelTest {
                 printed.append(line).append('\n');
             }
             assertTrue(engine.waitFor(15, TimeUnit.SECONDS), "the engine did not stop");
-            assertTrue(printed.toString().contains("Stopped."), printed::toString);
             assertNoSecretsIn(printed.toString()); // every log line of the run, stdout and stderr
             assertTrue(agentProcess.onExit().isDone() || !agentProcess.isAlive(), "the ngrok agent is still running");
             assertFalse(Files.exists(home.resolve("state/ngrok-agent-" + engine.pid() + ".pid")));

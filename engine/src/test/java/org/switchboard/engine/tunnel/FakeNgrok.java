@@ -100,11 +100,11 @@ public final class FakeNgrok {
                 // ok
             }
         }
-        log("info", "client session established", "obj=tunnels.session");
-        log("info", "tunnel session started", "obj=tunnels.session");
-        if (fake.containsKey("forward-file")) {
+        if (fake.containsKey("forward-file")) { // ready before java-ngrok can see the agent as started
             startForwarder(Path.of(fake.get("forward-file")));
         }
+        log("info", "client session established", "obj=tunnels.session");
+        log("info", "tunnel session started", "obj=tunnels.session");
         String once = fake.get("once");
         boolean exitThisTime = fake.containsKey("exit-after")
                 && (once == null || !Files.exists(Path.of(once)));
@@ -228,7 +228,10 @@ public final class FakeNgrok {
             }
         });
         front.start();
-        Files.writeString(portFile, String.valueOf(front.getAddress().getPort()));
+        Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
+        Files.writeString(tmp, String.valueOf(front.getAddress().getPort()));
+        Files.move(tmp, portFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void fail(String err) throws InterruptedException {

@@ -39,7 +39,7 @@ class NgrokTunnelTest {
 
     private NgrokOptions options(Path agent) {
         return NgrokOptions.defaults(dir.resolve("state")).withAgentPath(agent).withAuthtoken(TOKEN)
-                .withSearchPath("", false).withStartupTimeout(5);
+                .withSearchPath("", false).withStartupTimeout(10);
     }
 
     private NgrokTunnel tunnel(NgrokOptions options) {

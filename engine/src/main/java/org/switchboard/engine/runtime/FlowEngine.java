@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,6 +72,18 @@ public final class FlowEngine implements AutoCloseable {
 
     public Set<String> webhookPaths() {
         return deployment.routes().keySet();
+    }
+
+    /**
+     * The webhook path of the first Incoming call node (by path) that takes calls of {@code direction} ({@code in}
+     * or {@code out}); empty when no node does.
+     */
+    public Optional<String> webhookPathFor(String direction) {
+        return deployment.routes().entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(n -> IncomingCallType.accepts(n, direction)))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst();
     }
 
     public boolean isWebhookPath(String path) {

@@ -9,9 +9,12 @@ class NgrokErrorsTest {
 
     @Test
     void errorCodesDecide() {
-        assertEquals(TunnelProblem.AUTHTOKEN_INVALID, NgrokErrors.classify("authentication failed: …\r\nERR_NGROK_105"));
-        assertEquals(TunnelProblem.AUTHTOKEN_INVALID, NgrokErrors.classify("properly formed, but invalid ERR_NGROK_107"));
-        assertEquals(TunnelProblem.AUTHTOKEN_MISSING, NgrokErrors.classify("requires a verified account ERR_NGROK_4018"));
+        assertEquals(TunnelProblem.AUTHTOKEN_INVALID,
+                NgrokErrors.classify("authentication failed: …\r\nERR_NGROK_105"));
+        assertEquals(TunnelProblem.AUTHTOKEN_INVALID,
+                NgrokErrors.classify("properly formed, but invalid ERR_NGROK_107"));
+        assertEquals(TunnelProblem.AUTHTOKEN_MISSING,
+                NgrokErrors.classify("requires a verified account ERR_NGROK_4018"));
         assertEquals(TunnelProblem.SESSION_LIMIT, NgrokErrors.classify("limited to 1 … ERR_NGROK_108"));
         assertEquals(TunnelProblem.DOMAIN_NOT_RESERVED, NgrokErrors.classify("failed to start tunnel ERR_NGROK_320"));
     }

@@ -22,7 +22,7 @@ import org.switchboard.engine.nodes.NodeTypes;
  * the engine's texts are made by the composition root and passed in, not fetched through statics.
  */
 @AnalyzeClasses(packages = "org.switchboard.app", importOptions = ImportOption.DoNotIncludeTests.class)
-class AppArchitectureTest {
+final class AppArchitectureTest {
 
     private static final String APP = "org.switchboard.app";
 
@@ -74,4 +74,7 @@ class AppArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(APP + ".ui..", APP + ".i18n..", APP + ".icons..",
                     "org.switchboard.engine..", "java..", "javafx..", "org.slf4j..")
             .because("every panel uses the UI helpers, so they may use no panel");
+
+    private AppArchitectureTest() {
+    }
 }

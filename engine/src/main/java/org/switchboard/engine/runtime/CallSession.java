@@ -36,6 +36,10 @@ public final class CallSession {
     private volatile boolean ended;
     /** Set by the store, under its lock, when it drops the session. */
     private boolean removed;
+    /** The store's estimate of the bytes this session keeps; set under its lock. */
+    int weight;
+    /** When the store last put this session at the tail of its queue; read and set under its lock. */
+    long queuedNanos;
     private boolean hasEvents;
     private long eventsHi;
     private long eventsLo;

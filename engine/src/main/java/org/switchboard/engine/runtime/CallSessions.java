@@ -3,16 +3,21 @@ package org.switchboard.engine.runtime;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 
 import org.switchboard.engine.flow.Flow;
 
 /**
- * The running calls. Bounded: when {@code maxSessions} is reached the oldest session is dropped (its callbacks stop
- * working), so memory stays flat however many calls arrive and whether or not sipgate ever sends their hangup.
- * Sessions idle for longer than the timeout expire on the next sweep or lookup.
+ * The running calls. Bounded by count and by bytes: when {@code maxSessions} calls run, or their estimated size
+ * reaches {@code maxBytes}, the call idle longest is dropped (its callbacks stop working), so memory stays flat
+ * however many calls arrive and whether or not sipgate ever sends their hangup. Such evictions are counted
+ * ({@link #evicted()}) so that the server can say so. Sessions idle for longer than the timeout expire on the next
+ * sweep or lookup. A call id that is running cannot start a second call ({@link #start} returns null), so a
+ * replayed or repeated newCall neither duplicates nor evicts anything.
  *
  * <p>Each session sits in a slot of a table, and its callback tokens name that slot (see {@link Tokens}); so a
  * callback finds its call with one array read and a constant-time comparison of the secret, and issuing or dropping
@@ -21,7 +26,13 @@ import org.switchboard.engine.flow.Flow;
  */
 public final class CallSessions {
 
+    /** Default byte bound: well above 10,000 real calls (about 700 bytes each), far below the engine's heap. */
+    public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+    /** What a session costs besides its facts (object, arrays, token secrets), measured: see docs/benchmarks.md. */
+    static final int BASE_BYTES = 400;
+
     private final int maxSessions;
+    private final long maxBytes;
     private final long idleNanos;
     private final LongSupplier clock;
     private final Object lock = new Object();
@@ -34,27 +45,56 @@ public final class CallSessions {
     private int fresh;
     /** Sessions oldest first, dropped ones included until they reach the head or the queue is compacted. */
     private final ArrayDeque<CallSession> byAge = new ArrayDeque<>();
+    /** Running calls by call id (calls without one are not in it), so a repeated newCall is found. */
+    private final Map<String, CallSession> byCallId = new HashMap<>();
     private volatile int count;
+    private long bytes;
+    private volatile long evicted;
 
     public CallSessions(int maxSessions, Duration idleTimeout) {
-        this(maxSessions, idleTimeout, System::nanoTime);
+        this(maxSessions, DEFAULT_MAX_BYTES, idleTimeout, System::nanoTime);
     }
 
     CallSessions(int maxSessions, Duration idleTimeout, LongSupplier clock) {
+        this(maxSessions, DEFAULT_MAX_BYTES, idleTimeout, clock);
+    }
+
+    CallSessions(int maxSessions, long maxBytes, Duration idleTimeout, LongSupplier clock) {
         if (maxSessions < 1 || maxSessions > Tokens.MAX_SLOTS) {
             throw new IllegalArgumentException("maxSessions must be between 1 and " + Tokens.MAX_SLOTS);
         }
+        if (maxBytes < BASE_BYTES) {
+            throw new IllegalArgumentException("maxBytes must be at least " + BASE_BYTES);
+        }
         this.maxSessions = maxSessions;
+        this.maxBytes = maxBytes;
         this.idleNanos = idleTimeout.toNanos();
         this.clock = clock;
         this.slots = new AtomicReferenceArray<>(Math.min(maxSessions, 1024));
     }
 
     CallSession start(String callId, Flow flow) {
+        return start(callId, flow, BASE_BYTES + 2 * callId.length());
+    }
+
+    /**
+     * Starts a call that is estimated to keep {@code weight} bytes, dropping the calls idle longest while the store
+     * is full by count or by bytes. Returns null, and changes nothing, when a call with the same non-empty id is
+     * running.
+     */
+    CallSession start(String callId, Flow flow, int weight) {
         long now = clock.getAsLong();
         synchronized (lock) {
-            if (count == maxSessions) {
-                evictOldest();
+            if (!callId.isEmpty()) {
+                CallSession running = byCallId.get(callId);
+                if (running != null && !running.ended()) {
+                    return null;
+                }
+            }
+            while (count > 0 && (count == maxSessions || bytes + weight > maxBytes)) {
+                if (!evictIdlest(now)) {
+                    break;
+                }
             }
             int slot = freeCount > 0 ? free[--freeCount] : fresh++;
             AtomicReferenceArray<CallSession> table = slots;
@@ -62,9 +102,15 @@ public final class CallSessions {
                 table = grow(table);
             }
             CallSession session = new CallSession(slot, callId, flow, now);
+            session.weight = weight;
+            session.queuedNanos = now;
             table.set(slot, session);
             byAge.addLast(session);
+            if (!callId.isEmpty()) {
+                byCallId.put(callId, session);
+            }
             count++;
+            bytes += weight;
             if (byAge.size() > compactionThreshold()) {
                 byAge.removeIf(CallSession::ended);
             }
@@ -82,12 +128,40 @@ public final class CallSessions {
         return bigger;
     }
 
-    private void evictOldest() {
-        CallSession oldest;
-        while ((oldest = byAge.pollFirst()) != null) {
-            if (removeLocked(oldest)) {
-                return;
+    /**
+     * Drops the call idle longest, approximately ("second chance"): the queue is in order of when each call was
+     * queued; a call at its head that has been active since is queued again at the tail instead of dropped. Every
+     * call is re-queued at most once per eviction pass with a newer time, so this ends. False when nothing is left.
+     */
+    private boolean evictIdlest(long now) {
+        CallSession head;
+        while ((head = byAge.pollFirst()) != null) {
+            if (head.ended()) {
+                removeLocked(head);
+                continue;
             }
+            if (head.lastActiveNanos() > head.queuedNanos) {
+                head.queuedNanos = now;
+                byAge.addLast(head);
+                continue;
+            }
+            if (removeLocked(head)) {
+                evicted++;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many running calls were dropped because the store was full (not counting expiry or hangup). */
+    public long evicted() {
+        return evicted;
+    }
+
+    /** The estimated bytes the running calls keep (for tests and the status page). */
+    public long bytes() {
+        synchronized (lock) {
+            return bytes;
         }
     }
 
@@ -142,6 +216,10 @@ public final class CallSessions {
         }
         free[freeCount++] = slot;
         count--;
+        bytes -= session.weight;
+        if (!session.callId().isEmpty()) {
+            byCallId.remove(session.callId(), session);
+        }
         return true;
     }
 

@@ -224,7 +224,10 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
                 }
                 if (Content.Chunk.isFailure(chunk)) {
                     // the client went away or stalled; Jetty answers (or closes) through the error handler
-                    callback.failed(chunk.getFailure());
+                    Throwable failure = chunk.getFailure();
+                    logPush(source, null, null, path, null, 0, start, "body not received: "
+                            + failure.getClass().getSimpleName(), null);
+                    callback.failed(failure);
                     return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();

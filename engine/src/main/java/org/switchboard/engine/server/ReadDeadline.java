@@ -77,6 +77,18 @@ final class ReadDeadline extends AbstractLifeCycle {
         }
     }
 
+    /**
+     * Closes the connector's connections that are between requests (nothing of a next request read yet), so that a
+     * stop waits only for requests in flight, not for idle keep-alive connections.
+     */
+    static void closeIdle(ServerConnector connector) {
+        for (EndPoint endPoint : connector.getConnectedEndPoints()) {
+            if (endPoint.getConnection() instanceof HttpConnection http && http.getParser().isStart()) {
+                endPoint.close();
+            }
+        }
+    }
+
     private record Reading(long requests, long sinceNanos) {
     }
 

@@ -73,6 +73,8 @@ public final class SwitchboardServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // a request counts as in flight (and is finished at a stop) from its head on, not from its body's arrival
+        http.setDelayDispatchUntilContent(false);
         ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
         ServerLimits limits = options.limits();
         connector.setHost(options.bindAddress());
@@ -91,7 +93,11 @@ public final class SwitchboardServer implements AutoCloseable {
         jetty.addBean(new ReadDeadline(connector, limits.readDeadline()));
         // requests in flight finish at a stop (new ones on open connections get 503); idle keep-alive connections
         // do not hold the stop up
-        jetty.setHandler(new GracefulHandler(handler));
+        GracefulHandler graceful = new GracefulHandler(handler);
+        // while stopping, a connection whose request is still arriving may pause as long as the grace time (Jetty's
+        // default of one second would cut off a slow but legitimate push mid-body)
+        graceful.setShutdownIdleTimeout(Math.max(1000, limits.stopGrace().toMillis()));
+        jetty.setHandler(graceful);
         jetty.setErrorHandler(new PlainErrors());
         jetty.setStopTimeout(limits.stopGrace().toMillis());
         return jetty;
@@ -201,6 +207,10 @@ public final class SwitchboardServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (jetty.isStarted()) {
+            connector.setAccepting(false);
+            ReadDeadline.closeIdle(connector); // keep-alive connections between requests would hold the stop up
+        }
         stopQuietly();
     }
 

@@ -191,4 +191,56 @@ class CallSessionsTest {
         s.appendDigitsToken(nodeId, b);
         return b.toString();
     }
+
+    @Test
+    void aFullStoreEvictsTheCallIdleLongestNotTheOldestAndCountsIt() {
+        long[] now = {0};
+        CallSessions sessions = new CallSessions(3, Duration.ofHours(1), () -> now[0]);
+        CallSession a = sessions.start("a", Flow.empty());
+        now[0] = 10;
+        CallSession b = sessions.start("b", Flow.empty());
+        now[0] = 20;
+        CallSession c = sessions.start("c", Flow.empty());
+        now[0] = 30;
+        sessions.touch(a); // the oldest call is the most recently active one
+        String aToken = eventsToken(a);
+        String bToken = eventsToken(b);
+        now[0] = 40;
+        sessions.start("d", Flow.empty());
+        assertEquals(3, sessions.size());
+        assertNull(sessions.resolve(bToken), "b was idle longest");
+        assertNotNull(sessions.resolve(aToken));
+        assertEquals(1, sessions.evicted());
+        now[0] = 50;
+        sessions.start("e", Flow.empty());
+        assertTrue(c.ended(), "then c");
+        assertNotNull(sessions.resolve(aToken));
+        assertEquals(2, sessions.evicted());
+    }
+
+    @Test
+    void theStoreIsBoundedByBytesAsWellAsByCount() {
+        CallSessions sessions = new CallSessions(10_000, 10 * 1000, Duration.ofHours(1), System::nanoTime);
+        for (int i = 0; i < 100; i++) {
+            sessions.start("c" + i, Flow.empty(), 1000);
+        }
+        assertEquals(10, sessions.size(), "10 calls of 1,000 bytes fill 10,000 bytes");
+        assertTrue(sessions.bytes() <= 10_000, "bytes " + sessions.bytes());
+        assertEquals(90, sessions.evicted());
+        sessions.start("big", Flow.empty(), 5000);
+        assertEquals(6, sessions.size());
+    }
+
+    @Test
+    void aRunningCallIdCannotStartASecondCallButAnEndedOneMay() {
+        CallSessions sessions = new CallSessions(10, Duration.ofHours(1));
+        CallSession first = sessions.start("same", Flow.empty());
+        assertNull(sessions.start("same", Flow.empty()), "a repeated newCall starts nothing");
+        assertEquals(1, sessions.size());
+        assertEquals(0, sessions.evicted());
+        assertNotNull(sessions.start("", Flow.empty()));
+        assertNotNull(sessions.start("", Flow.empty()), "calls without an id are not matched to each other");
+        sessions.end(first);
+        assertNotNull(sessions.start("same", Flow.empty()), "after its hangup the id may come again");
+    }
 }

@@ -226,6 +226,57 @@ class ServerHardeningTest {
         }
     }
 
+    @Test
+    void noLogLineEverHoldsAWholeCallbackTokenNotEvenJettysOwn() throws Exception {
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        java.util.concurrent.atomic.AtomicBoolean failDtmf = new java.util.concurrent.atomic.AtomicBoolean(true);
+        EngineOptions options = new EngineOptions("http://127.0.0.1", 100, Duration.ofMinutes(5), null, event -> {
+            if (event instanceof org.switchboard.engine.runtime.RuntimeEvent.PushHandled handled
+                    && "dtmf".equals(handled.event()) && failDtmf.getAndSet(false)) {
+                throw new IllegalStateException("listener broke");
+            }
+        });
+        List<String> tokens = new ArrayList<>();
+        try (org.switchboard.engine.runtime.FlowEngine engine = new org.switchboard.engine.runtime.FlowEngine(options);
+             SwitchboardServer server = new SwitchboardServer(ServerOptions.defaults().withPort(0)
+                     .withIdleTimeout(Duration.ofMillis(500)), engine).start()) {
+            engine.deploy(FamilyMenu.flow());
+            engine.setBaseUrl(server.url());
+            for (String id : List.of("t1", "t2")) {
+                String answer = post(server.url() + FamilyMenu.PATH, newCall(id), null).body();
+                tokens.add(answer.replaceAll("(?s).*onData=\"[^\"]*/cb/([A-Za-z0-9_-]+)\".*", "$1"));
+            }
+            // a failure in the server's own code: 500, logged with the token shortened
+            HttpResponse<String> failed = post(server.url() + "/cb/" + tokens.get(0), "event=dtmf&dtmf=1&callId=t1",
+                    null);
+            assertEquals(500, failed.statusCode());
+            // a body that never completes: Jetty's idle timeout fails the request
+            URI uri = URI.create(server.url());
+            try (Socket stalled = new Socket(uri.getHost(), uri.getPort())) {
+                stalled.setSoTimeout(5_000);
+                stalled.getOutputStream().write(("POST /cb/" + tokens.get(1) + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: " + FORM + "\r\nContent-Length: 100\r\n\r\nevent=dtmf")
+                        .getBytes(StandardCharsets.US_ASCII));
+                stalled.getOutputStream().flush();
+                try {
+                    stalled.getInputStream().readAllBytes();
+                } catch (IOException reset) {
+                    // closed: fine
+                }
+            }
+        }
+        String log;
+        synchronized (captured) {
+            log = captured.toString(StandardCharsets.UTF_8);
+        }
+        assertTrue(log.contains("Internal error while answering a push on /cb/" + tokens.get(0).substring(0, 4)
+                + "..."), log);
+        for (String token : tokens) {
+            assertEquals(26, token.length(), token);
+            assertFalse(log.contains(token.substring(4)), "a token's secret in the log:\n" + log);
+        }
+    }
+
     /** Sends one byte; false once the server has closed the connection. */
     private static boolean drip(OutputStream out, char c) {
         try {

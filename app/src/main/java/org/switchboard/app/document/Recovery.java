@@ -47,11 +47,13 @@ public record Recovery(Flow flow, Path originalFile, Instant savedAt) {
      * with the process). Where locking is not possible, {@code recovery.json} as before.
      */
     public static synchronized Path fileIn(Path settingsDirectory) {
+        for (Path held : HELD.keySet()) {
+            if (held.getParent().equals(settingsDirectory)) {
+                return held; // this instance's own, asked for again
+            }
+        }
         for (int n = 1; n <= MAX_INSTANCES; n++) {
             Path file = settingsDirectory.resolve(n == 1 ? "recovery.json" : "recovery-" + n + ".json");
-            if (HELD.containsKey(file)) {
-                return file; // this instance's own, asked for again
-            }
             Path lockFile = settingsDirectory.resolve(file.getFileName() + ".lock");
             try {
                 Files.createDirectories(settingsDirectory);

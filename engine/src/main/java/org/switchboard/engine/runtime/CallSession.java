@@ -38,8 +38,9 @@ public final class CallSession {
     private boolean removed;
     /** The store's estimate of the bytes this session keeps; set under its lock. */
     int weight;
-    /** When the store last put this session at the tail of its queue; read and set under its lock. */
-    long queuedNanos;
+    /** Neighbours in the store's list ordered by last activity (idle longest first); under the store's lock. */
+    CallSession older;
+    CallSession newer;
     private boolean hasEvents;
     private long eventsHi;
     private long eventsLo;

@@ -1,10 +1,8 @@
 package org.switchboard.engine.runtime;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
@@ -21,8 +19,8 @@ import org.switchboard.engine.flow.Flow;
  *
  * <p>Each session sits in a slot of a table, and its callback tokens name that slot (see {@link Tokens}); so a
  * callback finds its call with one array read and a constant-time comparison of the secret, and issuing or dropping
- * tokens touches no shared map. Starting and dropping calls take one lock (a handful of field updates); looking a
- * token up takes none. A freed slot is reused by a later call, whose secrets differ, so an old token never opens it.
+ * tokens touches no shared map. Starting, touching and dropping calls take one lock (a handful of field updates);
+ * looking a token up takes none. A freed slot is reused by a later call, whose secrets differ, so an old token never opens it.
  */
 public final class CallSessions {
 
@@ -43,8 +41,9 @@ public final class CallSessions {
     private int freeCount;
     /** Slots below this have been handed out at least once. */
     private int fresh;
-    /** Sessions oldest first, dropped ones included until they reach the head or the queue is compacted. */
-    private final ArrayDeque<CallSession> byAge = new ArrayDeque<>();
+    /** Running sessions by last activity, a doubly linked list through the sessions: idle longest at the head. */
+    private CallSession idlest;
+    private CallSession busiest;
     /** Running calls by call id (calls without one are not in it), so a repeated newCall is found. */
     private final Map<String, CallSession> byCallId = new HashMap<>();
     private volatile int count;
@@ -92,7 +91,7 @@ public final class CallSessions {
                 }
             }
             while (count > 0 && (count == maxSessions || bytes + weight > maxBytes)) {
-                if (!evictIdlest(now)) {
+                if (!evictIdlest()) {
                     break;
                 }
             }
@@ -103,17 +102,13 @@ public final class CallSessions {
             }
             CallSession session = new CallSession(slot, callId, flow, now);
             session.weight = weight;
-            session.queuedNanos = now;
             table.set(slot, session);
-            byAge.addLast(session);
+            append(session);
             if (!callId.isEmpty()) {
                 byCallId.put(callId, session);
             }
             count++;
             bytes += weight;
-            if (byAge.size() > compactionThreshold()) {
-                byAge.removeIf(CallSession::ended);
-            }
             return session;
         }
     }
@@ -128,29 +123,40 @@ public final class CallSessions {
         return bigger;
     }
 
-    /**
-     * Drops the call idle longest, approximately ("second chance"): the queue is in order of when each call was
-     * queued; a call at its head that has been active since is queued again at the tail instead of dropped. Every
-     * call is re-queued at most once per eviction pass with a newer time, so this ends. False when nothing is left.
-     */
-    private boolean evictIdlest(long now) {
-        CallSession head;
-        while ((head = byAge.pollFirst()) != null) {
-            if (head.ended()) {
-                removeLocked(head);
-                continue;
-            }
-            if (head.lastActiveNanos() > head.queuedNanos) {
-                head.queuedNanos = now;
-                byAge.addLast(head);
-                continue;
-            }
-            if (removeLocked(head)) {
-                evicted++;
-                return true;
-            }
+    /** Drops the call idle longest (the head of the activity list); false when there is none. */
+    private boolean evictIdlest() {
+        CallSession head = idlest;
+        if (head == null || !removeLocked(head)) {
+            return false;
         }
-        return false;
+        evicted++;
+        return true;
+    }
+
+    private void append(CallSession session) {
+        session.older = busiest;
+        session.newer = null;
+        if (busiest == null) {
+            idlest = session;
+        } else {
+            busiest.newer = session;
+        }
+        busiest = session;
+    }
+
+    private void unlink(CallSession session) {
+        if (session.older == null) {
+            idlest = session.newer;
+        } else {
+            session.older.newer = session.newer;
+        }
+        if (session.newer == null) {
+            busiest = session.older;
+        } else {
+            session.newer.older = session.older;
+        }
+        session.older = null;
+        session.newer = null;
     }
 
     /** How many running calls were dropped because the store was full (not counting expiry or hangup). */
@@ -215,6 +221,7 @@ public final class CallSessions {
             free = Arrays.copyOf(free, free.length * 2);
         }
         free[freeCount++] = slot;
+        unlink(session);
         count--;
         bytes -= session.weight;
         if (!session.callId().isEmpty()) {
@@ -223,36 +230,18 @@ public final class CallSessions {
         return true;
     }
 
-    /**
-     * Compact the age queue once at least half of it is ended calls (plus some slack): amortised constant time per
-     * call, and ended calls no longer pile up to twice the bound when calls end normally. (Removing from the middle
-     * of the queue at every hangup would be linear.)
-     */
-    private int compactionThreshold() {
-        return 2 * count + 1024;
-    }
-
     private boolean expired(CallSession s, long now) {
         return now - s.lastActiveNanos() > idleNanos;
     }
 
-    /**
-     * Drops sessions idle for longer than the timeout, and takes ended ones out of the age queue; called periodically
-     * by the engine. Returns how many expired.
-     */
+    /** Drops sessions idle for longer than the timeout; called periodically by the engine. Returns how many. */
     public int sweep() {
         long now = clock.getAsLong();
         int removed = 0;
         synchronized (lock) {
-            for (Iterator<CallSession> it = byAge.iterator(); it.hasNext(); ) {
-                CallSession s = it.next();
-                if (s.ended()) {
-                    it.remove(); // a call that ended: drop it from the age queue now rather than when it reaches the head
-                } else if (expired(s, now)) {
-                    removeLocked(s);
-                    it.remove();
-                    removed++;
-                }
+            while (idlest != null && expired(idlest, now)) { // the list is in order of last activity
+                removeLocked(idlest);
+                removed++;
             }
         }
         return removed;
@@ -262,10 +251,14 @@ public final class CallSessions {
         return count;
     }
 
-    /** How many entries the age queue holds, ended calls included (for tests). */
+    /** How many sessions the activity list holds (for tests: exactly the running ones). */
     int queuedForTest() {
         synchronized (lock) {
-            return byAge.size();
+            int n = 0;
+            for (CallSession s = idlest; s != null; s = s.newer) {
+                n++;
+            }
+            return n;
         }
     }
 
@@ -287,7 +280,19 @@ public final class CallSessions {
         return slots.length();
     }
 
+    /** Marks the call active now: it moves to the end of the activity list, so it is evicted last. */
     void touch(CallSession session) {
-        session.touch(clock.getAsLong());
+        synchronized (lock) {
+            session.touch(clock.getAsLong());
+            if (!session.ended() && table(session)) {
+                unlink(session);
+                append(session);
+            }
+        }
+    }
+
+    /** Whether the session is still in its slot (not dropped); under the lock. */
+    private boolean table(CallSession session) {
+        return slots.get(session.slot()) == session;
     }
 }

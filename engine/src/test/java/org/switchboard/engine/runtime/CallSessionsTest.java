@@ -219,6 +219,22 @@ class CallSessionsTest {
     }
 
     @Test
+    void aCallActiveLongAgoGoesBeforeANewCallThatHasNotBeenActiveYet() {
+        long[] now = {0};
+        CallSessions sessions = new CallSessions(2, Duration.ofHours(1), () -> now[0]);
+        CallSession answered = sessions.start("answered", Flow.empty());
+        now[0] = 10;
+        sessions.touch(answered); // its dtmf came at 10
+        now[0] = 20;
+        CallSession fresh = sessions.start("fresh", Flow.empty()); // started at 20, waits for its dtmf
+        String freshToken = digitsToken(fresh, "g");
+        now[0] = 30;
+        sessions.start("next", Flow.empty());
+        assertTrue(answered.ended(), "idle since 10");
+        assertNotNull(sessions.resolve(freshToken), "active at 20 stays");
+    }
+
+    @Test
     void theStoreIsBoundedByBytesAsWellAsByCount() {
         CallSessions sessions = new CallSessions(10_000, 10 * 1000, Duration.ofHours(1), System::nanoTime);
         for (int i = 0; i < 100; i++) {

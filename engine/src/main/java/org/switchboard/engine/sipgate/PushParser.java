@@ -74,13 +74,13 @@ public final class PushParser {
     }
 
     private static void checkLengths(Map<String, List<String>> fields) throws BadPushException {
-        for (Map.Entry<String, Integer> limit : FIELD_LIMITS.entrySet()) {
-            List<String> values = fields.get(limit.getKey());
-            if (values != null) {
-                for (String value : values) {
-                    if (value.length() > limit.getValue()) {
-                        throw new BadPushException("Field '" + limit.getKey() + "' is too long (" + value.length()
-                                + " characters, limit " + limit.getValue() + ")");
+        for (Map.Entry<String, List<String>> field : fields.entrySet()) { // about a dozen; fewer than the limits
+            Integer limit = FIELD_LIMITS.get(field.getKey());
+            if (limit != null) {
+                for (String value : field.getValue()) {
+                    if (value.length() > limit) {
+                        throw new BadPushException("Field '" + field.getKey() + "' is too long (" + value.length()
+                                + " characters, limit " + limit + ")");
                     }
                 }
             }

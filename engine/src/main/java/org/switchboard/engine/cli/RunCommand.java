@@ -15,11 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
@@ -30,6 +29,8 @@ import org.switchboard.engine.runtime.FlowEngine;
 import org.switchboard.engine.server.ServerOptions;
 import org.switchboard.engine.server.SwitchboardServer;
 import org.switchboard.engine.sipgate.SignatureVerifier;
+import org.switchboard.engine.tunnel.OnlineSession;
+import org.switchboard.engine.tunnel.TunnelException;
 
 /**
  * {@code run --flow FILE}: serves a flow to sipgate without the desktop app. Loads and checks the flow (problems are
@@ -41,7 +42,8 @@ import org.switchboard.engine.sipgate.SignatureVerifier;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Serves a flow to sipgate.io until stopped with Ctrl-C.",
-            "Exit code: 0 stopped normally, 2 the flow file cannot be read or the server cannot start."})
+            "Exit code: 0 stopped normally, 2 the flow file cannot be read, the server cannot start or the "
+                + "tunnel cannot go online."})
 public final class RunCommand implements Callable<Integer> {
 
     private static final long WATCH_MILLIS = 500;
@@ -79,6 +81,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "for this machine only (0 picks a free port; default: off)")
     int statusPort;
 
+    @Mixin
+    TunnelOptions online;
+
     @Spec
     CommandSpec spec;
 
@@ -88,22 +93,6 @@ public final class RunCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    /**
-     * Starts the one-time initialisation of Jetty and of the push path on a daemon thread, so that it overlaps with
-     * parsing the command line and loading the flow instead of adding to the time until the first answer. Whatever
-     * it has not finished yet is simply done by the first user of each class; a failure here is left to them too.
-     */
-    static void preloadInBackground() {
-        daemon("switchboard-preload", () -> {
-            try {
-                SwitchboardServer.preload();
-                FlowEngine.preload();
-            } catch (RuntimeException | LinkageError ignored) {
-                // the real start reports it
-            }
-        }).start();
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -111,8 +100,12 @@ public final class RunCommand implements Callable<Integer> {
         if (baseUrl != null && !baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             return fail(err, "--base-url must start with http:// or https://, got " + baseUrl);
         }
+        String onlineProblem = online.problem(baseUrl);
+        if (onlineProblem != null) {
+            return fail(err, onlineProblem);
+        }
         SignatureVerifier verifier = null;
-        if (verifySignature || publicKey != null) {
+        if (verifySignature || publicKey != null || online.requireSignature()) {
             try {
                 verifier = publicKey == null ? SignatureVerifier.bundled() : SignatureVerifier.fromFile(publicKey);
             } catch (IllegalArgumentException e) {
@@ -155,15 +148,30 @@ public final class RunCommand implements Callable<Integer> {
             engine.close();
             return fail(err, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
-        String base = baseUrl == null ? server.url() : trimSlash(baseUrl);
+        OnlineSession session = null;
+        if (online.tunnel) {
+            try {
+                session = online.goOnline(engine, server.port(), baseUrl != null, out);
+            } catch (TunnelException | IOException e) {
+                server.close();
+                engine.close();
+                return fail(err, e.getMessage());
+            }
+        }
+        String base = baseUrl != null ? trimSlash(baseUrl) : session != null ? session.publicUrl() : server.url();
         engine.setBaseUrl(base);
         server.resume();
+        OnlineSession tunnelSession = session;
 
         ScheduledExecutorService watcher = noReload ? null : watch(engine, messages, out, err);
         Thread hook = new Thread(this::stopFromHook, "switchboard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        SignalHandler[] previous = catchSignals();
+        Signals signals = new Signals();
+        signals.catchStop(this::stop);
 
+        if (session != null) {
+            out.println("Public URL: " + session.publicUrl());
+        }
         out.println("Listening on " + server.url());
         if (server.statusUrl() != null) {
             out.println("Status (this machine only): " + server.statusUrl() + "/health");
@@ -176,6 +184,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println("Signature check: " + (verifier == null ? "off" : "on (key sha256 " + verifier.fingerprint()
                 + ")"));
+        if (verifier == null && online.tunnel) {
+            out.println("warning: the signature check is off while the tunnel is open: anyone who finds the URL can "
+                    + "send calls to this flow");
+        }
+        if (online.sipgateRegister) {
+            online.registerInSipgate(session, engine, base, out, err);
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
 
@@ -183,9 +198,12 @@ public final class RunCommand implements Callable<Integer> {
         if (watcher != null) {
             watcher.shutdownNow();
         }
-        server.close(); // requests in flight are answered first
+        server.close(); // requests in flight are answered first (through the tunnel, so it closes after)
+        if (tunnelSession != null) {
+            tunnelSession.close();
+        }
         engine.close();
-        restoreSignals(previous);
+        signals.restore();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -209,37 +227,6 @@ public final class RunCommand implements Callable<Integer> {
             finished.await(HOOK_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * SIGTERM and SIGINT stop the server like a normal end of the command, so the process exits 0 ("stopped on
-     * request", as systemd expects) instead of the JVM's 143 or 130, and after the last answer and "Stopped." are
-     * out. Where signals cannot be caught (another platform, {@code -Xrs}) the shutdown hook still stops cleanly.
-     */
-    private SignalHandler[] catchSignals() {
-        String[] names = {"TERM", "INT"};
-        SignalHandler[] previous = new SignalHandler[names.length];
-        for (int i = 0; i < names.length; i++) {
-            try {
-                previous[i] = Signal.handle(new Signal(names[i]), signal -> stop());
-            } catch (IllegalArgumentException | LinkageError notHere) {
-                previous[i] = null;
-            }
-        }
-        return previous;
-    }
-
-    private static void restoreSignals(SignalHandler[] previous) {
-        String[] names = {"TERM", "INT"};
-        for (int i = 0; i < names.length; i++) {
-            if (previous[i] != null) {
-                try {
-                    Signal.handle(new Signal(names[i]), previous[i]);
-                } catch (IllegalArgumentException | LinkageError ignored) {
-                    // stays ours; the command is ending anyway
-                }
-            }
         }
     }
 

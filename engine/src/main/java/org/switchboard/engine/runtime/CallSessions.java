@@ -1,11 +1,11 @@
 package org.switchboard.engine.runtime;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.LongSupplier;
 
 import org.switchboard.engine.flow.Flow;
 
@@ -20,7 +20,8 @@ import org.switchboard.engine.flow.Flow;
  * <p>Each session sits in a slot of a table, and its callback tokens name that slot (see {@link Tokens}); so a
  * callback finds its call with one array read and a constant-time comparison of the secret, and issuing or dropping
  * tokens touches no shared map. Starting, touching and dropping calls take one lock (a handful of field updates);
- * looking a token up takes none. A freed slot is reused by a later call, whose secrets differ, so an old token never opens it.
+ * looking a token up takes none. A freed slot is reused by a later call, whose secrets differ, so an old token never
+ * opens it.
  */
 public final class CallSessions {
 
@@ -31,8 +32,8 @@ public final class CallSessions {
 
     private final int maxSessions;
     private final long maxBytes;
-    private final long idleNanos;
-    private final LongSupplier clock;
+    private final long idleMillis;
+    private final Clock clock;
     private final Object lock = new Object();
     /** Grows by doubling up to {@code maxSessions}; replaced under the lock, read without it. */
     private volatile AtomicReferenceArray<CallSession> slots;
@@ -51,14 +52,15 @@ public final class CallSessions {
     private volatile long evicted;
 
     public CallSessions(int maxSessions, Duration idleTimeout) {
-        this(maxSessions, DEFAULT_MAX_BYTES, idleTimeout, System::nanoTime);
+        this(maxSessions, idleTimeout, Clock.systemUTC());
     }
 
-    CallSessions(int maxSessions, Duration idleTimeout, LongSupplier clock) {
+    /** @param clock where idle time is read from (tests move it by hand instead of waiting) */
+    public CallSessions(int maxSessions, Duration idleTimeout, Clock clock) {
         this(maxSessions, DEFAULT_MAX_BYTES, idleTimeout, clock);
     }
 
-    CallSessions(int maxSessions, long maxBytes, Duration idleTimeout, LongSupplier clock) {
+    CallSessions(int maxSessions, long maxBytes, Duration idleTimeout, Clock clock) {
         if (maxSessions < 1 || maxSessions > Tokens.MAX_SLOTS) {
             throw new IllegalArgumentException("maxSessions must be between 1 and " + Tokens.MAX_SLOTS);
         }
@@ -67,7 +69,7 @@ public final class CallSessions {
         }
         this.maxSessions = maxSessions;
         this.maxBytes = maxBytes;
-        this.idleNanos = idleTimeout.toNanos();
+        this.idleMillis = idleTimeout.toMillis();
         this.clock = clock;
         this.slots = new AtomicReferenceArray<>(Math.min(maxSessions, 1024));
     }
@@ -82,7 +84,7 @@ public final class CallSessions {
      * running.
      */
     CallSession start(String callId, Flow flow, int weight) {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         synchronized (lock) {
             if (!callId.isEmpty()) {
                 CallSession running = byCallId.get(callId);
@@ -186,7 +188,7 @@ public final class CallSessions {
         if (c == null) {
             return null;
         }
-        if (s.ended() || expired(s, clock.getAsLong())) {
+        if (s.ended() || expired(s, clock.millis())) {
             remove(s);
             return null;
         }
@@ -231,12 +233,12 @@ public final class CallSessions {
     }
 
     private boolean expired(CallSession s, long now) {
-        return now - s.lastActiveNanos() > idleNanos;
+        return now - s.lastActiveMillis() > idleMillis;
     }
 
     /** Drops sessions idle for longer than the timeout; called periodically by the engine. Returns how many. */
     public int sweep() {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         int removed = 0;
         synchronized (lock) {
             while (idlest != null && expired(idlest, now)) { // the list is in order of last activity
@@ -283,7 +285,7 @@ public final class CallSessions {
     /** Marks the call active now: it moves to the end of the activity list, so it is evicted last. */
     void touch(CallSession session) {
         synchronized (lock) {
-            session.touch(clock.getAsLong());
+            session.touch(clock.millis());
             if (!session.ended() && table(session)) {
                 unlink(session);
                 append(session);

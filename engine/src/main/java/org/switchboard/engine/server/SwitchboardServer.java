@@ -6,14 +6,12 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.util.Objects;
 
-import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.Jetty;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,25 +26,13 @@ import org.switchboard.engine.runtime.FlowEngine;
  * leaves the engine (and its calls) alone. Hardened for the internet: a connection limit and a long accept queue,
  * a deadline for reading each whole request ({@link ReadDeadline}), per-source limits ({@link ServerLimits}), and a
  * stop that lets requests in flight finish within a short grace time. An optional second listener on the loopback
- * address answers {@code /health} with details ({@link ServerOptions#statusPort}). Typical use: {@code try (var s = new SwitchboardServer(options,
+ * address answers {@code /health} with details ({@link ServerOptions#statusPort}).
+ * Typical use: {@code try (var s = new SwitchboardServer(options,
  * engine)) { s.start(); ... }}.
  */
 public final class SwitchboardServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
-    /** Jetty system property; when unset, Jetty asks the platform MBean server (see {@link #preload}). */
-    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
-
-    static {
-        // Jetty's MemoryUtils otherwise starts the whole platform MBean server (JMX) just to ask whether compressed
-        // oops are on, which took about a fifth of a second of the cold start. The value only spaces out slots of
-        // Jetty's thread pool queue against false sharing: 16 (64-byte lines of 4-byte references) is what Jetty
-        // finds with compressed oops, and with 8-byte references it merely pads more than needed.
-        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
-            System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
-        }
-    }
-
     private final ServerOptions options;
     private final FlowEngine engine;
     private final Server jetty;
@@ -64,7 +50,7 @@ public final class SwitchboardServer implements AutoCloseable {
         handler.setStatusConnector(statusConnector);
     }
 
-    /** The one place that sets Jetty up, for a real server and for {@link #preload}'s, so the two cannot drift. */
+    /** The one place that sets Jetty up. */
     private static Server build(ServerOptions options, PushHandler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(options.maxThreads(), 2);
         threads.setName("switchboard-http");
@@ -101,21 +87,6 @@ public final class SwitchboardServer implements AutoCloseable {
         jetty.setErrorHandler(new PlainErrors());
         jetty.setStopTimeout(limits.stopGrace().toMillis());
         return jetty;
-    }
-
-    /**
-     * Initialises Jetty's slowest static state (its MIME table walks every installed locale, its version formats a
-     * build date, its thread pool queue sizes itself) and the JDK's network classes, and loads the classes of a
-     * server by building one with the same set-up that is never started (nothing is bound), so that a caller can do
-     * it on another thread while it does something else, e.g. parse its command line. Optional: the constructor
-     * does the same when it has not happened.
-     */
-    public static void preload() {
-        MimeTypes.DEFAULTS.getMimeByExtension("xml");
-        Jetty.VERSION.length(); // reads and formats Jetty's build time stamp for the start-up log line
-        InetAddress.getLoopbackAddress();
-        ServerOptions defaults = ServerOptions.defaults();
-        build(defaults, new PushHandler(null, defaults));
     }
 
     /**

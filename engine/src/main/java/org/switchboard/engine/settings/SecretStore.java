@@ -35,6 +35,7 @@ public final class SecretStore {
 
     public static final String SIPGATE_TOKEN_ID = "sipgate.tokenId";
     public static final String SIPGATE_TOKEN = "sipgate.token";
+    public static final String NGROK_AUTHTOKEN = "ngrok.authtoken";
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();

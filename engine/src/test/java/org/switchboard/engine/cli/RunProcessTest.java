@@ -72,7 +72,8 @@ class RunProcessTest {
                 "--no-reload"));
         command.addAll(Arrays.asList(extra));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.redirectError(unreadStderr ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.appendTo(new java.io.File("target/run-process-stderr.log")));
+        builder.redirectError(unreadStderr ? ProcessBuilder.Redirect.PIPE
+                : ProcessBuilder.Redirect.appendTo(new java.io.File("target/run-process-stderr.log")));
         process = builder.start();
         reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),

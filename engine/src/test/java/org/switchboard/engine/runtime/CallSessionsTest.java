@@ -21,8 +21,8 @@ class CallSessionsTest {
 
     @Test
     void endingACallTwiceCountsOnceAndTheSweepLeavesOthersAlone() {
-        long[] now = {0};
-        CallSessions sessions = new CallSessions(10, Duration.ofSeconds(10), () -> now[0]);
+        ManualClock clock = new ManualClock();
+        CallSessions sessions = new CallSessions(10, Duration.ofSeconds(10), clock);
         CallSession a = sessions.start("a", Flow.empty());
         CallSession b = sessions.start("b", Flow.empty());
         String tokenA = digitsToken(a, "g");
@@ -35,7 +35,7 @@ class CallSessionsTest {
         assertEquals(0, sessions.sweep(), "nothing has expired; the ended call is not counted again");
         assertNotNull(sessions.resolve(tokenB));
         assertEquals(1, sessions.tokenCount());
-        now[0] = Duration.ofSeconds(11).toNanos();
+        clock.advance(Duration.ofSeconds(11));
         assertEquals(1, sessions.sweep());
         assertEquals(0, sessions.size());
         assertNull(sessions.resolve(tokenB));
@@ -194,24 +194,24 @@ class CallSessionsTest {
 
     @Test
     void aFullStoreEvictsTheCallIdleLongestNotTheOldestAndCountsIt() {
-        long[] now = {0};
-        CallSessions sessions = new CallSessions(3, Duration.ofHours(1), () -> now[0]);
+        ManualClock clock = new ManualClock();
+        CallSessions sessions = new CallSessions(3, Duration.ofHours(1), clock);
         CallSession a = sessions.start("a", Flow.empty());
-        now[0] = 10;
+        clock.advance(Duration.ofMillis(10));
         CallSession b = sessions.start("b", Flow.empty());
-        now[0] = 20;
+        clock.advance(Duration.ofMillis(10));
         CallSession c = sessions.start("c", Flow.empty());
-        now[0] = 30;
+        clock.advance(Duration.ofMillis(10));
         sessions.touch(a); // the oldest call is the most recently active one
         String aToken = eventsToken(a);
         String bToken = eventsToken(b);
-        now[0] = 40;
+        clock.advance(Duration.ofMillis(10));
         sessions.start("d", Flow.empty());
         assertEquals(3, sessions.size());
         assertNull(sessions.resolve(bToken), "b was idle longest");
         assertNotNull(sessions.resolve(aToken));
         assertEquals(1, sessions.evicted());
-        now[0] = 50;
+        clock.advance(Duration.ofMillis(10));
         sessions.start("e", Flow.empty());
         assertTrue(c.ended(), "then c");
         assertNotNull(sessions.resolve(aToken));
@@ -220,15 +220,15 @@ class CallSessionsTest {
 
     @Test
     void aCallActiveLongAgoGoesBeforeANewCallThatHasNotBeenActiveYet() {
-        long[] now = {0};
-        CallSessions sessions = new CallSessions(2, Duration.ofHours(1), () -> now[0]);
+        ManualClock clock = new ManualClock();
+        CallSessions sessions = new CallSessions(2, Duration.ofHours(1), clock);
         CallSession answered = sessions.start("answered", Flow.empty());
-        now[0] = 10;
+        clock.advance(Duration.ofMillis(10));
         sessions.touch(answered); // its dtmf came at 10
-        now[0] = 20;
+        clock.advance(Duration.ofMillis(10));
         CallSession fresh = sessions.start("fresh", Flow.empty()); // started at 20, waits for its dtmf
         String freshToken = digitsToken(fresh, "g");
-        now[0] = 30;
+        clock.advance(Duration.ofMillis(10));
         sessions.start("next", Flow.empty());
         assertTrue(answered.ended(), "idle since 10");
         assertNotNull(sessions.resolve(freshToken), "active at 20 stays");
@@ -236,7 +236,7 @@ class CallSessionsTest {
 
     @Test
     void theStoreIsBoundedByBytesAsWellAsByCount() {
-        CallSessions sessions = new CallSessions(10_000, 10 * 1000, Duration.ofHours(1), System::nanoTime);
+        CallSessions sessions = new CallSessions(10_000, 10 * 1000, Duration.ofHours(1), java.time.Clock.systemUTC());
         for (int i = 0; i < 100; i++) {
             sessions.start("c" + i, Flow.empty(), 1000);
         }

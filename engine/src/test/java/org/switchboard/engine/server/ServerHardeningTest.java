@@ -83,7 +83,7 @@ class ServerHardeningTest {
         assertEquals(200, post(url + FamilyMenu.PATH, newCall(forged), null).statusCode());
         assertEquals(400, post(url + FamilyMenu.PATH, newCall("a%0D%0Ab") + "&from=" + "1".repeat(65), null)
                 .statusCode());
-        // Jetty itself refuses a path with an encoded CR, LF or NUL (400, not logged); Unicode line breaks reach the log
+        // Jetty itself refuses a path with an encoded CR, LF or NUL (400, not logged); Unicode line breaks get in
         assertEquals(400, RawHttp.post(url, "/no%0D%0Apath%00x", FORM, newCall("c")).status());
         assertEquals(404, RawHttp.post(url, "/no%E2%80%A8path%C2%85x", FORM, newCall("c")).status());
         assertEquals(200, post(url + FamilyMenu.PATH, newCall("d"), "203.0.113.9\r\n".trim() + ", x%0D%0A")
@@ -95,7 +95,8 @@ class ServerHardeningTest {
         String first = pushLines.get(0);
         assertTrue(first.contains("callId=abc\\x0D\\x0A[switchboard-http-1]\\x20INFO\\x20fake\\x20-\\x20push"
                 + "\\x20callId=x\\x00\\x09\\x1B\\u2028 event=newCall"), first);
-        assertTrue(pushLines.stream().anyMatch(l -> l.contains("status=404") && l.contains("path=/no\\u2028path\\x85x")),
+        assertTrue(pushLines.stream().anyMatch(l -> l.contains("status=404")
+                && l.contains("path=/no\\u2028path\\x85x")),
                 log);
         assertTrue(pushLines.stream().anyMatch(l -> l.contains("status=400") && l.contains("Field 'from' is too long")),
                 log);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
@@ -79,9 +80,14 @@ public final class FlowEngine implements AutoCloseable {
      * or {@code out}); empty when no node does.
      */
     public Optional<String> webhookPathFor(String direction) {
-        return deployment.routes().entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(n -> IncomingCallType.accepts(n, direction)))
-                .map(Map.Entry::getKey)
+        return deployment.flow().nodes().stream()
+                .flatMap(node -> {
+                    NodeType type = types.get(node.type());
+                    return type == null ? Stream.<Webhook>empty() : type.webhooks(node).stream();
+                })
+                .filter(hook -> hook.path() != null && hook.path().startsWith("/")
+                        && hook.directions().contains(direction))
+                .map(Webhook::path)
                 .sorted()
                 .findFirst();
     }
@@ -100,6 +106,11 @@ public final class FlowEngine implements AutoCloseable {
 
     public int activeCalls() {
         return runner.sessions().size();
+    }
+
+    /** How many running calls were dropped because the call store was full, since the engine started. */
+    public long evictedCalls() {
+        return runner.sessions().evicted();
     }
 
     /** A push on a webhook path: must be a newCall. {@code 404} when no trigger listens there. */

@@ -59,4 +59,15 @@ class WelcomeTest extends FxRobot {
         harness.start();
         assertNull(AppHarness.dialog(this, "welcome-dialog"), "and the next start goes straight to work");
     }
+
+    @Test
+    void noWelcomeOverAFileTheUserOpened() throws Exception {
+        before = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+        Path file = AppHarness.write(dir, "calls.flow.json", AppHarness.callToDial());
+        harness = new AppHarness(dir.resolve("home"), true);
+        MainWindow w = harness.start(file.toString());
+        assertNull(AppHarness.dialog(this, "welcome-dialog"), "a double-clicked file opens without the welcome");
+        assertEquals(file, w.document().file());
+    }
 }

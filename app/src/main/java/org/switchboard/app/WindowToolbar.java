@@ -16,7 +16,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -267,8 +266,7 @@ final class WindowToolbar extends HBox {
         MenuItem item = new MenuItem(text);
         item.setId(id);
         if (key != null) {
-            item.setAccelerator(shift ? new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN,
-                    KeyCombination.SHIFT_DOWN) : new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
+            item.setAccelerator(new MenuShortcut(key, shift));
         }
         item.setOnAction(e -> action.run());
         return item;

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.app.Dialogs;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.settings.AppSettings;
+import org.switchboard.app.welcome.Samples;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.files.LoadProblem;
@@ -118,7 +119,7 @@ public final class DocumentFiles {
                 throw new IOException("not found");
             }
             Flow flow = FlowFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name).flow();
-            startUntitled(flow, name, true);
+            startUntitled(flow.withName(Samples.title(name, flow)), name, true);
             return true;
         } catch (IOException | FlowFileException e) {
             Dialogs.error(owner.get(), AppTexts.get("file.open.failed"), name + ": " + e.getMessage());

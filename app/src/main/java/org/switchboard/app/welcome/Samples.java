@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.flow.Flow;
@@ -35,6 +36,23 @@ public final class Samples {
         public String key() {
             return fileName.replaceFirst("\\.json$", "");
         }
+
+        /** The sample's title in the user's language: the flow's name, translated where the texts have it. */
+        public String title() {
+            return Samples.title(fileName, flow);
+        }
+    }
+
+    /**
+     * The title of the sample in file {@code fileName} in the user's language ({@code sample.<key>.title}), else the
+     * flow's own name, else the file name. The nodes keep the names the sample file gives them.
+     */
+    public static String title(String fileName, Flow flow) {
+        String key = "sample." + fileName.replaceFirst("\\.json$", "") + ".title";
+        if (AppTexts.has(key)) {
+            return AppTexts.get(key);
+        }
+        return flow.name().isBlank() ? fileName : flow.name();
     }
 
     private Samples() {

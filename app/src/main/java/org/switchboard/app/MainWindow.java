@@ -418,9 +418,17 @@ public final class MainWindow implements Commands {
             }
         }
         settings.setWindow(geometry.capture(stage));
-        settings.setPanel(PALETTE_WIDTH, palette.getWidth());
-        settings.setPanel(INSPECTOR_WIDTH, inspector.getWidth());
-        settings.setPanel(DOCK_HEIGHT, dock.getHeight());
+        // stored as the divider positions say (whole pixels), the same measure applyPanelSizes() sets: the panes
+        // themselves are a divider's half narrower, which made the sizes shrink by a pixel on every start
+        double w = main.getWidth();
+        double h = centre.getHeight();
+        if (w > 0 && main.getDividerPositions().length == 2) {
+            settings.setPanel(PALETTE_WIDTH, Math.round(main.getDividerPositions()[0] * w));
+            settings.setPanel(INSPECTOR_WIDTH, Math.round((1 - main.getDividerPositions()[1]) * w));
+        }
+        if (h > 0 && centre.getDividerPositions().length == 1) {
+            settings.setPanel(DOCK_HEIGHT, Math.round((1 - centre.getDividerPositions()[0]) * h));
+        }
         saveSettings();
         autosave.stop(keepRecovery);
     }

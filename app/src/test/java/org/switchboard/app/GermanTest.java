@@ -85,6 +85,8 @@ class GermanTest extends FxRobot {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("Familienmenü", "Aufs Handy weiterleiten", "Ablehnen oder Mailbox"), names);
         clickOn("#sample-family-menu");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, w.canvas().zoomProperty().get(), 1e-9, "the sample fits 1440\u00d7900 at 100 %");
         assertEquals(AppTexts.get("sample.family-menu.title"), w.document().flow().name());
         assertEquals("Familienmenü", w.document().flow().name());
         assertTrue(List.of("Anna", "Ben").stream().allMatch(n -> w.document().flow().nodes().stream()

@@ -50,6 +50,7 @@ class WelcomeTest extends FxRobot {
         assertNull(AppHarness.dialog(this, "welcome-dialog"), "a sample card closes the welcome");
         assertEquals("Family menu", w.document().flow().name());
         assertEquals(7, w.document().flow().nodes().size());
+        assertEquals(1.0, w.canvas().zoomProperty().get(), 1e-9, "the sample fits 1440\u00d7900 at 100 %");
         assertNull(w.document().file(), "a sample opens as a new document; Save asks where");
         assertFalse(w.document().isDirty());
         assertEquals("Switchboard \u2014 family-menu.json", w.stage().getTitle());

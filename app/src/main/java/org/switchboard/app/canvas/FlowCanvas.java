@@ -48,6 +48,8 @@ public final class FlowCanvas extends Region {
 
     private static final String STYLESHEET = FlowCanvas.class.getResource("canvas.css").toExternalForm();
     private static final double FIT_MARGIN = 48;
+    /** The least room around a flow that "fit" shows at 100 % rather than shrinking it. */
+    private static final double FIT_MIN_MARGIN = 16;
     /** Below this zoom, cards are drawn without texts and ports (they would be unreadable anyway). */
     static final double LOD_ZOOM = 0.5;
 
@@ -157,8 +159,23 @@ public final class FlowCanvas extends Region {
         panZoom.zoomOut();
     }
 
+    /**
+     * 100 %, about the middle of the view; a left or top edge of the flow that was in view stays in view, so the
+     * first node (where calls come in) is not cut off.
+     */
     public void resetZoom() {
+        Bounds flow = flowBounds();
+        Point2D edge = flow == null ? null : panZoom.toView(flow.getMinX(), flow.getMinY());
+        boolean leftShown = edge != null && edge.getX() >= 0;
+        boolean topShown = edge != null && edge.getY() >= 0;
         panZoom.zoomProperty().set(1.0);
+        if (flow == null) {
+            return;
+        }
+        edge = panZoom.toView(flow.getMinX(), flow.getMinY());
+        double dx = leftShown && edge.getX() < FIT_MIN_MARGIN ? FIT_MIN_MARGIN - edge.getX() : 0;
+        double dy = topShown && edge.getY() < FIT_MIN_MARGIN ? FIT_MIN_MARGIN - edge.getY() : 0;
+        panZoom.panBy(dx, dy);
     }
 
     /** Shows the whole flow, as large as fits up to 100 %. */
@@ -169,7 +186,7 @@ public final class FlowCanvas extends Region {
             panZoom.panTo(FIT_MARGIN, FIT_MARGIN);
             return;
         }
-        panZoom.fit(b, FIT_MARGIN);
+        panZoom.fit(b, FIT_MARGIN, FIT_MIN_MARGIN);
     }
 
     /** Scrolls the view so that the node is in the middle (e.g. "Show" in the Problems panel). */

@@ -14,6 +14,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import org.switchboard.app.ui.Glyphs;
+
 /**
  * The dock under the canvas: a 38 px tab bar (icon, label, optional count pill; the active tab underlined in the
  * accent colour) over the active tab's content. Today it holds Problems; later panels add their own tabs.

@@ -15,28 +15,14 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.i18n.AppTexts;
 
 /** The window in German: key names, card type tags, the inspector's footer and the sample titles. */
-class GermanTest extends FxRobot {
+class GermanTest extends AppWindowTest {
 
-    @TempDir
-    Path dir;
-    private AppHarness harness;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        AppHarness.closeDialogs();
-        if (harness != null) {
-            harness.stop();
-        }
-    }
 
     private MainWindow start() throws Exception {
         Path home = dir.resolve("home");

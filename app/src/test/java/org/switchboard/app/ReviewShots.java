@@ -54,7 +54,7 @@ class ReviewShots extends FxRobot {
                 shootDialog(out.resolve("welcome-" + tag + ".png"));
                 Platform.runLater(w::about);
                 shootDialog(out.resolve("about-" + tag + ".png"));
-                Platform.runLater(() -> Dialogs.askSave(w.stage(), "family-menu.json"));
+                Platform.runLater(() -> w.dialogs().askSave(w.stage(), "family-menu.json"));
                 shootDialog(out.resolve("save-changes-" + tag + ".png"));
                 clickOn(org.switchboard.app.i18n.AppTexts.get("menu.file"));
                 settle();

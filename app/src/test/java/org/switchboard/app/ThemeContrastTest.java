@@ -52,6 +52,7 @@ class ThemeContrastTest {
             text("-sb-text", "-sb-surface"), text("-sb-text-2", "-sb-surface"), text("-sb-text-3", "-sb-surface"),
             text("-sb-text-3", "-sb-surface-2"), text("-sb-text-2", "-sb-canvas"), text("-sb-text-3", "-sb-canvas"),
             text("-sb-warn", "-sb-warn-soft"), text("-sb-warn-ink", "-sb-warn-fill"),
+            text("-sb-danger", "-sb-danger-soft"), text("-sb-danger", "-sb-surface"), icon("white", "-sb-danger-solid"),
             icon("-sb-ev", "-sb-ev-soft"), icon("-sb-cc", "-sb-cc-soft"), icon("-sb-rt", "-sb-rt-soft"),
             icon("-sb-wire", "-sb-canvas"), icon("-sb-accent", "-sb-canvas"));
 
@@ -76,7 +77,7 @@ class ThemeContrastTest {
     private static void check(String css, String lightBlock, String darkBlock, String ground, List<Pair> pairs)
             throws IOException {
         String text;
-        try (InputStream in = Theme.class.getResourceAsStream(css)) {
+        try (InputStream in = ThemeContrastTest.class.getResourceAsStream("/org/switchboard/app/" + css)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Map<String, String> light = tokens(text, lightBlock);

@@ -12,7 +12,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 
 import org.switchboard.app.document.EditorDocument;
-import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.nodes.NodeType;
@@ -186,7 +185,8 @@ final class CanvasMouse {
         if (from != null) {
             wires.add(new Wire(from.fromNode(), from.fromPort(), id));
         }
-        doc().apply(CanvasEdits.addLabel(type.label(AppTexts.engine())), f -> f.withNodesAndWires(List.of(node), wires));
+        doc().apply(CanvasEdits.addLabel(type.label(canvas.messages())),
+                f -> f.withNodesAndWires(List.of(node), wires));
         canvas.selectedWire().set(null);
         doc().select(List.of(id));
         canvas.requestFocus();

@@ -21,18 +21,24 @@ import javafx.geometry.Point2D;
 import javafx.scene.CacheHint;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.Image;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
+import org.switchboard.app.document.DocumentState;
 import org.switchboard.app.document.EditorDocument;
-import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Action;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Wire;
+import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 
 /**
@@ -54,9 +60,10 @@ public final class FlowCanvas extends Region {
     static final double LOD_ZOOM = 0.5;
 
     private final EditorDocument doc;
-    private final NodeTypes types = NodeTypes.standard();
+    private final NodeTypes types;
+    private final Messages messages;
     private final CardMeasurer measurer = new CardMeasurer();
-    private final CanvasModel model = new CanvasModel(types, measurer);
+    private final CanvasModel model;
     private final PanZoom panZoom = new PanZoom(this::viewportChanged);
     private final CanvasColors colors = new CanvasColors(this::themeChanged);
     private final GridLayer grid = new GridLayer();
@@ -73,6 +80,7 @@ public final class FlowCanvas extends Region {
     private final ObjectProperty<Wire> selectedWire = new SimpleObjectProperty<>(this, "selectedWire");
     private final CanvasMouse mouse;
     private final CanvasClipboard clipboard;
+    private final CanvasKeys keys;
     private Set<String> selectionPreview;
     /** A zoom gesture ends this long after its last step. */
     static final Duration ZOOM_SETTLE = Duration.millis(150);
@@ -85,8 +93,15 @@ public final class FlowCanvas extends Region {
     private boolean viewportDirty = true;
     private boolean minimapDirty = true;
 
-    public FlowCanvas(EditorDocument doc) {
+    /**
+     * @param types    the node types the cards show
+     * @param messages the language of the cards' labels
+     */
+    public FlowCanvas(EditorDocument doc, NodeTypes types, Messages messages) {
         this.doc = doc;
+        this.types = types;
+        this.messages = messages;
+        this.model = new CanvasModel(types, measurer);
         getStyleClass().add("flow-canvas");
         getStylesheets().add(STYLESHEET);
         setFocusTraversable(true);
@@ -124,10 +139,11 @@ public final class FlowCanvas extends Region {
 
         mouse = new CanvasMouse(this);
         clipboard = new CanvasClipboard(this);
-        new CanvasKeys(this, mouse, clipboard).install();
+        keys = new CanvasKeys(this, mouse, clipboard);
+        keys.install();
         PaletteDropTarget.install(this);
 
-        doc.flowProperty().addListener((o, a, b) -> reconcile(b));
+        doc.flowProperty().addListener((o, a, b) -> reconcile(doc.state()));
         doc.selectedNodes().addListener((SetChangeListener<String>) c -> {
             if (c.wasAdded()) {
                 views.setSelectedLook(c.getElementAdded(), selected(c.getElementAdded()));
@@ -137,10 +153,18 @@ public final class FlowCanvas extends Region {
             }
         });
         selectedWire.addListener((o, a, b) -> views.setWireSelected(b));
-        reconcile(doc.flow());
+        reconcile(doc.state());
     }
 
     // ---- public API for the window ----
+
+    /**
+     * The canvas's actions (select all, cut, copy, paste, duplicate, delete, zoom in/out/fit/100 %) with their keys,
+     * which the canvas handles while it has the focus; the window's menus show the same actions.
+     */
+    public List<Action> actions() {
+        return keys.actions();
+    }
 
     public EditorDocument document() {
         return doc;
@@ -187,6 +211,32 @@ public final class FlowCanvas extends Region {
             return;
         }
         panZoom.fit(b, FIT_MARGIN, FIT_MIN_MARGIN);
+    }
+
+    /**
+     * A picture of a new node's card of this type, at 100 %, as the canvas draws it in the current theme (the
+     * palette's drag image); null for an unknown type or before the canvas is in a scene.
+     */
+    public Image cardImage(String typeId) {
+        NodeType type = types.get(typeId);
+        if (type == null || getScene() == null) {
+            return null;
+        }
+        FlowNode node = type.newNode("palette-preview", 0, 0);
+        NodeEntry e = new NodeEntry(node.id());
+        e.update(node, type, List.of(), List.of());
+        NodeView card = new NodeView(node.id(), simpleLooks);
+        // in the node layer for a moment, so that it gets the canvas's styles; never part of a pulse
+        nodesLayer.getChildren().add(card);
+        try {
+            card.show(e, model.geometry(e), measurer, false, false, true);
+            card.applyCss();
+            SnapshotParameters params = new SnapshotParameters();
+            params.setFill(Color.TRANSPARENT);
+            return card.snapshot(params, null);
+        } finally {
+            nodesLayer.getChildren().remove(card);
+        }
     }
 
     /** Scrolls the view so that the node is in the middle (e.g. "Show" in the Problems panel). */
@@ -267,6 +317,10 @@ public final class FlowCanvas extends Region {
 
     NodeTypes types() {
         return types;
+    }
+
+    Messages messages() {
+        return messages;
     }
 
     CanvasModel model() {
@@ -435,8 +489,9 @@ public final class FlowCanvas extends Region {
 
     // ---- reconciling with the flow ----
 
-    private void reconcile(Flow flow) {
-        model.reconcile(flow, AppTexts.engine());
+    private void reconcile(DocumentState state) {
+        Flow flow = state.flow();
+        model.reconcile(state, messages);
         Wire sel = selectedWire.get();
         if (sel != null && !flow.wires().contains(sel)) {
             selectedWire.set(null);

@@ -1,6 +1,5 @@
 package org.switchboard.app.canvas;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +28,15 @@ import org.switchboard.engine.nodes.Category;
  * zoomed far out the card is drawn in a simpler form ({@code :lod}) without texts and ports. The view only shows
  * a node; {@link FlowCanvas} rebuilds it from the flow and never edits it. A full card's looks and states are CSS:
  * style class {@code node-view}, {@code cat-<category>} or {@code unknown}, pseudo-classes {@code :selected},
- * {@code :warning}, {@code :active}; the CSS id is {@code node-<id>}. A simple card has no style class (it needs no
+ * {@code :warning} (with {@code :error} when a problem is an error); the CSS id is {@code node-<id>}. A simple card has no style class (it needs no
  * CSS pass) and takes its background from {@link SimpleCardLooks}; it keeps the pseudo-classes.
  */
 final class NodeView extends Region {
 
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
-    static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+    /** With {@link #WARNING}: one of the problems is an error (red instead of amber). */
+    static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     static final PseudoClass LOD = PseudoClass.getPseudoClass("lod");
 
     /** Port centres in the header row sit this far below the card's outer top. */
@@ -46,6 +46,7 @@ final class NodeView extends Region {
     private final SimpleCardLooks simpleLooks;
     private Category category;
     private boolean warning;
+    private boolean error;
     private final Map<String, PortView> outputs = new LinkedHashMap<>();
     private PortView input;
     private CardGeometry geometry;
@@ -110,6 +111,7 @@ final class NodeView extends Region {
         input = null;
         category = e.type == null ? null : e.type.category();
         warning = e.hasWarning();
+        error = e.hasError();
         String catClass = lod ? null : e.type == null ? "unknown" : "cat-" + e.type.category().key();
         if (!Objects.equals(catClass, categoryClass)) {
             if (catClass == null) {
@@ -121,6 +123,7 @@ final class NodeView extends Region {
             categoryClass = catClass;
         }
         pseudoClassStateChanged(WARNING, warning);
+        pseudoClassStateChanged(ERROR, error);
         pseudoClassStateChanged(LOD, lod);
         // JavaFX caches CSS matching per (type, id, style classes); a unique id means matching every card anew.
         // Far-out cards come by the hundred and need no id, detailed ones keep theirs for lookups and tests.
@@ -307,7 +310,7 @@ final class NodeView extends Region {
     void setSelected(boolean selected) {
         pseudoClassStateChanged(SELECTED, selected);
         if (shownLod && built()) {
-            setBackground(simpleLooks.get(category, warning, selected));
+            setBackground(simpleLooks.get(category, warning, error, selected));
         }
     }
 
@@ -317,14 +320,6 @@ final class NodeView extends Region {
 
     PortView inputPort() {
         return input;
-    }
-
-    PortView outputPort(String portId) {
-        return outputs.get(portId);
-    }
-
-    Set<String> outputIds() {
-        return Collections.unmodifiableSet(outputs.keySet());
     }
 
     /** The input port's centre in canvas (world) coordinates. */

@@ -74,11 +74,6 @@ final class WireLayer {
         return hovered;
     }
 
-    /** The own view of the selected or hovered wire, if it is near the view; else null. */
-    WireView highlightedView(Wire w) {
-        return highlighted.get(w);
-    }
-
     /** The shared path holding every wire that is not highlighted (for tests). */
     Path path() {
         return path;

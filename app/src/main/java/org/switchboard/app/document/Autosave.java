@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.engine.flow.Flow;
 
 /**
- * Keeps unsaved work safe: every 3 seconds, when the document has changes that are not in the recovery file yet,
- * the current flow (an immutable value, so it can be handed over as is) is written to the recovery file on a
+ * Keeps unsaved work safe: every 3 seconds, when the user has made changes that are not saved and not in the
+ * recovery file yet, the current flow (an immutable value, so it can be handed over as is) is written to the recovery file on a
  * background thread. Saving, "Don't save" and a clean exit delete it; after a crash the next start finds it and
- * offers to restore it, so at most the last few seconds are lost. Writes and deletes run in order on one thread.
+ * offers to restore it, so at most the last few seconds are lost. A document that is unsaved but not edited (a
+ * Node-RED import just converted, a flow just restored) is not written: its source still has it, and writing it
+ * would offer it back after a restart as if work had been lost. Writes and deletes run in order on one thread.
  */
 public final class Autosave {
 
@@ -61,6 +63,9 @@ public final class Autosave {
             if (written != null) {
                 discard();
             }
+            return;
+        }
+        if (!doc.editedSinceReset()) {
             return;
         }
         Flow flow = doc.flow();

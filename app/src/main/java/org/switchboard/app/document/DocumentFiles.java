@@ -17,10 +17,9 @@ import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.switchboard.app.Dialogs;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.settings.AppSettings;
-import org.switchboard.app.welcome.Samples;
+import org.switchboard.app.ui.Dialogs;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.files.LoadProblem;
@@ -45,6 +44,7 @@ public final class DocumentFiles {
     private final Runnable saveSettings;
     private final Supplier<Window> owner;
     private final Autosave autosave;
+    private final Dialogs dialogs;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     /** The name shown for the document: its file name, or a name for a document that has no file yet. */
     private final ReadOnlyStringWrapper displayName = new ReadOnlyStringWrapper(this, "displayName");
@@ -53,8 +53,9 @@ public final class DocumentFiles {
     private FilePicker picker = FilePicker.SYSTEM;
 
     public DocumentFiles(EditorDocument doc, AppSettings settings, Runnable saveSettings, Supplier<Window> owner,
-                         Autosave autosave) {
+                         Autosave autosave, Dialogs dialogs) {
         this.doc = doc;
+        this.dialogs = dialogs;
         this.settings = settings;
         this.saveSettings = saveSettings;
         this.owner = owner;
@@ -122,10 +123,10 @@ public final class DocumentFiles {
                 throw new IOException("not found");
             }
             Flow flow = FlowFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name).flow();
-            startUntitled(flow.withName(Samples.title(name, flow)), name, true);
+            startUntitled(flow.withName(AppTexts.sampleTitle(name, flow.name())), name, true);
             return true;
         } catch (IOException | FlowFileException e) {
-            Dialogs.error(owner.get(), AppTexts.get("file.open.failed"), name + ": " + e.getMessage());
+            dialogs.error(owner.get(), AppTexts.get("file.open.failed"), name + ": " + e.getMessage());
             return false;
         }
     }
@@ -167,7 +168,7 @@ public final class DocumentFiles {
         if (!doc.isDirty()) {
             return true;
         }
-        switch (Dialogs.askSave(owner.get(), displayName.get())) {
+        switch (dialogs.askSave(owner.get(), displayName.get())) {
             case SAVE:
                 return save();
             case DONT_SAVE:
@@ -218,7 +219,7 @@ public final class DocumentFiles {
             loaded = FlowFiles.load(file);
         } catch (FlowFileException e) {
             LOG.info("Could not open {}: {}", file, e.getMessage());
-            Dialogs.error(owner.get(), AppTexts.get("file.open.failed"), e.getMessage());
+            dialogs.error(owner.get(), AppTexts.get("file.open.failed"), e.getMessage());
             if (!Files.exists(file)) {
                 forget(file);
             }
@@ -229,7 +230,7 @@ public final class DocumentFiles {
             // an export is converted, not edited in place: it gets saved under a new name
             String base = file.getFileName().toString().replaceFirst("\\.json$", "");
             startUntitled(loaded.flow(), AppTexts.get("document.imported", base), false);
-            Dialogs.importReport(owner.get(), file.getFileName().toString(),
+            dialogs.importReport(owner.get(), file.getFileName().toString(),
                     loaded.problems().stream().map(LoadProblem::toString).toList());
         } else {
             doc.reset(loaded.flow(), file, true);
@@ -249,7 +250,7 @@ public final class DocumentFiles {
             FlowFiles.save(file, flow);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save {}: {}", file, e.toString());
-            Dialogs.error(owner.get(), AppTexts.get("file.save.failed"),
+            dialogs.error(owner.get(), AppTexts.get("file.save.failed"),
                     AppTexts.get("file.save.failedText", file.toString(), reason(e)));
             return false;
         }

@@ -9,7 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import org.switchboard.app.Glyphs;
+import org.switchboard.app.ui.Glyphs;
 
 /**
  * The layout of one inspector field: a title (with an optional hint at the right), a help line, the control and

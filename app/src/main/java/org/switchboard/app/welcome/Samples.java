@@ -39,20 +39,8 @@ public final class Samples {
 
         /** The sample's title in the user's language: the flow's name, translated where the texts have it. */
         public String title() {
-            return Samples.title(fileName, flow);
+            return AppTexts.sampleTitle(fileName, flow.name().isBlank() ? fileName : flow.name());
         }
-    }
-
-    /**
-     * The title of the sample in file {@code fileName} in the user's language ({@code sample.<key>.title}), else the
-     * flow's own name, else the file name. The nodes keep the names the sample file gives them.
-     */
-    public static String title(String fileName, Flow flow) {
-        String key = "sample." + fileName.replaceFirst("\\.json$", "") + ".title";
-        if (AppTexts.has(key)) {
-            return AppTexts.get(key);
-        }
-        return flow.name().isBlank() ? fileName : flow.name();
     }
 
     private Samples() {

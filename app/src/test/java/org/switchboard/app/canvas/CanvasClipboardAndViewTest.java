@@ -43,6 +43,7 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.Wire;
+import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * Clipboard round trips through the real system clipboard, pan and zoom (the point under the pointer stays put,
@@ -59,9 +60,9 @@ class CanvasClipboardAndViewTest {
     void start(Stage stage) {
         this.stage = stage;
         AppTexts.setLocale(Locale.ENGLISH);
-        doc = new EditorDocument();
+        doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
         doc.reset(CanvasDemo.familyMenu(false), null, true);
-        canvas = new FlowCanvas(doc);
+        canvas = new FlowCanvas(doc, NodeTypes.standard(), AppTexts.engine());
         stage.setScene(new Scene(new StackPane(canvas), 1200, 700));
         stage.setX(0);
         stage.setY(0);

@@ -30,6 +30,7 @@ import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.Wire;
+import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * A 1,000-node flow: only the cards near the view exist, panning and revealing bring others in, far out the cards
@@ -45,9 +46,9 @@ class CanvasLargeFlowTest {
     @Start
     void start(Stage stage) {
         AppTexts.setLocale(Locale.ENGLISH);
-        doc = new EditorDocument();
+        doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
         doc.reset(CanvasBenchmark.bigFlow(CanvasBenchmark.NODES), null, true);
-        canvas = new FlowCanvas(doc);
+        canvas = new FlowCanvas(doc, NodeTypes.standard(), AppTexts.engine());
         stage.setScene(new Scene(new StackPane(canvas), 1200, 700));
         stage.setX(0);
         stage.setY(0);

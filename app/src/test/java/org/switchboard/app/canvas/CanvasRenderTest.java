@@ -42,6 +42,7 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.Wire;
+import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * What the cards show for a flow, and that views are reconciled by node id: unchanged nodes keep their views,
@@ -56,8 +57,8 @@ class CanvasRenderTest {
     @Start
     void start(Stage stage) {
         AppTexts.setLocale(Locale.ENGLISH);
-        doc = new EditorDocument();
-        canvas = new FlowCanvas(doc);
+        doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
+        canvas = new FlowCanvas(doc, NodeTypes.standard(), AppTexts.engine());
         stage.setScene(new Scene(new StackPane(canvas), 1200, 700));
         stage.show();
     }
@@ -234,6 +235,13 @@ class CanvasRenderTest {
     @Test
     void germanCardsFitAndUndoLabelsAreGerman(FxRobot robot) {
         AppTexts.setLocale(Locale.GERMAN);
+        // the language is fixed for the life of a window: a German window gets a German document and canvas
+        robot.interact(() -> {
+            doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
+            StackPane root = (StackPane) canvas.getParent();
+            canvas = new FlowCanvas(doc, NodeTypes.standard(), AppTexts.engine());
+            root.getChildren().setAll(canvas);
+        });
         load(robot, CanvasDemo.familyMenu(false));
         NodeView in = canvas.view("in1");
         assertEquals("Eingehender Anruf", text(in, "node-title"));

@@ -1,4 +1,4 @@
-package org.switchboard.app;
+package org.switchboard.app.ui;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,24 +21,28 @@ import org.switchboard.engine.cli.VersionProvider;
 
 /**
  * The app's message boxes, themed like the window and worded for people: errors show the one-line message the
- * engine wrote (never a stack trace), questions name the file and offer plain answers.
+ * engine wrote (never a stack trace), questions name the file and offer plain answers. Styled by the {@link Theme}
+ * it is given.
  */
 public final class Dialogs {
 
     /** The answer to "Save changes to X?". */
     public enum SaveChoice { SAVE, DONT_SAVE, CANCEL }
 
-    private Dialogs() {
+    private final Theme theme;
+
+    public Dialogs(Theme theme) {
+        this.theme = theme;
     }
 
-    public static void error(Window owner, String header, String message) {
+    public void error(Window owner, String header, String message) {
         Alert a = alert(Alert.AlertType.ERROR, owner, AppTexts.get("dialog.error.title"), header);
         a.setContentText(message);
         a.getDialogPane().setId("error-dialog");
         a.showAndWait();
     }
 
-    public static SaveChoice askSave(Window owner, String documentName) {
+    public SaveChoice askSave(Window owner, String documentName) {
         ButtonType save = new ButtonType(AppTexts.get("dialog.save.save"), ButtonBar.ButtonData.YES);
         ButtonType dontSave = new ButtonType(AppTexts.get("dialog.save.dontSave"), ButtonBar.ButtonData.NO);
         ButtonType cancel = new ButtonType(AppTexts.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
@@ -58,7 +62,7 @@ public final class Dialogs {
      * "Switchboard was not closed properly. Restore …?" Returns true for Restore. Neither answer is a cancel
      * button, so the question cannot be closed away by accident: unsaved work is only dropped when asked to.
      */
-    public static boolean askRestore(Window owner, String documentName, String time) {
+    public boolean askRestore(Window owner, String documentName, String time) {
         ButtonType restore = new ButtonType(AppTexts.get("dialog.restore.restore"), ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType(AppTexts.get("dialog.restore.discard"), ButtonBar.ButtonData.OTHER);
         Alert a = alert(Alert.AlertType.CONFIRMATION, owner, AppTexts.get("dialog.restore.title"),
@@ -70,7 +74,7 @@ public final class Dialogs {
     }
 
     /** What a Node-RED import could not take over, one line each. */
-    public static void importReport(Window owner, String fileName, List<String> lines) {
+    public void importReport(Window owner, String fileName, List<String> lines) {
         Alert a = alert(Alert.AlertType.INFORMATION, owner, AppTexts.get("dialog.import.title"),
                 AppTexts.get("dialog.import.header", fileName));
         Label intro = new Label(lines.isEmpty() ? AppTexts.get("dialog.import.clean")
@@ -96,7 +100,7 @@ public final class Dialogs {
         a.showAndWait();
     }
 
-    public static void about(Window owner) {
+    public void about(Window owner) {
         Alert a = alert(Alert.AlertType.INFORMATION, owner, AppTexts.get("dialog.about.title"),
                 AppTexts.get("app.name") + " " + version());
         a.setContentText(AppTexts.get("dialog.about.text"));
@@ -110,7 +114,7 @@ public final class Dialogs {
     }
 
     /** The build's version (the same for app and engine: one Maven reactor), e.g. {@code 0.1.0}. */
-    static String version() {
+    public static String version() {
         return VersionProvider.version();
     }
 
@@ -129,7 +133,7 @@ public final class Dialogs {
     }
 
     /** An alert with the app's theme, owned by the window (so it is centred on it), resizable to its text. */
-    public static Alert alert(Alert.AlertType type, Window owner, String title, String header) {
+    public Alert alert(Alert.AlertType type, Window owner, String title, String header) {
         Alert a = new Alert(type);
         if (owner != null && owner.isShowing()) {
             a.initOwner(owner);
@@ -140,7 +144,7 @@ public final class Dialogs {
         a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         a.getDialogPane().setMinWidth(420);
         a.setResizable(true);
-        Theme.style(a);
+        theme.style(a);
         return a;
     }
 }

@@ -91,6 +91,7 @@ public final class MainWindow {
         this.inspector = new InspectorPane(doc, this::showNode);
         this.problems = new ProblemsPane(doc, with.types(), with.messages(), this::showNode);
         dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
+        dock.markCount("problems", "error", problems.anyErrorProperty());
 
         layOutPanels();
 

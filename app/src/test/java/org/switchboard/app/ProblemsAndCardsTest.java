@@ -63,6 +63,7 @@ class ProblemsAndCardsTest extends AppWindowTest {
         assertFalse(sorry.getPseudoClassStates().contains(ERROR), "a missing .wav is a warning: an amber card");
         assertEquals(1, lookup(".problems-list .list-cell.error").queryAll().size(), "and a red row");
         assertEquals(1, lookup(".problems-list .list-cell.warning").queryAll().size(), "and an amber row");
+        assertTrue(lookup("#dock-count-problems").query().getStyleClass().contains("error"), "a red count");
 
         interact(() -> w.document().select(List.of("dial1")));
         WaitForAsyncUtils.waitForFxEvents();

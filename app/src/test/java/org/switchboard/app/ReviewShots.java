@@ -22,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Not a test: pictures for reviewing a change by eye (main window with a warning node selected, the welcome, About,
- * the unsaved-changes question and the File menu), light and dark, English and German, written to
+ * the unsaved-changes question, the File menu and the palette's drag image), light and dark, English and German, written to
  * {@code -Dshots.dir} (default {@code target/review-shots}). Run on purpose:
  * {@code mvn -B -pl app -am test -Dtest=ReviewShots -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -50,6 +50,14 @@ class ReviewShots extends FxRobot {
                 });
                 settle();
                 shoot(w.stage().getScene(), out.resolve("warning-selected-" + tag + ".png"));
+                interact(() -> {
+                    try {
+                        ImageIO.write(SwingFXUtils.fromFXImage(w.canvas().cardImage("dial"), null), "png",
+                                out.resolve("drag-image-" + tag + ".png").toFile());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
                 interact(w::welcome);
                 shootDialog(out.resolve("welcome-" + tag + ".png"));
                 Platform.runLater(w::about);

@@ -617,7 +617,7 @@ public final class FlowCanvas extends Region {
             // Unmeasured cards get a typical size: the minimap is too small to show the difference.
             double cw = e.geometry == null ? 160 : e.geometry.width();
             double ch = e.geometry == null ? 60 : e.geometry.height();
-            CanvasColors.Key c = e.hasWarning() ? CanvasColors.Key.WARN
+            CanvasColors.Key c = e.hasError() ? CanvasColors.Key.DANGER : e.hasWarning() ? CanvasColors.Key.WARN
                     : SimpleCardLooks.colourOf(e.type == null ? null : e.type.category());
             items.add(new Minimap.Item(e.x(), e.y(), cw, ch, c));
             minX = Math.min(minX, e.x());

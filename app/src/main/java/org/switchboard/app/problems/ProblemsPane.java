@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
@@ -45,6 +47,7 @@ public final class ProblemsPane extends StackPane {
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ListView<Problem> list = new ListView<>(problems);
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
+    private final ReadOnlyBooleanWrapper anyError = new ReadOnlyBooleanWrapper(this, "anyError");
     private boolean pending;
 
     /**
@@ -80,6 +83,11 @@ public final class ProblemsPane extends StackPane {
         return count.getReadOnlyProperty();
     }
 
+    /** Whether one of the problems is an error (the count pill is then red, not amber). */
+    public ReadOnlyBooleanProperty anyErrorProperty() {
+        return anyError.getReadOnlyProperty();
+    }
+
     public List<Problem> problems() {
         return List.copyOf(problems);
     }
@@ -104,6 +112,7 @@ public final class ProblemsPane extends StackPane {
             list.refresh();
         }
         count.set(found.size());
+        anyError.set(found.stream().anyMatch(Problem::isError));
     }
 
     private static Button rowButton(String text, String styleClass, Runnable action) {

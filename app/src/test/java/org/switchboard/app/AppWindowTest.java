@@ -6,7 +6,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-/** A test that starts the app in {@link #harness} (settings under {@link #dir}) and stops it afterwards. */
+/**
+ * The frame of a test that drives the whole app: a temp directory, the {@link AppHarness} the test starts, and a
+ * clean end (open dialogs closed, the app stopped) whatever the test did.
+ */
 abstract class AppWindowTest extends FxRobot {
 
     @TempDir
@@ -14,7 +17,7 @@ abstract class AppWindowTest extends FxRobot {
     AppHarness harness;
 
     @AfterEach
-    void stopApp() throws Exception {
+    void tearDown() throws Exception {
         AppHarness.closeDialogs();
         if (harness != null) {
             harness.stop();

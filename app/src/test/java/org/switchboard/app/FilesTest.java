@@ -19,10 +19,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.document.FilePicker;
@@ -33,19 +30,7 @@ import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.flow.Flow;
 
 /** Saving, reopening, the "Save changes?" question and broken files, through the window. */
-class FilesTest extends FxRobot {
-
-    @TempDir
-    Path dir;
-    private AppHarness harness;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        AppHarness.closeDialogs();
-        if (harness != null) {
-            harness.stop();
-        }
-    }
+class FilesTest extends AppWindowTest {
 
     @Test
     void savedFlowReopensAsTheSameValue() throws Exception {

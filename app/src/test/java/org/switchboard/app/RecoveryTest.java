@@ -14,10 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.DialogPane;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.document.Autosave;
@@ -28,19 +25,7 @@ import org.switchboard.engine.flow.Flow;
  * Unsaved work survives a crash: autosave every 3 s, and the next start offers it back; what was not edited (a
  * Node-RED import just converted) is never offered back as lost work.
  */
-class RecoveryTest extends FxRobot {
-
-    @TempDir
-    Path dir;
-    private AppHarness harness;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        AppHarness.closeDialogs();
-        if (harness != null) {
-            harness.stop();
-        }
-    }
+class RecoveryTest extends AppWindowTest {
 
     @Test
     void unsavedWorkIsRestoredAfterACrash() throws Exception {

@@ -38,7 +38,10 @@ final class CanvasMouse {
         canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, this::released);
         canvas.addEventFilter(MouseEvent.MOUSE_MOVED, this::moved);
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> canvas.setHoveredWire(null));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            canvas.setHoveredWire(null);
+            canvas.setHoveredCard(null);
+        });
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         canvas.addEventHandler(ZoomEvent.ZOOM, this::zoomed);
     }
@@ -98,8 +101,10 @@ final class CanvasMouse {
     }
 
     private void hover(Object target, double sceneX, double sceneY) {
-        boolean covered = target instanceof Node n && canvas.isOverlayControl(n);
-        canvas.setHoveredWire(covered || active != null ? null : canvas.wireAt(sceneX, sceneY));
+        boolean overlay = target instanceof Node n && canvas.isOverlayControl(n);
+        String card = overlay || active != null ? null : canvas.cardAt(sceneX, sceneY);
+        canvas.setHoveredCard(card);
+        canvas.setHoveredWire(overlay || active != null || card != null ? null : canvas.wireAt(sceneX, sceneY));
     }
 
     private void dragged(MouseEvent e) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
@@ -57,7 +59,7 @@ public final class FlowCanvas extends Region {
     /** The least room around a flow that "fit" shows at 100 % rather than shrinking it. */
     private static final double FIT_MIN_MARGIN = 16;
     /** Below this zoom, cards are drawn without texts and ports (they would be unreadable anyway). */
-    static final double LOD_ZOOM = 0.5;
+    static final double LOD_ZOOM = CardPolicy.LOD_ZOOM;
 
     private final EditorDocument doc;
     private final NodeTypes types;
@@ -82,6 +84,10 @@ public final class FlowCanvas extends Region {
     private final CanvasClipboard clipboard;
     private final CanvasKeys keys;
     private Set<String> selectionPreview;
+    private Set<String> live = Set.of();
+    private Set<String> covered = Set.of();
+    private String hoveredCard;
+    private UnaryOperator<CardLook> lookFilter = UnaryOperator.identity();
     /** A zoom gesture ends this long after its last step. */
     static final Duration ZOOM_SETTLE = Duration.millis(150);
     /** The minimap's view frame is repainted at most this often while the view moves. */
@@ -146,10 +152,10 @@ public final class FlowCanvas extends Region {
         doc.flowProperty().addListener((o, a, b) -> reconcile(doc.state()));
         doc.selectedNodes().addListener((SetChangeListener<String>) c -> {
             if (c.wasAdded()) {
-                views.setSelectedLook(c.getElementAdded(), selected(c.getElementAdded()));
+                views.refreshLook(c.getElementAdded());
             }
             if (c.wasRemoved()) {
-                views.setSelectedLook(c.getElementRemoved(), selected(c.getElementRemoved()));
+                views.refreshLook(c.getElementRemoved());
             }
         });
         selectedWire.addListener((o, a, b) -> views.setWireSelected(b));
@@ -229,7 +235,8 @@ public final class FlowCanvas extends Region {
         // in the node layer for a moment, so that it gets the canvas's styles; never part of a pulse
         nodesLayer.getChildren().add(card);
         try {
-            card.show(e, model.geometry(e), measurer, false, false, true);
+            card.show(e, model.geometry(e), measurer,
+                    new CardLook(false, false, false, false, false, CardLook.Detail.FULL), true);
             card.applyCss();
             SnapshotParameters params = new SnapshotParameters();
             params.setFill(Color.TRANSPARENT);
@@ -297,6 +304,45 @@ public final class FlowCanvas extends Region {
     /** The wire the user clicked, or {@code null}; wires are selected on the canvas only, not in the document. */
     public ReadOnlyObjectProperty<Wire> selectedWireProperty() {
         return selectedWire;
+    }
+
+    /**
+     * Marks the nodes a call is at right now ({@code :live}) and those calls have passed ({@code :covered}); the
+     * cards, and anything else that reads their {@link CardLook}, show it.
+     */
+    public void showCalls(Collection<String> liveIds, Collection<String> coveredIds) {
+        Set<String> before = new HashSet<>(live);
+        before.addAll(covered);
+        live = Set.copyOf(liveIds);
+        covered = Set.copyOf(coveredIds);
+        before.addAll(live);
+        before.addAll(covered);
+        before.forEach(views::refreshLook);
+        minimapDirty = true;
+        requestLayout();
+    }
+
+    /** The look of a node's card at the given level of detail: selection, pointer, problems, calls. */
+    CardLook lookOf(NodeEntry e, CardLook.Detail detail) {
+        String id = e.id;
+        return lookFilter.apply(new CardLook(selected(id), id.equals(hoveredCard), e.hasWarning(), e.hasError(),
+                live.contains(id), covered.contains(id), detail));
+    }
+
+    /** The look of a node's card as it is shown now (its level of detail if it exists, else full); null if none. */
+    CardLook lookOf(String id) {
+        NodeEntry e = model.entry(id);
+        if (e == null) {
+            return null;
+        }
+        NodeView v = views.nodeViews().get(id);
+        return lookOf(e, v != null && v.built() ? v.shownDetail() : CardLook.Detail.FULL);
+    }
+
+    /** Shows every card through {@code filter} (the export drops selection and hover); identity to end it. */
+    void setLookFilter(UnaryOperator<CardLook> filter) {
+        lookFilter = filter;
+        views.refreshLooks();
     }
 
     /** Writes the whole flow (not just the visible part) as a PNG at the given scale (1 or 2). */
@@ -405,6 +451,26 @@ public final class FlowCanvas extends Region {
         views.setWireHovered(w);
     }
 
+    /** The id of the topmost card under a scene point, or null. */
+    String cardAt(double sceneX, double sceneY) {
+        NodeEntry e = model.cardAt(toWorld(sceneX, sceneY));
+        return e == null ? null : e.id;
+    }
+
+    /** Marks the card under the pointer ({@code :hovered}; null for none). */
+    void setHoveredCard(String id) {
+        if (!java.util.Objects.equals(id, hoveredCard)) {
+            String before = hoveredCard;
+            hoveredCard = id;
+            if (before != null) {
+                views.refreshLook(before);
+            }
+            if (id != null) {
+                views.refreshLook(id);
+            }
+        }
+    }
+
     boolean selected(String id) {
         return selectionPreview != null ? selectionPreview.contains(id) : doc.selectedNodes().contains(id);
     }
@@ -417,12 +483,12 @@ public final class FlowCanvas extends Region {
     /** Shows a selection that is not committed yet (rubber band): only the look, not the document. */
     void previewSelection(Set<String> ids) {
         selectionPreview = ids;
-        views.refreshSelectionLook();
+        views.refreshLooks();
     }
 
     void restoreSelectionLook() {
         selectionPreview = null;
-        views.refreshSelectionLook();
+        views.refreshLooks();
     }
 
     /** Shows the nodes moved by (dx, dy) without changing the flow (a drag in progress). */
@@ -536,11 +602,6 @@ public final class FlowCanvas extends Region {
         return views.zooming();
     }
 
-    /** Cards built so far: {new cards, rebuilt existing cards}. */
-    int[] cardBuildCounts() {
-        return views.buildCounts();
-    }
-
     /** Repaints the minimap's view frame now if it was not repainted recently, else soon (a trailing repaint). */
     private void minimapFrameChanged() {
         if (System.nanoTime() - lastMinimapFrame >= MINIMAP_FRAME_NANOS) {
@@ -590,7 +651,7 @@ public final class FlowCanvas extends Region {
             model.invalidateGeometry();
             views.markDirty();
         }
-        views.sync(panZoom.visibleWorld(), panZoom.zoom() < LOD_ZOOM);
+        views.sync(panZoom.visibleWorld(), panZoom.zoom());
         if (viewportDirty) {
             viewportDirty = false;
             grid.draw(panZoom.zoom(), panZoom.panX(), panZoom.panY(), w, h, colors.get(CanvasColors.Key.DOT));
@@ -617,8 +678,8 @@ public final class FlowCanvas extends Region {
             // Unmeasured cards get a typical size: the minimap is too small to show the difference.
             double cw = e.geometry == null ? 160 : e.geometry.width();
             double ch = e.geometry == null ? 60 : e.geometry.height();
-            CanvasColors.Key c = e.hasError() ? CanvasColors.Key.DANGER : e.hasWarning() ? CanvasColors.Key.WARN
-                    : SimpleCardLooks.colourOf(e.type == null ? null : e.type.category());
+            CanvasColors.Key c = lookOf(e, CardLook.Detail.SIMPLE)
+                    .minimapColour(e.type == null ? null : e.type.category());
             items.add(new Minimap.Item(e.x(), e.y(), cw, ch, c));
             minX = Math.min(minX, e.x());
             minY = Math.min(minY, e.y());

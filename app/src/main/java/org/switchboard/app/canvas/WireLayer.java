@@ -36,7 +36,7 @@ final class WireLayer {
     private final Set<Wire> inPath = new HashSet<>();
     private Wire selected;
     private Wire hovered;
-    private double[] drawArea = CanvasViews.EVERYWHERE;
+    private double[] drawArea = CardPolicy.EVERYWHERE;
     private boolean pathDirty = true;
 
     WireLayer(Group layer) {
@@ -131,7 +131,7 @@ final class WireLayer {
     }
 
     private boolean drawn(WireCurve c) {
-        return c.box() != null && CanvasViews.intersects(c.box(), drawArea) && !c.wire().equals(selected)
+        return c.box() != null && CardPolicy.intersects(c.box(), drawArea) && !c.wire().equals(selected)
                 && !c.wire().equals(hovered);
     }
 

@@ -259,6 +259,42 @@ class CanvasRenderTest {
     }
 
     @Test
+    void aCardsLookShowsSelectionPointerAndCallsAndTheExportLeavesOutTheSelection(FxRobot robot) {
+        load(robot, CanvasDemo.familyMenu(false));
+        robot.interact(() -> {
+            doc.select(List.of("in1"));
+            canvas.showCalls(List.of("gather1"), List.of("in1"));
+            canvas.applyCss();
+        });
+        NodeView gather = canvas.view("gather1");
+        NodeView in = canvas.view("in1");
+        assertTrue(gather.getPseudoClassStates().contains(NodeView.LIVE));
+        assertEquals(javafx.scene.paint.Color.web("#1A9A52"), gather.getBackground().getFills().get(1).getFill(),
+                "the card a call is at is outlined in the live green");
+        assertTrue(in.getPseudoClassStates().contains(NodeView.COVERED), "a node the call passed");
+        assertTrue(in.getPseudoClassStates().contains(NodeView.SELECTED));
+        assertTrue(canvas.lookOf("in1").selected() && canvas.lookOf("in1").covered());
+
+        robot.moveTo("#node-switch1");
+        assertTrue(canvas.view("switch1").getPseudoClassStates().contains(NodeView.HOVERED),
+                "the card under the pointer");
+        robot.moveTo(canvas.localToScreen(5, 5));
+        assertFalse(canvas.view("switch1").getPseudoClassStates().contains(NodeView.HOVERED));
+
+        // the export draws the cards in their export look: no selection, but the calls stay
+        robot.interact(() -> canvas.setLookFilter(CardLook::forExport));
+        assertFalse(in.getPseudoClassStates().contains(NodeView.SELECTED));
+        assertTrue(gather.getPseudoClassStates().contains(NodeView.LIVE));
+        robot.interact(() -> {
+            canvas.setLookFilter(java.util.function.UnaryOperator.identity());
+            canvas.showCalls(List.of(), List.of());
+        });
+        assertTrue(in.getPseudoClassStates().contains(NodeView.SELECTED));
+        assertFalse(gather.getPseudoClassStates().contains(NodeView.LIVE), "the call has gone");
+        assertFalse(in.getPseudoClassStates().contains(NodeView.COVERED));
+    }
+
+    @Test
     void aDarkClassOnAnAncestorSwitchesTheTokens(FxRobot robot) {
         load(robot, CanvasDemo.familyMenu(false));
         Text title = (Text) canvas.view("in1").lookup(".node-title");

@@ -26,6 +26,16 @@ public final class MenuShortcut extends KeyCombination {
         return !MAC && combination instanceof KeyCodeCombination k ? new MenuShortcut(k) : combination;
     }
 
+    /** The key combination a menu accelerator stands for (itself unless it is a {@link MenuShortcut}). */
+    public static KeyCombination keysOf(KeyCombination accelerator) {
+        return accelerator instanceof MenuShortcut m ? m.keys : accelerator;
+    }
+
+    @Override
+    public String toString() {
+        return keys.toString();
+    }
+
     @Override
     public boolean match(KeyEvent event) {
         return keys.match(event);

@@ -22,7 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Not a test: pictures for reviewing a change by eye (main window with a warning node selected, the welcome, About,
- * the unsaved-changes question, the File menu and the palette's drag image), light and dark, English and German, written to
+ * the unsaved-changes question, the File menu and the palette's drag image), light and dark, English and German,
+ * written to
  * {@code -Dshots.dir} (default {@code target/review-shots}). Run on purpose:
  * {@code mvn -B -pl app -am test -Dtest=ReviewShots -Dsurefire.failIfNoSpecifiedTests=false}.
  */

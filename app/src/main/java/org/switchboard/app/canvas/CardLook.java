@@ -4,10 +4,12 @@ import org.switchboard.engine.nodes.Category;
 
 /**
  * Everything that decides how one card looks besides its content, as one value: selected, under the pointer, with
- * problems (and whether one is an error), live (a call is at this node now), covered (a call has passed it) and its level of detail. The canvas
+ * problems (and whether one is an error), live (a call is at this node now), covered (a call has passed it) and its
+ * level of detail. The canvas
  * makes it ({@link FlowCanvas#lookOf}); the card ({@link NodeView}), the minimap and the PNG export all read it, so
  * a new state is added here and in the places that draw it, nowhere else. A full card shows the flags as CSS
- * pseudo-classes ({@code :selected}, {@code :hovered}, {@code :warning}, {@code :error}, {@code :live}, {@code :covered}).
+ * pseudo-classes ({@code :selected}, {@code :hovered}, {@code :warning}, {@code :error}, {@code :live}, {@code
+ * :covered}).
  */
 public record CardLook(boolean selected, boolean hovered, boolean problem, boolean error, boolean live,
                        boolean covered, Detail detail) {

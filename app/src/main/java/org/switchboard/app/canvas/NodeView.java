@@ -28,7 +28,8 @@ import org.switchboard.engine.nodes.Category;
  * zoomed far out the card is drawn in a simpler form ({@code :lod}) without texts and ports. The view only shows
  * a node; {@link FlowCanvas} rebuilds it from the flow and never edits it. Its states come as one {@link CardLook}.
  * A full card's looks and states are CSS: style class {@code node-view}, {@code cat-<category>} or {@code unknown},
- * pseudo-classes {@code :selected}, {@code :hovered}, {@code :warning} (with {@code :error}), {@code :live}, {@code :covered}; the CSS id
+ * pseudo-classes {@code :selected}, {@code :hovered}, {@code :warning} (with {@code :error}), {@code :live}, {@code
+ * :covered}; the CSS id
  * is {@code node-<id>}. A simple card has no style class (it needs no CSS pass) and takes its background from
  * {@link SimpleCardLooks}; it keeps the pseudo-classes.
  */
@@ -155,7 +156,8 @@ final class NodeView extends Region {
         add(text("node-title", g.title(), titleX, headerMid - m.lineHeight(CardMeasurer.Role.TITLE) / 2));
         if (g.typeTag() != null) {
             double w = m.width(CardMeasurer.Role.TYPE, g.typeTag());
-            add(text("node-type", g.typeTag(), g.width() - x0 - w, headerMid - m.lineHeight(CardMeasurer.Role.TYPE) / 2));
+            add(text("node-type", g.typeTag(), g.width() - x0 - w,
+                    headerMid - m.lineHeight(CardMeasurer.Role.TYPE) / 2));
         }
         if (g.summary() != null) {
             add(text("node-summary", g.summary(), x0, g.summaryY()

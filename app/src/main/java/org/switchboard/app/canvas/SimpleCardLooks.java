@@ -13,7 +13,8 @@ import org.switchboard.engine.nodes.Category;
 
 /**
  * The backgrounds of far-out cards (the simple form, below {@link CardPolicy#LOD_ZOOM}), made from the card's
- * {@link CardLook}: an outline and a wider left edge in the category colour, amber for a card with warnings, red for one with errors, a green
+ * {@link CardLook}: an outline and a wider left edge in the category colour, amber for a card with warnings, red for
+ * one with errors, a green
  * ring where a call is now, an accent ring when selected. They are made in
  * code from the theme's colours ({@link CanvasColors}) because a far zoom brings hundreds of such cards into view at
  * once, and styling each with CSS cost a zoom frame several milliseconds. Looks are shared between cards and made

@@ -19,8 +19,9 @@ import org.switchboard.engine.flow.Flow;
 
 /**
  * Keeps unsaved work safe: every 3 seconds, when the user has made changes that are not saved and not in the
- * recovery file yet, the current flow (an immutable value, so it can be handed over as is) is written to the recovery file on a
- * background thread. Saving, "Don't save" and a clean exit delete it; after a crash the next start finds it and
+ * recovery file yet, the current flow (an immutable value, so it can be handed over as is) is written to the
+ * recovery file on a background thread. Saving, "Don't save" and a clean exit delete it; after a crash the next
+ * start finds it and
  * offers to restore it, so at most the last few seconds are lost. A document that is unsaved but not edited (a
  * Node-RED import just converted, a flow just restored) is not written: its source still has it, and writing it
  * would offer it back after a restart as if work had been lost. Writes and deletes run in order on one thread.

@@ -14,6 +14,7 @@ import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.PhoneNumbers;
 import org.switchboard.engine.nodes.PropertyKind;
+import org.switchboard.engine.nodes.PropertyKinds;
 import org.switchboard.engine.nodes.PropertySpec;
 
 /**
@@ -46,19 +47,22 @@ public final class ProblemFixes {
             return null;
         }
         Object value = node.property(spec.key());
-        Object fixed = switch (spec.kind()) {
-            case PHONE_NUMBER -> value == null ? null : withCountryCode(Values.asText(value));
-            case PHONE_LIST -> value instanceof List<?> list
-                    ? list.stream().map(o -> o instanceof String s ? withCountryCode(s) : o).toList() : null;
-            case SOUND_URL -> value == null ? null : withWav(Values.asText(value));
-            default -> null;
-        };
+        PropertyKind kind = spec.kind();
+        Object fixed = null;
+        if (kind == PropertyKinds.PHONE_NUMBER && value != null) {
+            fixed = withCountryCode(Values.asText(value));
+        } else if (kind == PropertyKinds.PHONE_LIST && value instanceof List<?> list) {
+            fixed = list.stream().map(o -> o instanceof String s ? withCountryCode(s) : o).toList();
+        } else if (kind == PropertyKinds.SOUND_URL && value != null) {
+            fixed = withWav(Values.asText(value));
+        }
         if (fixed == null || fixed.equals(value)) {
             return null;
         }
-        String label = AppTexts.get(spec.kind() == PropertyKind.SOUND_URL ? "problems.fix.wav"
+        String label = AppTexts.get(kind == PropertyKinds.SOUND_URL ? "problems.fix.wav"
                 : "problems.fix.countryCode", COUNTRY_CODE);
-        return new Fix(label, f -> f.updateNode(node.id(), n -> n.withProperty(spec.key(), fixed)));
+        Object result = fixed;
+        return new Fix(label, f -> f.updateNode(node.id(), n -> n.withProperty(spec.key(), result)));
     }
 
     /** "0151 2345678" becomes "+49 151 2345678"; any other number stays as it is. */

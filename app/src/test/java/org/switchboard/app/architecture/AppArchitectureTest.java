@@ -17,9 +17,12 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
  * runtime and server; everything else works on flow values, node types, files and texts.
  */
 @AnalyzeClasses(packages = "org.switchboard.app", importOptions = ImportOption.DoNotIncludeTests.class)
-class AppArchitectureTest {
+final class AppArchitectureTest {
 
     private static final String APP = "org.switchboard.app";
+
+    private AppArchitectureTest() {
+    }
 
     /** One slice per package directly under the app's package, and one for the app's package itself. */
     private static final SliceAssignment APP_PACKAGES = new SliceAssignment() {

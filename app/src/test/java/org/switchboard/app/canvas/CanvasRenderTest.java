@@ -168,8 +168,9 @@ class CanvasRenderTest {
         NodeView anna = robot.lookup("#node-dial1").queryAs(NodeView.class);
         assertTrue(anna.getPseudoClassStates().contains(NodeView.WARNING));
         String footer = text(anna, "node-footer-text");
-        assertTrue(footer.equals("Needs the country code")
-                || footer.endsWith("\u2026") && "Needs the country code".startsWith(footer.substring(0, footer.length() - 1)),
+        String reason = "Needs the country code";
+        assertTrue(footer.equals(reason)
+                || footer.endsWith("\u2026") && reason.startsWith(footer.substring(0, footer.length() - 1)),
                 "the short reason, cut to the card's width: " + footer);
         double widthWithWarning = anna.getLayoutBounds().getWidth();
         Node badge = anna.lookup(".node-badge");

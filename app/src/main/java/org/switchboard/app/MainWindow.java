@@ -82,6 +82,7 @@ public final class MainWindow {
         this.doc = EditorDocument.checkedBy(with.types(), with.messages());
         this.autosave = new Autosave(doc, Recovery.fileIn(store.directory()), clock);
         this.files = new DocumentFiles(doc, settings, this::saveSettings, () -> stage, autosave, with.dialogs());
+        autosave.nameFrom(files.displayNameProperty()::get);
         this.canvas = createCanvas();
         // a flow that was just opened is shown whole (up to 100 %), once the canvas knows its size
         files.setOnOpened(() -> Platform.runLater(canvas::zoomToFit));

@@ -98,7 +98,7 @@ class RecoveryTest extends AppWindowTest {
     void lastRunsWorkIsOfferedBeforeTheInitialFileOpensAndEditsOfAnImportAreKept() throws Exception {
         harness = new AppHarness(dir.resolve("home"));
         Path recovery = harness.home.resolve("recovery.json");
-        new Recovery(AppHarness.callToDial(), null, Instant.now()).write(recovery);
+        new Recovery(AppHarness.callToDial(), null, null, Instant.now()).write(recovery);
         Path export = nodeRedExport();
 
         MainWindow w = harness.start(export.toString());
@@ -119,5 +119,16 @@ class RecoveryTest extends AppWindowTest {
             Thread.sleep(100);
         }
         assertEquals(edited, Recovery.read(recovery).map(Recovery::flow).orElse(null));
+
+        // after a crash the edited import is offered by its name, not as "Untitled"
+        MainWindow next = harness.start();
+        DialogPane ask = AppHarness.dialog(this, "restore-dialog");
+        assertNotNull(ask);
+        assertTrue(ask.getContentText().startsWith("Restore your unsaved changes to seed-sample-flow (imported) from"),
+                ask.getContentText());
+        clickOn("Restore");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(edited, next.document().flow());
+        assertEquals("seed-sample-flow (imported)", next.files().displayNameProperty().get());
     }
 }

@@ -117,99 +117,121 @@ final class CanvasViews {
         wires.setHovered(w);
     }
 
+    /** What one sync pass did so far: its build budget and work, the cards it showed, added and removed. */
+    private static final class Pass {
+        final CardPolicy policy;
+        final int budget;
+        final List<NodeView> added = new ArrayList<>();
+        final Set<NodeView> removed = new HashSet<>();
+        int work;
+        int shown;
+        boolean deferred;
+
+        Pass(CardPolicy policy) {
+            this.policy = policy;
+            this.budget = policy.buildBudget();
+        }
+    }
+
     /** Builds, updates and drops views for the visible world rectangle {x, y, w, h} at this zoom. */
     void sync(double[] visible, double zoom) {
-        CardPolicy policy = new CardPolicy(visible, zoom, zooming, showEverything);
-        int budget = policy.buildBudget();
-        List<NodeView> added = new ArrayList<>();
-        Set<NodeView> removed = new HashSet<>();
-        boolean deferred = false;
-        int work = 0;
-        int shown = 0;
+        Pass pass = new Pass(new CardPolicy(visible, zoom, zooming, showEverything));
         // Two rounds: cards in view first, then those in the margin, so a budget cut never leaves holes in view.
         for (int round = 0; round < 2; round++) {
-            double[] area = round == 0 ? policy.inView() : policy.createArea();
+            double[] area = round == 0 ? pass.policy.inView() : pass.policy.createArea();
             for (NodeEntry e : model.entries()) {
-                NodeView v = nodeViews.get(e.id);
-                if (round == 1 && v != null && v.isShownIn(syncPass)) {
-                    continue;
-                }
-                double[] b = model.roughBox(e);
-                boolean want = CardPolicy.intersects(b, area);
-                if (want && e.geometry == null) {
-                    model.geometry(e);
-                    b = model.roughBox(e);
-                    want = CardPolicy.intersects(b, area);
-                }
-                if (round == 1 && !want && v != null) {
-                    want = policy.keeps(b);
-                }
-                if (want) {
-                    CardGeometry g = model.geometry(e);
-                    CardLook.Detail detail = policy.detailFor(v != null && v.built() ? v.shownDetail() : null);
-                    boolean build = v == null || v.needsRebuild(e, g, detail);
-                    if (!build && !contentChanged && v.getLayoutX() == e.x() && v.getLayoutY() == e.y()) {
-                        // Only the view moved: the card is up to date.
-                        snap(v);
-                        v.markShown(syncPass);
-                        shown++;
-                        continue;
-                    }
-                    if (build && work >= budget && v != null) {
-                        // Over budget: an existing card keeps its old look for a frame or two.
-                        deferred = true;
-                        build = false;
-                    } else if (build && work >= budget) {
-                        deferred = true;
-                        continue;
-                    }
-                    if (v == null) {
-                        v = new NodeView(e.id, simpleLooks);
-                        v.setCacheHint(cacheHint);
-                        nodeViews.put(e.id, v);
-                        added.add(v);
-                    }
-                    if (build) {
-                        work++;
-                    }
-                    v.show(e, g, measurer, canvas.lookOf(e, detail), build);
-                    snap(v);
-                    v.markShown(syncPass);
-                    shown++;
-                } else if (round == 1 && v != null) {
-                    nodeViews.remove(e.id);
-                    removed.add(v);
-                }
+                syncCard(e, round == 1, area, pass);
             }
         }
-        if (nodeViews.size() > shown) {
+        if (nodeViews.size() > pass.shown) {
             nodeViews.entrySet().removeIf(en -> {
                 if (model.entry(en.getKey()) == null) {
-                    removed.add(en.getValue());
+                    pass.removed.add(en.getValue());
                     return true;
                 }
                 return false;
             });
         }
         syncPass++;
-        wires.setDrawArea(policy.drawArea());
-        boolean wiresAdded = syncWires(policy);
+        wires.setDrawArea(pass.policy.drawArea());
+        boolean wiresAdded = syncWires(pass.policy);
         contentChanged = false;
-        if (!removed.isEmpty()) {
-            nodesLayer.getChildren().removeAll(removed);
+        if (!pass.removed.isEmpty()) {
+            nodesLayer.getChildren().removeAll(pass.removed);
         }
-        if (!added.isEmpty()) {
-            nodesLayer.getChildren().addAll(added);
+        if (!pass.added.isEmpty()) {
+            nodesLayer.getChildren().addAll(pass.added);
         }
-        if ((!added.isEmpty() || wiresAdded) && canvas.getScene() != null) {
+        if ((!pass.added.isEmpty() || wiresAdded) && canvas.getScene() != null) {
             // Style the new views now rather than in the next frame's CSS pass.
             nodesLayer.getParent().applyCss();
         }
-        dirty = deferred;
-        if (deferred) {
+        dirty = pass.deferred;
+        if (pass.deferred) {
             // Build the rest in the next frames instead of stalling this one.
             Platform.runLater(canvas::requestLayout);
         }
+    }
+
+    /**
+     * Shows, builds or drops one card. The first round ({@code margin} false) shows the cards in view; the second
+     * those in the creation margin, keeps those the policy keeps and drops the rest.
+     */
+    private void syncCard(NodeEntry e, boolean margin, double[] area, Pass pass) {
+        NodeView v = nodeViews.get(e.id);
+        if (margin && v != null && v.isShownIn(syncPass)) {
+            return;
+        }
+        double[] b = model.roughBox(e);
+        boolean want = CardPolicy.intersects(b, area);
+        if (want && e.geometry == null) {
+            model.geometry(e);
+            b = model.roughBox(e);
+            want = CardPolicy.intersects(b, area);
+        }
+        if (margin && !want && v != null) {
+            want = pass.policy.keeps(b);
+        }
+        if (!want) {
+            if (margin && v != null) {
+                nodeViews.remove(e.id);
+                pass.removed.add(v);
+            }
+            return;
+        }
+        CardGeometry g = model.geometry(e);
+        CardLook.Detail detail = pass.policy.detailFor(v != null && v.built() ? v.shownDetail() : null);
+        boolean build = v == null || v.needsRebuild(e, g, detail);
+        if (!build && !contentChanged && v.getLayoutX() == e.x() && v.getLayoutY() == e.y()) {
+            // Only the view moved: the card is up to date.
+            shown(v, pass);
+            return;
+        }
+        if (build && pass.work >= pass.budget) {
+            pass.deferred = true;
+            if (v == null) {
+                return;
+            }
+            // Over budget: an existing card keeps its old look for a frame or two.
+            build = false;
+        }
+        if (v == null) {
+            v = new NodeView(e.id, simpleLooks);
+            v.setCacheHint(cacheHint);
+            nodeViews.put(e.id, v);
+            pass.added.add(v);
+        }
+        if (build) {
+            pass.work++;
+        }
+        v.show(e, g, measurer, canvas.lookOf(e, detail), build);
+        shown(v, pass);
+    }
+
+    private void shown(NodeView v, Pass pass) {
+        snap(v);
+        v.markShown(syncPass);
+        pass.shown++;
     }
 
     /**

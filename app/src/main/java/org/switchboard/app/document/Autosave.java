@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -18,13 +19,12 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.engine.flow.Flow;
 
 /**
- * Keeps unsaved work safe: every 3 seconds, when the user has made changes that are not saved and not in the
- * recovery file yet, the current flow (an immutable value, so it can be handed over as is) is written to the
- * recovery file on a background thread. Saving, "Don't save" and a clean exit delete it; after a crash the next
- * start finds it and
- * offers to restore it, so at most the last few seconds are lost. A document that is unsaved but not edited (a
- * Node-RED import just converted, a flow just restored) is not written: its source still has it, and writing it
- * would offer it back after a restart as if work had been lost. Writes and deletes run in order on one thread.
+ * Keeps unsaved work safe: every 3 seconds, when the user has made changes that are not saved and not in the recovery
+ * file yet, the current flow (an immutable value, so it can be handed over as is) is written to the recovery file on a
+ * background thread. Saving, "Don't save" and a clean exit delete it; after a crash the next start finds it and offers
+ * to restore it, so at most the last few seconds are lost. A document that is unsaved but not edited (a Node-RED
+ * import just converted, a flow just restored) is not written: its source still has it, and writing it would offer it
+ * back after a restart as if work had been lost. Writes and deletes run in order on one thread.
  */
 public final class Autosave {
 
@@ -41,6 +41,7 @@ public final class Autosave {
     });
     private final Timeline timer;
     private Flow written;
+    private Supplier<String> name = () -> null;
 
     public Autosave(EditorDocument doc, Path file, Clock clock) {
         this.doc = doc;
@@ -52,6 +53,11 @@ public final class Autosave {
 
     public Path file() {
         return file;
+    }
+
+    /** Where the document's name comes from, so a restore can offer it by name ("calls (imported)"). */
+    public void nameFrom(Supplier<String> documentName) {
+        this.name = documentName;
     }
 
     public void start() {
@@ -74,7 +80,7 @@ public final class Autosave {
             return;
         }
         written = flow;
-        Recovery recovery = new Recovery(flow, doc.file(), clock.instant());
+        Recovery recovery = new Recovery(flow, doc.file(), name.get(), clock.instant());
         writer.execute(() -> {
             try {
                 recovery.write(file);

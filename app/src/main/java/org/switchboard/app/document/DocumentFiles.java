@@ -201,12 +201,15 @@ public final class DocumentFiles {
             onOpened.run();
             return;
         }
-        startUntitled(recovery.flow(), AppTexts.get("document.untitled"), false);
+        startUntitled(recovery.flow(), recoveryName(recovery), false);
     }
 
     /** The name to show for a recovery in the restore question. */
     public static String recoveryName(Recovery recovery) {
-        return recovery.originalFile() != null ? recovery.originalFile().getFileName().toString()
+        if (recovery.originalFile() != null) {
+            return recovery.originalFile().getFileName().toString();
+        }
+        return recovery.name() != null && !recovery.name().isBlank() ? recovery.name()
                 : AppTexts.get("document.untitled");
     }
 

@@ -66,14 +66,12 @@ public final class EditorDocument {
         return new EditorDocument(f -> validator.check(f, messages));
     }
 
-    /** The state derived from the current flow; computed at most once per change. */
+    /**
+     * The state derived from the current flow; computed at most once per change. Views listen to
+     * {@link #flowProperty()} and read this.
+     */
     public DocumentState state() {
         return state.get();
-    }
-
-    /** Changes with every change of the flow (listeners that need the new state call {@link #state()}). */
-    public ObjectBinding<DocumentState> stateProperty() {
-        return state;
     }
 
     public ReadOnlyObjectProperty<Flow> flowProperty() {

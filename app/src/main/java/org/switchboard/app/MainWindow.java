@@ -38,6 +38,7 @@ import org.switchboard.app.settings.SettingsDialog;
 import org.switchboard.app.settings.SettingsStore;
 import org.switchboard.app.ui.Action;
 import org.switchboard.app.ui.Actions;
+import org.switchboard.app.ui.Dialogs;
 import org.switchboard.app.welcome.WelcomeDialog;
 
 /**
@@ -88,10 +89,11 @@ public final class MainWindow {
         files.setOnOpened(() -> Platform.runLater(canvas::zoomToFit));
         this.actions = new Actions(WindowActions.of(this, files, doc));
         actions.addAll(canvas.actions());
-        this.palette = new PalettePane(with.types(), with.messages(), this::addNode);
+        this.palette = new PalettePane(with.types(), with.messages(), this::addNode, id -> canvas.cardImage(id));
         this.inspector = new InspectorPane(doc, this::showNode, with.types(), PropertyEditors.standard());
         this.problems = new ProblemsPane(doc, with.types(), with.messages(), this::showNode);
         dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
+        dock.markCount("problems", "error", problems.anyErrorProperty());
 
         layOutPanels();
 
@@ -134,6 +136,11 @@ public final class MainWindow {
         inspector.setPrefWidth(inspectorWidth());
         dock.setMinHeight(38);
         dock.setPrefHeight(dockHeight(Double.MAX_VALUE));
+    }
+
+    /** The app's message boxes, for tests. */
+    Dialogs dialogs() {
+        return with.dialogs();
     }
 
     /** The window shown on the stage, for tests. */
@@ -330,9 +337,17 @@ public final class MainWindow {
             }
         }
         settings.setWindow(geometry.capture(stage));
-        settings.setPanel(PALETTE_WIDTH, palette.getWidth());
-        settings.setPanel(INSPECTOR_WIDTH, inspector.getWidth());
-        settings.setPanel(DOCK_HEIGHT, dock.getHeight());
+        // stored as the divider positions say (whole pixels), the same measure applyPanelSizes() sets: the panes
+        // themselves are a divider's half narrower, which made the sizes shrink by a pixel on every start
+        double w = main.getWidth();
+        double h = centre.getHeight();
+        if (w > 0 && main.getDividerPositions().length == 2) {
+            settings.setPanel(PALETTE_WIDTH, Math.round(main.getDividerPositions()[0] * w));
+            settings.setPanel(INSPECTOR_WIDTH, Math.round((1 - main.getDividerPositions()[1]) * w));
+        }
+        if (h > 0 && centre.getDividerPositions().length == 1) {
+            settings.setPanel(DOCK_HEIGHT, Math.round((1 - centre.getDividerPositions()[0]) * h));
+        }
         saveSettings();
         autosave.stop(keepRecovery);
     }

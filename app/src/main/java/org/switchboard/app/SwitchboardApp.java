@@ -28,7 +28,7 @@ import org.switchboard.engine.nodes.NodeTypes;
  * The desktop app. Reads the settings (language, theme, window), asks the system for light or dark in the
  * background, and opens the main window with the flow file given on the command line (a Switchboard file or a
  * Node-RED export), else the last file. When the last run did not end cleanly, it offers to restore the unsaved
- * work; on the first start it shows the welcome dialog.
+ * work; on the first start it shows the welcome dialog, unless the user opened a file with the app.
  */
 public final class SwitchboardApp extends Application {
 
@@ -92,7 +92,8 @@ public final class SwitchboardApp extends Application {
                 openInitial(requested);
             }
             window.startAutosave();
-            if (recovery == MainWindow.RecoveryOutcome.NONE && settings.showWelcome()) {
+            // a file the user opened (double-click, command line) is what they came for: no welcome over it
+            if (recovery == MainWindow.RecoveryOutcome.NONE && requested == null && settings.showWelcome()) {
                 window.welcome();
             }
         });

@@ -23,10 +23,13 @@ import javafx.geometry.Point2D;
 import javafx.scene.CacheHint;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.Image;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
@@ -37,6 +40,7 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 
 /**
@@ -52,6 +56,8 @@ public final class FlowCanvas extends Region {
 
     private static final String STYLESHEET = FlowCanvas.class.getResource("canvas.css").toExternalForm();
     private static final double FIT_MARGIN = 48;
+    /** The least room around a flow that "fit" shows at 100 % rather than shrinking it. */
+    private static final double FIT_MIN_MARGIN = 16;
     /** Below this zoom, cards are drawn without texts and ports (they would be unreadable anyway). */
     static final double LOD_ZOOM = CardPolicy.LOD_ZOOM;
 
@@ -183,8 +189,23 @@ public final class FlowCanvas extends Region {
         panZoom.zoomOut();
     }
 
+    /**
+     * 100 %, about the middle of the view; a left or top edge of the flow that was in view stays in view, so the
+     * first node (where calls come in) is not cut off.
+     */
     public void resetZoom() {
+        Bounds flow = flowBounds();
+        Point2D edge = flow == null ? null : panZoom.toView(flow.getMinX(), flow.getMinY());
+        boolean leftShown = edge != null && edge.getX() >= 0;
+        boolean topShown = edge != null && edge.getY() >= 0;
         panZoom.zoomProperty().set(1.0);
+        if (flow == null) {
+            return;
+        }
+        edge = panZoom.toView(flow.getMinX(), flow.getMinY());
+        double dx = leftShown && edge.getX() < FIT_MIN_MARGIN ? FIT_MIN_MARGIN - edge.getX() : 0;
+        double dy = topShown && edge.getY() < FIT_MIN_MARGIN ? FIT_MIN_MARGIN - edge.getY() : 0;
+        panZoom.panBy(dx, dy);
     }
 
     /** Shows the whole flow, as large as fits up to 100 %. */
@@ -195,7 +216,34 @@ public final class FlowCanvas extends Region {
             panZoom.panTo(FIT_MARGIN, FIT_MARGIN);
             return;
         }
-        panZoom.fit(b, FIT_MARGIN);
+        panZoom.fit(b, FIT_MARGIN, FIT_MIN_MARGIN);
+    }
+
+    /**
+     * A picture of a new node's card of this type, at 100 %, as the canvas draws it in the current theme (the
+     * palette's drag image); null for an unknown type or before the canvas is in a scene.
+     */
+    public Image cardImage(String typeId) {
+        NodeType type = types.get(typeId);
+        if (type == null || getScene() == null) {
+            return null;
+        }
+        FlowNode node = type.newNode("palette-preview", 0, 0);
+        NodeEntry e = new NodeEntry(node.id());
+        e.update(node, type, List.of(), List.of());
+        NodeView card = new NodeView(node.id(), simpleLooks);
+        // in the node layer for a moment, so that it gets the canvas's styles; never part of a pulse
+        nodesLayer.getChildren().add(card);
+        try {
+            card.show(e, model.geometry(e), measurer,
+                    new CardLook(false, false, false, false, false, CardLook.Detail.FULL), true);
+            card.applyCss();
+            SnapshotParameters params = new SnapshotParameters();
+            params.setFill(Color.TRANSPARENT);
+            return card.snapshot(params, null);
+        } finally {
+            nodesLayer.getChildren().remove(card);
+        }
     }
 
     /** Scrolls the view so that the node is in the middle (e.g. "Show" in the Problems panel). */
@@ -277,7 +325,7 @@ public final class FlowCanvas extends Region {
     /** The look of a node's card at the given level of detail: selection, pointer, problems, calls. */
     CardLook lookOf(NodeEntry e, CardLook.Detail detail) {
         String id = e.id;
-        return lookFilter.apply(new CardLook(selected(id), id.equals(hoveredCard), e.hasWarning(),
+        return lookFilter.apply(new CardLook(selected(id), id.equals(hoveredCard), e.hasWarning(), e.hasError(),
                 live.contains(id), covered.contains(id), detail));
     }
 

@@ -28,7 +28,8 @@ import org.switchboard.engine.nodes.Category;
  * zoomed far out the card is drawn in a simpler form ({@code :lod}) without texts and ports. The view only shows
  * a node; {@link FlowCanvas} rebuilds it from the flow and never edits it. Its states come as one {@link CardLook}.
  * A full card's looks and states are CSS: style class {@code node-view}, {@code cat-<category>} or {@code unknown},
- * pseudo-classes {@code :selected}, {@code :hovered}, {@code :warning}, {@code :live}, {@code :covered}; the CSS id
+ * pseudo-classes {@code :selected}, {@code :hovered}, {@code :warning} (with {@code :error}), {@code :live}, {@code
+ * :covered}; the CSS id
  * is {@code node-<id>}. A simple card has no style class (it needs no CSS pass) and takes its background from
  * {@link SimpleCardLooks}; it keeps the pseudo-classes.
  */
@@ -37,6 +38,8 @@ final class NodeView extends Region {
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass HOVERED = PseudoClass.getPseudoClass("hovered");
     static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    /** With {@link #WARNING}: one of the problems is an error (red instead of amber). */
+    static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
     static final PseudoClass COVERED = PseudoClass.getPseudoClass("covered");
     static final PseudoClass LOD = PseudoClass.getPseudoClass("lod");
@@ -321,6 +324,7 @@ final class NodeView extends Region {
         pseudoClassStateChanged(SELECTED, l.selected());
         pseudoClassStateChanged(HOVERED, l.hovered());
         pseudoClassStateChanged(WARNING, l.problem());
+        pseudoClassStateChanged(ERROR, l.error());
         pseudoClassStateChanged(LIVE, l.live());
         pseudoClassStateChanged(COVERED, l.covered());
         if (shownLod && built()) {

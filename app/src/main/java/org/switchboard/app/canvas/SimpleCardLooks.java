@@ -13,7 +13,8 @@ import org.switchboard.engine.nodes.Category;
 
 /**
  * The backgrounds of far-out cards (the simple form, below {@link CardPolicy#LOD_ZOOM}), made from the card's
- * {@link CardLook}: an outline and a wider left edge in the category colour, amber for a card with problems, a green
+ * {@link CardLook}: an outline and a wider left edge in the category colour, amber for a card with warnings, red for
+ * one with errors, a green
  * ring where a call is now, an accent ring when selected. They are made in
  * code from the theme's colours ({@link CanvasColors}) because a far zoom brings hundreds of such cards into view at
  * once, and styling each with CSS cost a zoom frame several milliseconds. Looks are shared between cards and made
@@ -43,12 +44,13 @@ final class SimpleCardLooks {
         boolean selected = look.selected();
         boolean live = look.live();
         boolean warning = look.problem();
-        int key = (category == null ? 0 : category.ordinal() + 1) * 8 + (live ? 4 : 0) + (warning ? 2 : 0)
-                + (selected ? 1 : 0);
-        return made.computeIfAbsent(key, k -> make(category, warning, selected, live));
+        boolean error = warning && look.error();
+        int key = (category == null ? 0 : category.ordinal() + 1) * 16 + (error ? 8 : 0) + (live ? 4 : 0)
+                + (warning ? 2 : 0) + (selected ? 1 : 0);
+        return made.computeIfAbsent(key, k -> make(category, warning, error, selected, live));
     }
 
-    private Background make(Category category, boolean warning, boolean selected, boolean live) {
+    private Background make(Category category, boolean warning, boolean error, boolean selected, boolean live) {
         Color surface = colors.get(CanvasColors.Key.SURFACE);
         if (selected) {
             return new Background(fill(colors.get(CanvasColors.Key.ACCENT_RING), RING),
@@ -59,7 +61,8 @@ final class SimpleCardLooks {
                     fill(colors.get(CanvasColors.Key.LIVE), OUTLINE), fill(surface, INSIDE_MARKED));
         }
         if (warning) {
-            return new Background(fill(colors.get(CanvasColors.Key.WARN), OUTLINE), fill(surface, INSIDE_MARKED));
+            return new Background(fill(colors.get(error ? CanvasColors.Key.DANGER : CanvasColors.Key.WARN), OUTLINE),
+                    fill(surface, INSIDE_MARKED));
         }
         return new Background(fill(colors.get(colourOf(category)), OUTLINE), fill(surface, INSIDE));
     }

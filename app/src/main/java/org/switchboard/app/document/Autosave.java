@@ -42,8 +42,7 @@ public final class Autosave {
     });
     private final Timeline timer;
     /** The flow last handed to the writer; reset when that write fails, so that the next tick tries again. */
-    private final AtomicReference<Flow> written =
-            new AtomicReference<>();
+    private final AtomicReference<Flow> written = new AtomicReference<>();
     private Supplier<String> name = () -> null;
 
     public Autosave(EditorDocument doc, Path file, Clock clock) {

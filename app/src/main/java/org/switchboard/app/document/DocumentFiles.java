@@ -34,6 +34,9 @@ import org.switchboard.engine.flow.Flow;
  */
 public final class DocumentFiles {
 
+    /** The file name ending Save proposes: the one the installed file association covers. */
+    static final String FLOW_SUFFIX = ".flow.json";
+
     private static final Logger LOG = LoggerFactory.getLogger(DocumentFiles.class);
 
     private final EditorDocument doc;
@@ -120,7 +123,7 @@ public final class DocumentFiles {
                 throw new IOException("not found");
             }
             Flow flow = FlowFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name).flow();
-            startUntitled(flow, name, true);
+            startUntitled(flow.withName(AppTexts.sampleTitle(name, flow.name())), name, true);
             return true;
         } catch (IOException | FlowFileException e) {
             dialogs.error(owner.get(), AppTexts.get("file.open.failed"), name + ": " + e.getMessage());
@@ -135,6 +138,16 @@ public final class DocumentFiles {
 
     public boolean saveAs() {
         FileChooser chooser = chooser(AppTexts.get("file.saveAs.title"));
+        // *.flow.json first: the name the installed file association opens with a double-click
+        chooser.getExtensionFilters().add(0, new FileChooser.ExtensionFilter(AppTexts.get("file.filter.flowJson"),
+                "*" + FLOW_SUFFIX));
+        chooser.setSelectedExtensionFilter(chooser.getExtensionFilters().get(0));
+        if (chooser.getInitialDirectory() == null) {
+            Path documents = documentsFolder();
+            if (documents != null) {
+                chooser.setInitialDirectory(documents.toFile());
+            }
+        }
         Path current = doc.file();
         chooser.setInitialFileName(current != null ? current.getFileName().toString() : suggestedFileName());
         Path file = picker.save(chooser, owner.get());
@@ -142,7 +155,7 @@ public final class DocumentFiles {
             return false;
         }
         if (!file.getFileName().toString().contains(".")) {
-            file = file.resolveSibling(file.getFileName() + ".json");
+            file = file.resolveSibling(file.getFileName() + FLOW_SUFFIX);
         }
         return write(file);
     }
@@ -278,7 +291,17 @@ public final class DocumentFiles {
     private String suggestedFileName() {
         String base = doc.flow().name().isBlank() ? untitledName : doc.flow().name();
         String safe = base.replaceAll("[\\\\/:*?\"<>|]", "").trim();
-        return (safe.isEmpty() ? "flow" : safe) + ".json";
+        return (safe.isEmpty() ? "flow" : safe) + FLOW_SUFFIX;
+    }
+
+    /** The user's documents folder ({@code ~/Documents} where there is one), else the home folder. */
+    static Path documentsFolder() {
+        String home = System.getProperty("user.home");
+        if (home == null || home.isBlank()) {
+            return null;
+        }
+        Path documents = Path.of(home, "Documents");
+        return Files.isDirectory(documents) ? documents : Files.isDirectory(Path.of(home)) ? Path.of(home) : null;
     }
 
     private void remember(Path file) {

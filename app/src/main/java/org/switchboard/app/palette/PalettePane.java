@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -40,6 +42,7 @@ public final class PalettePane extends VBox {
     private static final List<Category> ORDER = List.of(Category.CALL_CONTROL, Category.ROUTING, Category.EVENTS);
 
     private final Consumer<String> onAdd;
+    private final Function<String, Image> dragImage;
     private final CustomTextField search = new CustomTextField();
     private final List<Group> groups = new ArrayList<>();
 
@@ -47,9 +50,12 @@ public final class PalettePane extends VBox {
      * @param types    the node types to offer
      * @param messages their labels' language
      * @param onAdd    adds a node of the given type id at the canvas centre
+     * @param dragImage the picture dragged for a type id (its card as the canvas draws it), or null
      */
-    public PalettePane(NodeTypes types, Messages messages, Consumer<String> onAdd) {
+    public PalettePane(NodeTypes types, Messages messages, Consumer<String> onAdd,
+                       Function<String, Image> dragImage) {
         this.onAdd = onAdd;
+        this.dragImage = dragImage;
         getStyleClass().add("palette");
         setId("palette");
 
@@ -203,7 +209,7 @@ public final class PalettePane extends VBox {
             tip.setMaxWidth(280);
             Tooltip.install(this, tip);
 
-            PaletteDrag.install(this, type.id());
+            PaletteDrag.install(this, type.id(), () -> dragImage.apply(type.id()));
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                     onAdd.accept(type.id());

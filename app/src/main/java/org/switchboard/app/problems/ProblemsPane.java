@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -17,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 import org.switchboard.app.document.EditorDocument;
@@ -30,8 +34,9 @@ import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * The Problems tab: the problems of the document's current {@link org.switchboard.app.document.DocumentState},
- * errors first, one row each with a severity icon, the node it concerns and the sentence. Refreshed at most once per
- * pulse however many edits arrive; clicking a row (or Enter) shows that node.
+ * errors first, one row each with a severity icon, the node it concerns, the sentence, a one-click fix where the fix
+ * is mechanical ({@link ProblemFixes}) and "Show". Refreshed at most once per pulse however many edits arrive (rows
+ * are redrawn on every change, so a renamed node's chip follows); clicking a row (or Enter) shows that node.
  */
 public final class ProblemsPane extends StackPane {
 
@@ -42,6 +47,7 @@ public final class ProblemsPane extends StackPane {
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ListView<Problem> list = new ListView<>(problems);
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
+    private final ReadOnlyBooleanWrapper anyError = new ReadOnlyBooleanWrapper(this, "anyError");
     private boolean pending;
 
     /**
@@ -77,6 +83,11 @@ public final class ProblemsPane extends StackPane {
         return count.getReadOnlyProperty();
     }
 
+    /** Whether one of the problems is an error (the count pill is then red, not amber). */
+    public ReadOnlyBooleanProperty anyErrorProperty() {
+        return anyError.getReadOnlyProperty();
+    }
+
     public List<Problem> problems() {
         return List.copyOf(problems);
     }
@@ -96,8 +107,24 @@ public final class ProblemsPane extends StackPane {
                 .sorted((a, b) -> Boolean.compare(!a.isError(), !b.isError())).toList();
         if (!found.equals(problems)) {
             problems.setAll(found);
+        } else {
+            // the same problems, but a node may have a new name (its chip) or a fix may no longer apply
+            list.refresh();
         }
         count.set(found.size());
+        anyError.set(found.stream().anyMatch(Problem::isError));
+    }
+
+    private static Button rowButton(String text, String styleClass, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().addAll("problem-action", styleClass);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> {
+            e.consume();
+            action.run();
+        });
+        return b;
     }
 
     private final class ProblemCell extends ListCell<Problem> {
@@ -136,6 +163,15 @@ public final class ProblemsPane extends StackPane {
             text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             row.getChildren().add(text);
+            ProblemFixes.Fix fix = ProblemFixes.fixFor(p, flow, types);
+            if (fix != null) {
+                row.getChildren().add(rowButton(fix.label(), "problem-fix",
+                        () -> doc.apply(fix.label(), fix.edit())));
+            }
+            if (node != null) {
+                row.getChildren().add(rowButton(AppTexts.get("problems.show"), "problem-show",
+                        () -> showNode.accept(p.nodeId())));
+            }
             setGraphic(row);
             setText(null);
             setTooltip(new Tooltip(p.message()));

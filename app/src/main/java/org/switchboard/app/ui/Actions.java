@@ -52,7 +52,7 @@ public final class Actions {
         item.setId(idPrefix + a.id());
         item.textProperty().bind(a.text());
         if (a.keysInMenu()) {
-            item.setAccelerator(a.accelerator());
+            item.setAccelerator(MenuShortcut.of(a.accelerator()));
         }
         item.disableProperty().bind(javafx.beans.binding.Bindings.not(a.enabled()));
         item.setOnAction(e -> a.fire());

@@ -3,16 +3,21 @@ package org.switchboard.app.ui;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.engine.cli.VersionProvider;
 
 /**
  * The app's message boxes, themed like the window and worded for people: errors show the one-line message the
@@ -99,12 +104,32 @@ public final class Dialogs {
         Alert a = alert(Alert.AlertType.INFORMATION, owner, AppTexts.get("dialog.about.title"),
                 AppTexts.get("app.name") + " " + version());
         a.setContentText(AppTexts.get("dialog.about.text"));
+        var logo = Dialogs.class.getResource("/icons/app/png/switchboard-64.png");
+        if (logo != null) {
+            ImageView view = new ImageView(new Image(logo.toExternalForm(), 48, 48, true, true));
+            a.setGraphic(view);
+        }
+        a.getDialogPane().setId("about-dialog");
         a.showAndWait();
     }
 
-    private static String version() {
-        String v = Dialogs.class.getPackage().getImplementationVersion();
-        return v == null ? "" : v;
+    /** The build's version (the same for app and engine: one Maven reactor), e.g. {@code 0.1.0}. */
+    public static String version() {
+        return VersionProvider.version();
+    }
+
+    /** The app's own line icon on a tinted tile, in place of JavaFX's stock alert icons. */
+    private static Node icon(Alert.AlertType type) {
+        String kind = switch (type) {
+            case ERROR -> "error";
+            case WARNING -> "warn";
+            default -> "info";
+        };
+        StackPane tile = new StackPane(Glyphs.ui(kind, 22));
+        tile.getStyleClass().addAll("dialog-icon", kind);
+        tile.setMinSize(40, 40);
+        tile.setMaxSize(40, 40);
+        return tile;
     }
 
     /** An alert with the app's theme, owned by the window (so it is centred on it), resizable to its text. */
@@ -115,6 +140,7 @@ public final class Dialogs {
         }
         a.setTitle(title);
         a.setHeaderText(header);
+        a.setGraphic(icon(type));
         a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         a.getDialogPane().setMinWidth(420);
         a.setResizable(true);

@@ -93,7 +93,7 @@ public final class WelcomeDialog extends Dialog<ButtonType> {
     }
 
     private Region card(Sample s, BiConsumer<String, String> openSample) {
-        Label name = new Label(s.flow().name().isBlank() ? s.fileName() : s.flow().name());
+        Label name = new Label(s.title());
         name.getStyleClass().addAll("sample-name", "semibold");
         String key = "sample." + s.key() + ".description";
         Label text = wrapped(AppTexts.has(key) ? AppTexts.get(key)

@@ -58,7 +58,7 @@ class CanvasGesturesTest {
         Label dial = new Label("Dial");
         dial.setId("palette-dial");
         dial.setMinSize(PALETTE_WIDTH, 30);
-        PaletteDrag.install(dial, "dial");
+        PaletteDrag.install(dial, "dial", () -> canvas.cardImage("dial"));
         VBox palette = new VBox(dial);
         palette.setMinWidth(PALETTE_WIDTH);
         palette.setMaxWidth(PALETTE_WIDTH);

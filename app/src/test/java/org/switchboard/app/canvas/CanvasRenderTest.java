@@ -167,7 +167,12 @@ class CanvasRenderTest {
         load(robot, CanvasDemo.familyMenu(true));
         NodeView anna = robot.lookup("#node-dial1").queryAs(NodeView.class);
         assertTrue(anna.getPseudoClassStates().contains(NodeView.WARNING));
-        assertEquals("Needs the country code", text(anna, "node-footer-text"));
+        String footer = text(anna, "node-footer-text");
+        String reason = "Needs the country code";
+        assertTrue(footer.equals(reason)
+                || footer.endsWith("\u2026") && reason.startsWith(footer.substring(0, footer.length() - 1)),
+                "the short reason, cut to the card's width: " + footer);
+        double widthWithWarning = anna.getLayoutBounds().getWidth();
         Node badge = anna.lookup(".node-badge");
         assertNotNull(badge);
         // The tooltip is made when the pointer first comes onto the badge.
@@ -185,6 +190,11 @@ class CanvasRenderTest {
         assertSame(anna, canvas.view("dial1"));
         assertFalse(anna.getPseudoClassStates().contains(NodeView.WARNING));
         assertNull(anna.lookup(".node-badge"));
+        // a valid number of the same length: the card is as wide as with the warning (the footer never widens it)
+        robot.interact(() -> doc.apply("fix", f -> f.updateNode("dial1",
+                n -> n.withProperty("numbers", List.of("+49 15123456")))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(widthWithWarning, anna.getLayoutBounds().getWidth(), 0.5, "the card keeps its width");
     }
 
     @Test

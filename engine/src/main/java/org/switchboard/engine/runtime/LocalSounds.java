@@ -7,12 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.switchboard.engine.flow.Flow;
-import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.SoundRef;
-import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
-import org.switchboard.engine.nodes.PropertyKinds;
-import org.switchboard.engine.nodes.PropertySpec;
+import org.switchboard.engine.nodes.SoundProperties;
 
 /**
  * The local sounds a deployed flow may use: its folder and the {@code sounds/HASH.wav} files that its sound
@@ -44,18 +41,9 @@ public record LocalSounds(Path folder, Set<String> files) {
     /** Every well-formed local sound file the flow's sound properties name, in flow order. */
     public static Set<String> referenced(Flow flow, NodeTypes types) {
         Set<String> files = new LinkedHashSet<>();
-        for (FlowNode node : flow.nodes()) {
-            NodeType type = types.get(node.type());
-            if (type == null) {
-                continue;
-            }
-            for (PropertySpec spec : type.properties()) {
-                if (spec.kind() == PropertyKinds.SOUND_URL) {
-                    SoundRef sound = SoundRef.of(node.property(spec.key()));
-                    if (sound.localFile() != null && sound.isWellFormedFile()) {
-                        files.add(sound.file());
-                    }
-                }
+        for (SoundProperties.Use use : SoundProperties.of(flow, types)) {
+            if (use.sound().localFile() != null && use.sound().isWellFormedFile()) {
+                files.add(use.sound().file());
             }
         }
         return files;

@@ -48,7 +48,7 @@ public final class FlowSounds {
                         ? Problem.error(nodeId, key, m.get("problem.sound.notSpoken", label,
                                 "no speech engine on this machine; on Linux install espeak-ng"))
                         : Problem.warning(nodeId, key, m.get("problem.sound.notSpoken", label,
-                                "it is spoken when the flow is run or opened in the app")));
+                                "it is spoken when the flow is run")));
                 continue;
             }
             Path file = folder.resolve(sound.file());

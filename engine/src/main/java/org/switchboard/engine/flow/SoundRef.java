@@ -101,6 +101,31 @@ public record SoundRef(Source source, String url, String file, String name, Stri
         return new SoundRef(s, url, file, name, text, voice, made);
     }
 
+    public SoundRef withUrl(String newUrl) {
+        return new SoundRef(source, newUrl, file, name, text, voice, made);
+    }
+
+    public SoundRef withText(String newText) {
+        return new SoundRef(source, url, file, name, newText, voice, made);
+    }
+
+    public SoundRef withVoice(String newVoice) {
+        return new SoundRef(source, url, file, name, text, newVoice, made);
+    }
+
+    /**
+     * The value an editor stores: {@link #toValue} when only the chosen source has content, otherwise
+     * {@link #toEditingValue} so that the other sources' content survives until the flow is saved.
+     */
+    public Object toEditedValue() {
+        boolean others = switch (source) {
+            case URL -> !file.isEmpty() || !text.isEmpty();
+            case FILE -> !url.isEmpty() || !text.isEmpty();
+            case SPEECH -> !url.isEmpty() || (!file.isEmpty() && made.isEmpty());
+        };
+        return others ? toEditingValue() : toValue();
+    }
+
     /** The spoken sound, generated from {@code made}. */
     public SoundRef withSpoken(String spokenFile, String madeFrom) {
         return new SoundRef(source, url, spokenFile, name, text, voice, madeFrom);

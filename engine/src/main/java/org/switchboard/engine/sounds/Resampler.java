@@ -55,7 +55,8 @@ final class Resampler {
             double r = t / centre;
             double window = centre == 0 ? 1 : bessel0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / i0Beta;
             double h = 2 * cutoff / rateUp * sinc * window * up;
-            phases[k % up][k / up] = (float) h;
+            // stored reversed, so that an output is a forward dot product over the input window
+            phases[k % up][taps - 1 - k / up] = (float) h;
         }
         this.delay = Math.round(centre);
         this.base = -(taps - 1);
@@ -120,15 +121,30 @@ final class Resampler {
                 return;
             }
             float[] h = phases[(int) (u % up)];
-            int idx = (int) (n - base);
-            float sum = 0;
-            for (int k = 0; k < taps; k++) {
-                sum += h[k] * in[idx - k];
-            }
+            int from = (int) (n - base) - (taps - 1);
             ensureOut(1);
-            out[outSize++] = sum;
+            out[outSize++] = dot(h, in, from, taps);
             nextOut++;
         }
+    }
+
+    /** {@code h . x[from, from + n)} with four partial sums, which lets the JIT overlap the multiplications. */
+    private static float dot(float[] h, float[] x, int from, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += h[k] * x[from + k];
+            s1 += h[k + 1] * x[from + k + 1];
+            s2 += h[k + 2] * x[from + k + 2];
+            s3 += h[k + 3] * x[from + k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += h[k] * x[from + k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Drops input that no later output needs. */

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
@@ -87,6 +89,23 @@ public final class FlowEngine implements AutoCloseable {
 
     public Set<String> webhookPaths() {
         return deployment.routes().keySet();
+    }
+
+    /**
+     * The webhook path of the first Incoming call node (by path) that takes calls of {@code direction} ({@code in}
+     * or {@code out}); empty when no node does.
+     */
+    public Optional<String> webhookPathFor(String direction) {
+        return deployment.flow().nodes().stream()
+                .flatMap(node -> {
+                    NodeType type = types.get(node.type());
+                    return type == null ? Stream.<Webhook>empty() : type.webhooks(node).stream();
+                })
+                .filter(hook -> hook.path() != null && hook.path().startsWith("/")
+                        && hook.directions().contains(direction))
+                .map(Webhook::path)
+                .sorted()
+                .findFirst();
     }
 
     public boolean isWebhookPath(String path) {

@@ -95,8 +95,7 @@ public final class FlowSounds {
             try {
                 SoundRef done = speech.speak(sound, folder);
                 String key = use.spec().key();
-                Object value = use.node().property(key) instanceof java.util.Map<?, ?> m && m.containsKey("url")
-                        ? done.toEditingValue() : done.toValue();
+                Object value = done.toEditedValue();
                 result = result.updateNode(use.node().id(), n -> n.withProperty(key, value));
                 spoken++;
             } catch (SoundException e) {

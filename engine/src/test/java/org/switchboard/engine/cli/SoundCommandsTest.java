@@ -15,8 +15,6 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.SoundRef;
-import org.switchboard.engine.sounds.SoundConverter;
-import org.switchboard.engine.sounds.SoundStore;
 import org.switchboard.engine.sounds.TestTones;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,10 +29,7 @@ class SoundCommandsTest extends EnglishCliTest {
 
     @Test
     void checkSoundsSaysInPlainWordsWhatIsWrongWithEachUrl() throws Exception {
-        Path tone = dir.resolve("tone.wav");
-        TestTones.write(tone, 8000, 0.5);
-        byte[] good = Files.readAllBytes(dir.resolve(SoundStore.importFile(dir, tone,
-                SoundConverter.Options.DEFAULTS).file()));
+        byte[] good = Files.readAllBytes(dir.resolve(TestTones.imported(dir, 8000, 0.5).file()));
         Path stereo = dir.resolve("stereo.wav");
         TestTones.write(stereo, 44100, 0.5);
         byte[] wrong = Files.readAllBytes(stereo);
@@ -76,9 +71,7 @@ class SoundCommandsTest extends EnglishCliTest {
 
     @Test
     void aMissingLocalSoundIsAnErrorBeforeGoingLive() throws Exception {
-        Path tone = dir.resolve("tone.wav");
-        TestTones.write(tone, 16000, 0.5);
-        SoundRef sound = SoundStore.importFile(dir, tone, SoundConverter.Options.DEFAULTS);
+        SoundRef sound = TestTones.imported(dir, 16000, 0.5);
         Path file = dir.resolve("local.json");
         FlowFiles.save(file, Flow.of("Local", java.util.List.of(play("hello", sound.toValue())),
                 java.util.List.of()));

@@ -19,8 +19,7 @@ import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.SoundRef;
 import org.switchboard.engine.flow.Wire;
-import org.switchboard.engine.sounds.SoundConverter;
-import org.switchboard.engine.sounds.SoundStore;
+import org.switchboard.engine.sounds.TestTones;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,9 +131,7 @@ class SoundServingTest {
     }
 
     private SoundRef importTone() throws Exception {
-        Path wav = dir.resolve("tone.wav");
-        org.switchboard.engine.sounds.TestTones.write(wav, 22050, 0.5);
-        return SoundStore.importFile(dir, wav, SoundConverter.Options.DEFAULTS);
+        return TestTones.imported(dir, 22050, 0.5);
     }
 
     /** Incoming call, then a Play of the sound, then Hang up. */

@@ -1,7 +1,11 @@
 package org.switchboard.app.inspector;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
+import javafx.application.Platform;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -11,6 +15,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 import org.switchboard.app.i18n.AppTexts;
@@ -18,11 +24,15 @@ import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.SoundRef;
 import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.nodes.PropertySpec;
+import org.switchboard.engine.sounds.SoundConverter;
+import org.switchboard.engine.sounds.SoundException;
+import org.switchboard.engine.sounds.SoundStore;
 
 /**
- * A sound property: its source (URL or text to speech; a converted file is shown when the flow has one) and that
- * source's fields. Switching source keeps what the other source held until the flow is saved
- * ({@link SoundRef#toEditedValue}). Choosing and converting files, Listen and recording are not offered here yet.
+ * A sound property: its source (URL, a file converted into the sounds folder beside the flow, or text to speech)
+ * and that source's fields. Switching source keeps what the other source held until the flow is saved
+ * ({@link SoundRef#toEditedValue}). A chosen file is converted off the FX thread; the flow must have been saved once
+ * (its folder holds the sounds). Listen and recording are not offered here yet.
  */
 final class SoundEditor extends PropertyEditor {
 
@@ -35,8 +45,14 @@ final class SoundEditor extends PropertyEditor {
     private final TextArea text = new TextArea();
     private final ChoiceBox<String> voice = new ChoiceBox<>();
     private final VBox speech;
+    private VBox fileView;
     private final Label unknown = new Label();
+    private final Button choose = new Button();
+    private final Label fileStatus = new Label();
     private SoundRef current = SoundRef.NONE;
+
+    /** Asks the user for a sound file; replaced in tests, where no native dialog can be driven. */
+    static Function<Window, Path> chooser = SoundEditor::showChooser;
 
     SoundEditor(NodeEdits edits, PropertySpec spec) {
         super(edits, spec);
@@ -101,7 +117,15 @@ final class SoundEditor extends PropertyEditor {
         });
         unknown.setId("sound-unknown-" + spec.key());
         unknown.setWrapText(true);
-        block.setControl(new VBox(6, sources, url, file, speech, unknown));
+        choose.setId("sound-choose-" + spec.key());
+        choose.getStyleClass().add("small-button");
+        choose.setText(AppTexts.get("inspector.sound.choose"));
+        choose.setOnAction(e -> chooseFile());
+        fileStatus.setId("sound-status-" + spec.key());
+        fileStatus.setWrapText(true);
+        VBox fileBox = new VBox(4, file, choose, fileStatus);
+        fileView = fileBox;
+        block.setControl(new VBox(6, sources, url, fileBox, speech, unknown));
     }
 
     private ToggleButton source(String id, String textKey) {
@@ -128,12 +152,15 @@ final class SoundEditor extends PropertyEditor {
                 case SPEECH -> speechSource;
             };
             selected.setSelected(true);
-            // a file is shown when the flow has one; choosing files is not offered here yet
-            boolean hasFile = current.source() == SoundRef.Source.FILE || !current.file().isEmpty()
-                    && current.made().isEmpty();
-            show(fileSource, hasFile);
             show(url, current.source() == SoundRef.Source.URL);
-            show(file, current.source() == SoundRef.Source.FILE);
+            show(fileView, current.source() == SoundRef.Source.FILE);
+            boolean saved = edits.doc().file() != null;
+            choose.setDisable(!saved || foreign);
+            if (!saved && fileStatus.getText().isEmpty()) {
+                fileStatus.setText(AppTexts.get("inspector.sound.saveFirst"));
+            } else if (saved && AppTexts.get("inspector.sound.saveFirst").equals(fileStatus.getText())) {
+                fileStatus.setText("");
+            }
             show(speech, current.source() == SoundRef.Source.SPEECH);
             setText(url, current.url());
             setText(text, current.text());
@@ -149,6 +176,49 @@ final class SoundEditor extends PropertyEditor {
             updating = was;
         }
         block.setProblem(problem(node), current.source() == SoundRef.Source.SPEECH ? text : url);
+    }
+
+    /** Converts the chosen file into the sounds folder beside the flow, then makes it the property's sound. */
+    private void chooseFile() {
+        Path folder = edits.doc().file() == null ? null : edits.doc().file().toAbsolutePath().getParent();
+        Path picked = folder == null ? null : chooser.apply(choose.getScene() == null ? null
+                : choose.getScene().getWindow());
+        if (picked == null) {
+            return;
+        }
+        choose.setDisable(true);
+        fileStatus.setText(AppTexts.get("inspector.sound.converting", picked.getFileName()));
+        Thread worker = new Thread(() -> {
+            String message;
+            SoundRef converted = null;
+            try {
+                converted = SoundStore.importFile(folder, picked, SoundConverter.Options.DEFAULTS);
+                message = "";
+            } catch (SoundException e) {
+                message = e.getMessage();
+            }
+            SoundRef done = converted;
+            String shown = message;
+            Platform.runLater(() -> {
+                choose.setDisable(false);
+                fileStatus.setText(shown);
+                if (done != null && edits.node() != null) {
+                    SoundRef now = SoundRef.of(edits.node().property(spec.key()));
+                    edits.clicked(spec, now.withFile(done.file(), done.name()).toEditedValue());
+                }
+            });
+        }, "switchboard-sound-convert");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private static Path showChooser(Window owner) {
+        FileChooser dialog = new FileChooser();
+        dialog.setTitle(AppTexts.get("inspector.sound.choose"));
+        dialog.getExtensionFilters().add(new FileChooser.ExtensionFilter(AppTexts.get("inspector.sound.files"),
+                "*.wav", "*.mp3", "*.ogg", "*.flac", "*.aif", "*.aiff"));
+        java.io.File f = dialog.showOpenDialog(owner);
+        return f == null ? null : f.toPath();
     }
 
     private static void show(javafx.scene.Node n, boolean visible) {

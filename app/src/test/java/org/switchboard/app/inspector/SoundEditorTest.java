@@ -9,6 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import java.io.ByteArrayInputStream;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
@@ -25,6 +33,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.switchboard.app.document.EditorDocument;
+import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
@@ -66,8 +75,6 @@ class SoundEditorTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#sound-url-url").queryAs(ToggleButton.class).isSelected());
         assertEquals(URL, robot.lookup("#prop-url").queryAs(TextField.class).getText());
-        assertFalse(robot.lookup("#sound-file-url").queryAs(ToggleButton.class).isVisible(),
-                "no File source is offered when the flow has no converted file");
 
         robot.clickOn("#sound-speech-url");
         robot.clickOn("#sound-text-url").write("Hello and welcome");
@@ -93,6 +100,64 @@ class SoundEditorTest {
         assertTrue(saved.contains("\"url\": {\"source\": \"speech\", \"text\": \"Hello and welcome\", \"voice\": "
                 + "\"de\"}"), saved);
         assertFalse(saved.contains(URL), "a save writes only the chosen source");
+    }
+
+    @Test
+    void aChosenFileIsConvertedIntoTheSoundsFolderBesideTheFlow(FxRobot robot) throws Exception {
+        Path flowFile = dir.resolve("flow.json");
+        FlowFiles.save(flowFile, doc.flow());
+        robot.interact(() -> doc.reset(doc.flow(), flowFile, true));
+        Path picked = dir.resolve("Greeting Stereo.wav");
+        int rate = 44100;
+        byte[] pcm = new byte[rate * 4];
+        for (int i = 0; i < rate; i++) {
+            short v = (short) (12000 * Math.sin(2 * Math.PI * 440 * i / rate));
+            pcm[4 * i] = (byte) v;
+            pcm[4 * i + 1] = (byte) (v >> 8);
+            pcm[4 * i + 2] = (byte) v;
+            pcm[4 * i + 3] = (byte) (v >> 8);
+        }
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm),
+                new AudioFormat(rate, 16, 2, true, false), rate)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, picked.toFile());
+        }
+        var before = SoundEditor.chooser;
+        SoundEditor.chooser = owner -> picked;
+        try {
+            robot.interact(() -> doc.select(List.of("p")));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#sound-file-url");
+            robot.clickOn("#sound-choose-url");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> SoundRef.of(doc.flow().nodeOrNull("p")
+                    .property("url")).source() == SoundRef.Source.FILE
+                    && !SoundRef.of(doc.flow().nodeOrNull("p").property("url")).file().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            SoundRef sound = SoundRef.of(doc.flow().nodeOrNull("p").property("url"));
+            assertTrue(sound.isWellFormedFile(), sound.file());
+            assertEquals("Greeting Stereo.wav", sound.name());
+            assertEquals(URL, sound.url(), "the URL is kept while editing");
+            assertTrue(Files.isRegularFile(dir.resolve(sound.file())));
+            assertTrue(robot.lookup("#sound-fileName-url").queryAs(Label.class).getText()
+                    .contains("Greeting Stereo.wav"));
+            FlowFiles.save(flowFile, doc.flow());
+            assertTrue(Files.readString(flowFile).contains("\"file\": \"" + sound.file() + "\""),
+                    "the path stays relative");
+            assertEquals(sound.file(), SoundRef.of(FlowFiles.load(flowFile).flow().nodeOrNull("p")
+                    .property("url")).file());
+        } finally {
+            SoundEditor.chooser = before;
+        }
+    }
+
+    @Test
+    void withoutASavedFlowChoosingAFileWaits(FxRobot robot) {
+        robot.interact(() -> doc.select(List.of("p")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#sound-file-url");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#sound-choose-url").queryButton().isDisabled());
+        String status = robot.lookup("#sound-status-url").queryAs(Label.class).getText();
+        assertEquals(AppTexts.get("inspector.sound.saveFirst"), status);
     }
 
     @Test

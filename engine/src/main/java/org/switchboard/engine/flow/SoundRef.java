@@ -101,6 +101,11 @@ public record SoundRef(Source source, String url, String file, String name, Stri
         return new SoundRef(s, url, file, name, text, voice, made);
     }
 
+    /** A converted file as the chosen source; spoken text keeps its text and voice for switching back. */
+    public SoundRef withFile(String newFile, String newName) {
+        return new SoundRef(Source.FILE, url, newFile, newName, text, voice, "");
+    }
+
     public SoundRef withUrl(String newUrl) {
         return new SoundRef(source, newUrl, file, name, text, voice, made);
     }

@@ -1,5 +1,6 @@
 package org.switchboard.app.inspector;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -27,12 +28,13 @@ import org.switchboard.engine.nodes.PropertySpec;
 import org.switchboard.engine.sounds.SoundConverter;
 import org.switchboard.engine.sounds.SoundException;
 import org.switchboard.engine.sounds.SoundStore;
+import org.switchboard.engine.sounds.Speech;
 
 /**
  * A sound property: its source (URL, a file converted into the sounds folder beside the flow, or text to speech)
  * and that source's fields. Switching source keeps what the other source held until the flow is saved
  * ({@link SoundRef#toEditedValue}). A chosen file is converted off the FX thread; the flow must have been saved once
- * (its folder holds the sounds). Listen and recording are not offered here yet.
+ * (its folder holds the sounds). Listen plays a file or spoken text as sipgate gets it. Recording is not offered.
  */
 final class SoundEditor extends PropertyEditor {
 
@@ -46,10 +48,17 @@ final class SoundEditor extends PropertyEditor {
     private final ChoiceBox<String> voice = new ChoiceBox<>();
     private final VBox speech;
     private VBox fileView;
+    private VBox listenRow;
     private final Label unknown = new Label();
     private final Button choose = new Button();
     private final Label fileStatus = new Label();
     private SoundRef current = SoundRef.NONE;
+
+    private final Button listen = new Button();
+    private final Label listenStatus = new Label();
+
+    /** Plays converted WAV bytes; replaced in tests (a build machine has no loudspeaker). Returns null or a problem. */
+    static Function<byte[], String> player = SoundEditor::play;
 
     /** Asks the user for a sound file; replaced in tests, where no native dialog can be driven. */
     static Function<Window, Path> chooser = SoundEditor::showChooser;
@@ -125,7 +134,15 @@ final class SoundEditor extends PropertyEditor {
         fileStatus.setWrapText(true);
         VBox fileBox = new VBox(4, file, choose, fileStatus);
         fileView = fileBox;
-        block.setControl(new VBox(6, sources, url, fileBox, speech, unknown));
+        listen.setId("sound-listen-" + spec.key());
+        listen.getStyleClass().add("small-button");
+        listen.setText(AppTexts.get("inspector.sound.listen"));
+        listen.setOnAction(e -> listen());
+        listenStatus.setId("sound-listenStatus-" + spec.key());
+        listenStatus.setWrapText(true);
+        listenRow = new VBox(4, listen, listenStatus);
+        listenRow.setId("sound-listenRow-" + spec.key());
+        block.setControl(new VBox(6, sources, url, fileBox, speech, listenRow, unknown));
     }
 
     private ToggleButton source(String id, String textKey) {
@@ -154,6 +171,8 @@ final class SoundEditor extends PropertyEditor {
             selected.setSelected(true);
             show(url, current.source() == SoundRef.Source.URL);
             show(fileView, current.source() == SoundRef.Source.FILE);
+            // Listen plays the local sound as sipgate gets it; a URL's sound is sipgate's download, not ours
+            show(listenRow, current.source() != SoundRef.Source.URL && !foreign);
             boolean saved = edits.doc().file() != null;
             choose.setDisable(!saved || foreign);
             if (!saved && fileStatus.getText().isEmpty()) {
@@ -210,6 +229,78 @@ final class SoundEditor extends PropertyEditor {
         }, "switchboard-sound-convert");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * Plays the sound as sipgate would get it: a converted file as it is; text to speech spoken first (into the
+     * sounds folder, and the flow then names the spoken file) when it is not spoken yet or its text or voice changed.
+     */
+    private void listen() {
+        Path folder = edits.doc().file() == null ? null : edits.doc().file().toAbsolutePath().getParent();
+        if (folder == null) {
+            listenStatus.setText(AppTexts.get("inspector.sound.saveFirst"));
+            return;
+        }
+        SoundRef sound = current;
+        listen.setDisable(true);
+        listenStatus.setText("");
+        Thread worker = new Thread(() -> {
+            SoundRef spoken = null;
+            String problem;
+            try {
+                SoundRef playable = sound;
+                if (sound.source() == SoundRef.Source.SPEECH) {
+                    Speech speech = Speech.find();
+                    if (speech == null) {
+                        throw new SoundException(AppTexts.get("inspector.sound.noSpeech"));
+                    }
+                    if (!speech.isCurrent(sound, folder)) {
+                        spoken = speech.speak(sound, folder);
+                        playable = spoken;
+                    }
+                }
+                if (!playable.isWellFormedFile() || !Files.isRegularFile(folder.resolve(playable.file()))) {
+                    throw new SoundException(AppTexts.get("inspector.sound.missing", playable.file()));
+                }
+                problem = player.apply(Files.readAllBytes(folder.resolve(playable.file())));
+            } catch (SoundException e) {
+                problem = e.getMessage();
+            } catch (java.io.IOException e) {
+                problem = e.getMessage();
+            }
+            SoundRef done = spoken;
+            String shown = problem == null ? "" : problem;
+            Platform.runLater(() -> {
+                listen.setDisable(false);
+                listenStatus.setText(shown);
+                if (done != null && edits.node() != null) {
+                    SoundRef now = SoundRef.of(edits.node().property(spec.key()));
+                    if (now.text().equals(done.text()) && now.voice().equals(done.voice())) {
+                        edits.clicked(spec, now.withSpoken(done.file(), done.made()).toEditedValue());
+                    }
+                }
+            });
+        }, "switchboard-sound-listen");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Plays WAV bytes on the default output; a problem in plain words when there is none. */
+    private static String play(byte[] wav) {
+        try {
+            javax.sound.sampled.Clip clip = javax.sound.sampled.AudioSystem.getClip();
+            clip.open(javax.sound.sampled.AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(wav)));
+            clip.addLineListener(e -> {
+                if (e.getType() == javax.sound.sampled.LineEvent.Type.STOP) {
+                    clip.close();
+                }
+            });
+            clip.start();
+            return null;
+        } catch (javax.sound.sampled.LineUnavailableException | IllegalArgumentException | java.io.IOException
+                 | javax.sound.sampled.UnsupportedAudioFileException e) {
+            return AppTexts.get("inspector.sound.noOutput");
+        }
     }
 
     private static Path showChooser(Window owner) {

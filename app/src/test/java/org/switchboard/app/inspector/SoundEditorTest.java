@@ -3,6 +3,7 @@ package org.switchboard.app.inspector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.SoundRef;
 import org.switchboard.engine.nodes.NodeTypes;
+import org.switchboard.engine.sounds.Speech;
 
 /**
  * The sound field in the real inspector: URL and text to speech (with a voice), switching source keeps what the
@@ -147,6 +149,59 @@ class SoundEditorTest {
         } finally {
             SoundEditor.chooser = before;
         }
+    }
+
+    @Test
+    void listenSpeaksTheTextAndPlaysWhatSipgateGets(FxRobot robot) throws Exception {
+        Speech speech = Speech.find();
+        if (!"true".equals(System.getenv("CI"))) {
+            assumeTrue(speech != null, "espeak-ng is not installed (scripts/setup.sh installs it)");
+        }
+        Path flowFile = dir.resolve("flow.json");
+        FlowFiles.save(flowFile, doc.flow());
+        robot.interact(() -> doc.reset(doc.flow(), flowFile, true));
+        List<byte[]> played = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var before = SoundEditor.player;
+        SoundEditor.player = wav -> {
+            played.add(wav);
+            return null;
+        };
+        try {
+            robot.interact(() -> doc.select(List.of("p")));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#sound-speech-url");
+            robot.clickOn("#sound-text-url").write("Guten Tag");
+            robot.interact(() -> robot.lookup("#sound-voice-url").queryAs(ChoiceBox.class).setValue("de"));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#sound-listen-url");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> played.size() == 1
+                    && !SoundRef.of(doc.flow().nodeOrNull("p").property("url")).made().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            SoundRef sound = SoundRef.of(doc.flow().nodeOrNull("p").property("url"));
+            assertEquals("Guten Tag", sound.text());
+            assertTrue(speech.isCurrent(sound, dir), "the flow names the spoken file");
+            byte[] wav = played.get(0);
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(dir.resolve(sound.file())), wav),
+                    "Listen plays the converted file sipgate downloads");
+            assertEquals("WAVE", new String(wav, 8, 4, java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals(8000, java.nio.ByteBuffer.wrap(wav, 24, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt());
+            assertEquals(1, wav[22], "mono");
+
+            // the same text again is not spoken again
+            robot.clickOn("#sound-listen-url");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> played.size() == 2);
+            assertEquals(sound, SoundRef.of(doc.flow().nodeOrNull("p").property("url")));
+            assertTrue(robot.lookup("#sound-listenStatus-url").queryAs(Label.class).getText().isEmpty());
+        } finally {
+            SoundEditor.player = before;
+        }
+    }
+
+    @Test
+    void listenIsNotOfferedForAUrl(FxRobot robot) {
+        robot.interact(() -> doc.select(List.of("p")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#sound-listenRow-url").query().isVisible());
     }
 
     @Test

@@ -53,7 +53,7 @@ class SoundEditorTest {
     private static final String URL = "https://example.com/hello.wav";
     private static final String FILE = "sounds/" + "ab".repeat(32) + ".wav";
 
-    private final EditorDocument doc = new EditorDocument();
+    private final EditorDocument doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
 
     @TempDir
     Path dir;

@@ -23,9 +23,10 @@ import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.files.LoadedFlow;
 import org.switchboard.engine.i18n.Messages;
-import org.switchboard.engine.runtime.EngineOptions;
+import org.switchboard.engine.runtime.EngineSetup;
 import org.switchboard.engine.runtime.FlowEngine;
 import org.switchboard.engine.server.ServerOptions;
+import org.switchboard.engine.settings.SecretStore;
 import org.switchboard.engine.server.SwitchboardServer;
 import org.switchboard.engine.sipgate.SignatureVerifier;
 
@@ -68,6 +69,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "--verify-signature)")
     Path publicKey;
 
+    @Option(names = "--sipgate-api", paramLabel = "URL",
+            description = "sipgate's REST API address for Hang up call nodes (default: the one in the settings, "
+                    + "else https://api.sipgate.com/v2)")
+    String sipgateApi;
+
     @Option(names = "--no-reload", description = "do not load the flow again when the file changes")
     boolean noReload;
 
@@ -108,7 +114,9 @@ public final class RunCommand implements Callable<Integer> {
                 return fail(err, e.getMessage());
             }
         }
-        FlowEngine engine = new FlowEngine(EngineOptions.defaults(baseUrl == null ? "http://" + bind : baseUrl));
+        EngineSetup setup = EngineSetup.fromSettings(baseUrl == null ? "http://" + bind : baseUrl,
+                SecretStore.standard(), sipgateApi);
+        FlowEngine engine = new FlowEngine(setup.options());
         ServerOptions options = ServerOptions.defaults().withBindAddress(bind).withPort(port);
         ServerOptions serverOptions = verifier == null ? options : options.withSignatureCheck(verifier);
         // Setting up and starting Jetty is the slowest step of a cold start; it runs while this thread reads and
@@ -129,6 +137,7 @@ public final class RunCommand implements Callable<Integer> {
                 return null;
             }).join();
             engine.close();
+            setup.close();
             return fail(err, e.getMessage());
         }
         printProblems(loaded, messages, out);
@@ -138,6 +147,7 @@ public final class RunCommand implements Callable<Integer> {
             server = starting.join();
         } catch (CompletionException e) {
             engine.close();
+            setup.close();
             return fail(err, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
         String base = baseUrl == null ? server.url() : trimSlash(baseUrl);
@@ -152,6 +162,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             server.close();
             engine.close();
+            setup.close();
             stopped.countDown();
         };
         Runtime.getRuntime().addShutdownHook(hook);
@@ -165,6 +176,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println("Signature check: " + (verifier == null ? "off" : "on (key sha256 " + verifier.fingerprint()
                 + ")"));
+        out.println("sipgate API: " + setup.description());
         out.println("Press Ctrl-C to stop.");
         out.flush();
 

@@ -245,7 +245,7 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
                 if (outcome.ok()) {
                     pushLog.info("push callId=" + callId + " event=" + push.event() + " path=" + redact(path) + " node="
                             + (outcome.answeringNode() == null ? "-" : outcome.answeringNode()) + " status=200 micros="
-                            + micros);
+                            + micros + (outcome.notes() == null ? "" : " notes=\"" + outcome.notes() + "\""));
                 } else {
                     pushLog.info("push callId=" + callId + " event=" + push.event() + " path=" + redact(path)
                             + " node=- status=" + outcome.status() + " micros=" + micros + " reason="

@@ -27,6 +27,8 @@ public final class SecretStore {
 
     public static final String SIPGATE_TOKEN_ID = "sipgate.tokenId";
     public static final String SIPGATE_TOKEN = "sipgate.token";
+    /** The sipgate REST API address; not a secret, kept here so the app and {@code run} read one file. */
+    public static final String SIPGATE_API_URL = "sipgate.apiUrl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;

@@ -23,6 +23,7 @@ public final class FlowRunner {
     private final CallSessions sessions;
     private final CallControl callControl;
     private final CallEventListener listener;
+    private final AnswerGuard guard = new AnswerGuard();
     private volatile String baseUrl;
 
     public FlowRunner(NodeTypes types, CallSessions sessions, CallControl callControl, CallEventListener listener,
@@ -182,6 +183,10 @@ public final class FlowRunner {
     private StringBuilder callbackUrl() {
         String base = baseUrl;
         return new StringBuilder(base.length() + 4 + Tokens.LENGTH).append(base).append("/cb/");
+    }
+
+    AnswerGuard guard() {
+        return guard;
     }
 
     String hangUp(CallSession session) {

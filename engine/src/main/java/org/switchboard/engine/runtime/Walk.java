@@ -81,6 +81,11 @@ final class Walk implements CallContext {
             return;
         }
         pending.clear();
+        String problem = runner.guard().nodeProblem(node, type);
+        if (problem != null) {
+            answerHangup(node, "has errors: " + problem);
+            return;
+        }
         Outcome outcome;
         try {
             outcome = type.run(node, this);
@@ -89,7 +94,13 @@ final class Walk implements CallContext {
             return;
         }
         if (outcome instanceof Outcome.Render r) {
-            render(node, r);
+            String invalid = answerCounts ? AnswerGuard.verbProblem(r.verbs(), "out".equals(field(CallField.DIRECTION)))
+                    : null;
+            if (invalid != null) {
+                answerHangup(node, invalid);
+            } else {
+                render(node, r);
+            }
         } else {
             commitSubscriptions();
             if (outcome instanceof Outcome.Route r) {
@@ -141,6 +152,13 @@ final class Walk implements CallContext {
             follow(node, r.nextPort());
         }
         state = State.DONE;
+    }
+
+    /** The guard's one rule: a node that cannot answer validly answers a clean Hangup, and the log says why. */
+    private void answerHangup(FlowNode node, String why) {
+        pending.clear();
+        note(node, "answered Hangup instead: " + why);
+        render(node, new Outcome.Render(List.of(new Hangup()), null));
     }
 
     private static boolean endsCall(List<Verb> verbs) {

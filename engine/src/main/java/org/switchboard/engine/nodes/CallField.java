@@ -15,6 +15,11 @@ public enum CallField {
         };
     }
 
+    /** Whether the field holds a phone number (compared in E.164 form, shown in international form). */
+    public boolean isNumber() {
+        return this == FROM || this == TO || this == DIVERSION || this == ANSWERING_NUMBER;
+    }
+
     public static CallField fromId(String id) {
         for (CallField f : values()) {
             if (f.id().equals(id)) {

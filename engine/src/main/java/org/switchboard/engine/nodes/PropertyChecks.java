@@ -94,7 +94,8 @@ public final class PropertyChecks {
         if (issue == null) {
             return null;
         }
-        return m.get("problem.phone." + issue.name().toLowerCase(Locale.ROOT), label, number);
+        String text = m.get("problem.phone." + issue.name().toLowerCase(Locale.ROOT), label, number);
+        return issue.usable() ? "!" + text : text;
     }
 
     private static String checkPhoneList(NodeType type, PropertySpec spec, Object value, String label, Messages m) {
@@ -106,17 +107,19 @@ public final class PropertyChecks {
         if (filled.size() < spec.min() || list.size() > spec.max()) {
             return m.get("problem.phoneList.count", m.get("node." + type.id() + ".label"), spec.min(), spec.max());
         }
+        String warning = null;
         for (int i = 0; i < list.size(); i++) {
             String n = Values.asText(list.get(i));
             if (n == null || n.isBlank()) {
                 return m.get("problem.phoneList.emptyEntry", i + 1);
             }
             String p = phoneProblem(n, m.get("problem.phoneList.entry", i + 1), m);
-            if (p != null) {
+            if (p != null && !p.startsWith("!")) {
                 return p;
             }
+            warning = warning == null ? p : warning;
         }
-        return null;
+        return warning;
     }
 
     private static String checkSound(PropertySpec spec, Object value, String label, Messages m) {

@@ -72,6 +72,32 @@ public record SwitchRule(Op op, String value) {
         };
     }
 
+    /**
+     * Like {@link #matches}, for a number field: both sides are compared in E.164 digits, so a rule typed
+     * "+49 30 555010" matches the caller 4930555010 that sipgate sends (see {@link PhoneNumbers#matchForm}).
+     */
+    public boolean matchesNumber(String actual) {
+        return switch (op) {
+            case EQUALS, NOT_EQUALS, STARTS_WITH, CONTAINS -> new SwitchRule(op, PhoneNumbers.matchForm(value))
+                    .matches(PhoneNumbers.matchForm(actual));
+            case ONE_OF -> {
+                String a = PhoneNumbers.matchForm(actual);
+                yield Arrays.stream(value.split(",")).map(PhoneNumbers::matchForm).anyMatch(a::equals);
+            }
+            case REGEX, EMPTY, NOT_EMPTY -> matches(actual);
+        };
+    }
+
+    /** The rule with its number(s) in readable international form, for labels on a number field. */
+    public SwitchRule forDisplay() {
+        return switch (op) {
+            case EQUALS, NOT_EQUALS -> new SwitchRule(op, PhoneNumbers.display(value));
+            case ONE_OF -> new SwitchRule(op, String.join(", ", Arrays.stream(value.split(","))
+                    .map(PhoneNumbers::display).toList()));
+            default -> this;
+        };
+    }
+
     private static Pattern pattern(String regex) {
         try {
             return PATTERNS.computeIfAbsent(regex, Pattern::compile);

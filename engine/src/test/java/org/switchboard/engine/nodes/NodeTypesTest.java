@@ -96,7 +96,9 @@ class NodeTypesTest {
                         .get(0).message());
         String local = problems("dial", Map.of("numbers", List.of("0151 2345678"))).get(0).message();
         assertTrue(local.contains("country code"), local);
-        assertTrue(problems("dial", Map.of("numbers", List.of("+49 151 2345678"))).isEmpty());
+        assertTrue(problems("dial", Map.of("numbers", List.of("+49 151 23456789"))).isEmpty());
+        Problem unknown = problems("dial", Map.of("numbers", List.of("+49 151 2345678"))).get(0);
+        assertFalse(unknown.isError(), "a number of a possible length that libphonenumber does not know: a warning");
         assertTrue(problems("dial", Map.of("target", "voicemail", "numbers", List.of())).isEmpty(),
                 "numbers do not apply to the voicemail");
         Problem callerId = problems("dial", Map.of("numbers", List.of("+4930123456"), "callerId", "abc")).get(0);

@@ -82,8 +82,9 @@ public final class DialType implements NodeType {
         if (numbers.isEmpty()) {
             return m.get("summary.dial.none");
         }
-        return numbers.size() == 1 ? m.get("summary.dial.one", numbers.get(0))
-                : m.get("summary.dial.many", numbers.get(0), numbers.size() - 1);
+        String first = PhoneNumbers.display(numbers.get(0));
+        return numbers.size() == 1 ? m.get("summary.dial.one", first)
+                : m.get("summary.dial.many", first, numbers.size() - 1);
     }
 
     @Override

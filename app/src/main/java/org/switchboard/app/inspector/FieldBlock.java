@@ -10,10 +10,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.switchboard.app.Glyphs;
+import org.switchboard.engine.nodes.PropertyKind;
 
 /**
  * The layout of one inspector field: a title (with an optional hint at the right), a help line, the control and
- * the inline check message under it. A message starting with "!" is a warning, anything else an error; the
+ * the inline check message under it. A message marked as a warning ({@link PropertyKind#isWarning}) is one,
+ * anything else an error; the
  * control then gets the {@code :invalid} or {@code :warning} pseudo-class (danger or warn outline).
  */
 final class FieldBlock extends VBox {
@@ -77,13 +79,13 @@ final class FieldBlock extends VBox {
     }
 
     /**
-     * Shows a check result under the control and marks the given controls: null clears, a leading "!" is a
-     * warning.
+     * Shows a check result under the control and marks the given controls: null clears; a warning
+     * ({@link PropertyKind#isWarning}) is shown as one.
      */
     void setProblem(String problem, Node... marked) {
         boolean show = problem != null;
-        boolean warning = show && problem.startsWith("!");
-        message.setText(show ? (warning ? problem.substring(1) : problem) : "");
+        boolean warning = PropertyKind.isWarning(problem);
+        message.setText(show ? PropertyKind.text(problem) : "");
         message.setGraphic(show ? Glyphs.ui(warning ? "warn" : "error", 14) : null);
         message.getStyleClass().removeAll("error", "warning");
         if (show) {
@@ -98,7 +100,7 @@ final class FieldBlock extends VBox {
 
     static void mark(Node n, String problem) {
         boolean show = problem != null;
-        boolean warning = show && problem.startsWith("!");
+        boolean warning = PropertyKind.isWarning(problem);
         n.pseudoClassStateChanged(INVALID, show && !warning);
         n.pseudoClassStateChanged(WARNING, warning);
     }

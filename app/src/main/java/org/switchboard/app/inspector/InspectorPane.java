@@ -19,6 +19,7 @@ import org.switchboard.app.Shortcuts;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * The inspector on the right. It shows the flow with nothing selected, a form for one selected node, or a summary
@@ -30,6 +31,8 @@ public final class InspectorPane extends VBox {
 
     private final EditorDocument doc;
     private final Consumer<String> showNode;
+    private final NodeTypes types;
+    private final PropertyEditors propertyEditors;
     private final StackPane headerSlot = new StackPane();
     private final ScrollPane scroll = new ScrollPane();
     private InspectorView view;
@@ -37,11 +40,25 @@ public final class InspectorPane extends VBox {
     private boolean pending;
 
     /**
+     * With the standard node types and their editors.
+     *
      * @param showNode selects a node and brings it into view on the canvas
      */
     public InspectorPane(EditorDocument doc, Consumer<String> showNode) {
+        this(doc, showNode, NodeTypes.standard(), PropertyEditors.standard());
+    }
+
+    /**
+     * @param showNode        selects a node and brings it into view on the canvas
+     * @param types           the node types whose forms it shows
+     * @param propertyEditors the editor for each property kind's editor id
+     */
+    public InspectorPane(EditorDocument doc, Consumer<String> showNode, NodeTypes types,
+                         PropertyEditors propertyEditors) {
         this.doc = doc;
         this.showNode = showNode;
+        this.types = types;
+        this.propertyEditors = propertyEditors;
         getStyleClass().add("inspector");
         setId("inspector");
         scroll.setFitToWidth(true);
@@ -88,7 +105,7 @@ public final class InspectorPane extends VBox {
             view = new FlowInfo(doc);
         } else if (selection.size() == 1) {
             FlowNode node = doc.flow().nodeOrNull(selection.iterator().next());
-            view = node == null ? new FlowInfo(doc) : new NodeForm(doc, node, showNode);
+            view = node == null ? new FlowInfo(doc) : new NodeForm(doc, node, showNode, types, propertyEditors);
         } else {
             view = new MultiSelection(doc, selection, showNode);
         }

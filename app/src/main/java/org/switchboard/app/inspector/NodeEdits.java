@@ -8,6 +8,7 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.NodeType;
+import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.PropertyChecks;
 import org.switchboard.engine.nodes.PropertySpec;
 
@@ -16,7 +17,7 @@ import org.switchboard.engine.nodes.PropertySpec;
  * coalesces under {@code prop:<nodeId>:<key>} (so a typed word is one undo step until the field is left); clicks
  * (a toggle, a choice, adding a row) are edits of their own.
  */
-record NodeEdits(EditorDocument doc, String nodeId, NodeType type, Messages messages) {
+record NodeEdits(EditorDocument doc, String nodeId, NodeType type, NodeTypes types, Messages messages) {
 
     FlowNode node() {
         return doc.flow().nodeOrNull(nodeId);

@@ -24,7 +24,6 @@ import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.OutputPort;
 import org.switchboard.engine.nodes.PropertyChecks;
-import org.switchboard.engine.nodes.PropertyKind;
 import org.switchboard.engine.nodes.PropertySpec;
 
 /**
@@ -35,6 +34,7 @@ import org.switchboard.engine.nodes.PropertySpec;
 final class NodeForm implements InspectorView {
 
     private final EditorDocument doc;
+    private final NodeTypes types;
     private final String nodeId;
     private final NodeType type;
     private final Messages m;
@@ -48,16 +48,18 @@ final class NodeForm implements InspectorView {
     private List<Object> connectionsKey = List.of();
     private boolean updating;
 
-    NodeForm(EditorDocument doc, FlowNode node, Consumer<String> showNode) {
+    NodeForm(EditorDocument doc, FlowNode node, Consumer<String> showNode, NodeTypes types,
+             PropertyEditors propertyEditors) {
         this.doc = doc;
+        this.types = types;
         this.nodeId = node.id();
-        this.type = NodeTypes.standard().get(node.type());
+        this.type = types.get(node.type());
         this.m = AppTexts.engine();
         this.showNode = showNode;
         this.shape = shape(node, type);
         this.header = new Header(Glyphs.tile(node.type(), 34, 18), "", "");
 
-        NodeEdits edits = new NodeEdits(doc, nodeId, type, m);
+        NodeEdits edits = new NodeEdits(doc, nodeId, type, types, m);
         name.setId("node-name");
         name.textProperty().addListener((o, a, b) -> {
             if (!updating) {
@@ -81,7 +83,7 @@ final class NodeForm implements InspectorView {
             fields.getStyleClass().add("fields");
             for (PropertySpec spec : type.properties()) {
                 if (PropertyChecks.applies(spec, node)) {
-                    PropertyEditor editor = PropertyEditor.create(edits, spec);
+                    PropertyEditor editor = propertyEditors.create(edits, spec);
                     editors.add(editor);
                     fields.getChildren().add(editor.view());
                 }
@@ -106,7 +108,7 @@ final class NodeForm implements InspectorView {
             for (PropertySpec spec : type.properties()) {
                 if (PropertyChecks.applies(spec, node)) {
                     sb.append('|').append(spec.key());
-                    if (spec.kind() == PropertyKind.PHONE_LIST || spec.kind() == PropertyKind.SWITCH_RULES) {
+                    if (spec.kind().list()) {
                         sb.append('#').append(PropertyEditor.listSize(node, spec));
                     }
                 }
@@ -190,7 +192,7 @@ final class NodeForm implements InspectorView {
         Label k = new Label(kind);
         k.getStyleClass().add("conn-kind");
         k.setMinWidth(Region.USE_PREF_SIZE);
-        NodeType t = other == null ? null : NodeTypes.standard().get(other.type());
+        NodeType t = other == null ? null : types.get(other.type());
         String label = other == null ? otherId : other.displayName(t == null ? other.type() : t.label(m));
         Label name = new Label(label);
         name.getStyleClass().add("conn-name");

@@ -9,7 +9,8 @@ import org.switchboard.engine.nodes.PropertyChecks;
 import org.switchboard.engine.nodes.PropertySpec;
 
 /**
- * One property of the selected node in the inspector form, made from its {@link PropertySpec}. The flow is the
+ * One property of the selected node in the inspector form, made from its {@link PropertySpec} by the editor that
+ * {@link PropertyEditors} maps its kind's editor id to. The flow is the
  * truth: whatever the user enters is applied at once (even when invalid, so nothing typed is lost and the problem
  * shows on the canvas and in Problems), and {@link #refresh} brings the control and its inline check up to date
  * after any change, including undo.
@@ -31,17 +32,6 @@ abstract class PropertyEditor {
         block.setId("field-" + spec.key());
     }
 
-    static PropertyEditor create(NodeEdits edits, PropertySpec spec) {
-        return switch (spec.kind()) {
-            case TEXT, PHONE_NUMBER, SOUND_URL, WEBHOOK_PATH -> new TextEditor(edits, spec);
-            case INTEGER -> new IntegerEditor(edits, spec);
-            case BOOLEAN -> new BooleanEditor(edits, spec);
-            case CHOICE -> new ChoiceEditor(edits, spec);
-            case PHONE_LIST -> new PhoneListEditor(edits, spec);
-            case SWITCH_RULES -> new RulesEditor(edits, spec);
-        };
-    }
-
     /** The number of rows of a list property; the form is rebuilt when it changes. */
     static int listSize(FlowNode node, PropertySpec spec) {
         return node == null ? 0 : Values.asList(node.property(spec.key())).size();
@@ -53,7 +43,7 @@ abstract class PropertyEditor {
 
     abstract void refresh(FlowNode node);
 
-    /** The engine's check of the node's current value: null, a message, or "!" and a warning. */
+    /** The engine's check of the node's current value: null or a message (maybe a warning, see FieldBlock). */
     String problem(FlowNode node) {
         return PropertyChecks.check(edits.type(), spec, node.property(spec.key()), edits.messages());
     }

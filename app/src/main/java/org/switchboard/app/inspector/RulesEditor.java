@@ -19,19 +19,18 @@ import javafx.util.StringConverter;
 
 import org.switchboard.app.Glyphs;
 import org.switchboard.app.i18n.AppTexts;
-import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Values;
-import org.switchboard.engine.flow.Wire;
+import org.switchboard.engine.nodes.PropertyEdits;
 import org.switchboard.engine.nodes.PropertySpec;
 import org.switchboard.engine.nodes.SwitchRule;
-import org.switchboard.engine.nodes.types.SwitchType;
 
 /**
- * The Switch's rules, top to bottom: each is a small card with its output number, the comparison (labels
- * {@code rule.<op>}), the value to compare with (hidden for "is empty"/"is not empty") and a remove button; "Add
- * rule" appends one. Removing a rule also moves the wires of the rules below it up by one output, so every wire
- * keeps following its rule.
+ * The editor of "switchRules" properties (a Switch's rules), top to bottom: each is a small card with the output it
+ * owns, the comparison (labels {@code rule.<op>}), the value to compare with (hidden for "is empty"/"is not empty")
+ * and a remove button; "Add rule" appends one. Removing a rule is the engine's edit
+ * ({@link PropertyEdits#removeEntry}), which also moves the wires of the rules below it up by one output, so every
+ * wire keeps following its rule.
  */
 final class RulesEditor extends PropertyEditor {
 
@@ -47,17 +46,14 @@ final class RulesEditor extends PropertyEditor {
         Button add = new Button(AppTexts.get("inspector.rule.add"), Glyphs.ui("plus", 14));
         add.setId("rules-add");
         add.getStyleClass().addAll("small-button", "add-row");
-        add.setOnAction(e -> {
-            List<Object> list = rules(edits.node());
-            list.add(SwitchRule.data(SwitchRule.Op.EQUALS, ""));
-            edits.apply(AppTexts.get("edit.addRule"), f -> f.updateNode(edits.nodeId(),
-                    n -> n.withProperty(spec.key(), list)));
-        });
+        add.setOnAction(e -> edits.apply(AppTexts.get("edit.addRule"), f -> PropertyEdits.addEntry(f,
+                edits.nodeId(), spec.key(), SwitchRule.data(SwitchRule.Op.EQUALS, ""))));
         block.controlBox().getChildren().add(add);
     }
 
     private VBox ruleCard(int index) {
-        Label number = new Label(SwitchType.portOfRule(index));
+        String port = edits.type().entryPort(edits.node(), spec.key(), index);
+        Label number = new Label(port == null ? Integer.toString(index + 1) : port);
         number.getStyleClass().addAll("rule-number", "semibold", "tnum");
         ComboBox<SwitchRule.Op> op = new ComboBox<>();
         op.setId("rule-op-" + index);
@@ -110,8 +106,8 @@ final class RulesEditor extends PropertyEditor {
         return card;
     }
 
-    private static List<Object> rules(FlowNode node) {
-        return node == null ? new ArrayList<>() : new ArrayList<>(Values.asList(node.property(SwitchType.RULES)));
+    private List<Object> rules(FlowNode node) {
+        return node == null ? new ArrayList<>() : new ArrayList<>(Values.asList(node.property(spec.key())));
     }
 
     private void setRule(int index, SwitchRule.Op newOp, String newValue, boolean typed) {
@@ -139,38 +135,8 @@ final class RulesEditor extends PropertyEditor {
     }
 
     private void removeRule(int index) {
-        String nodeId = edits.nodeId();
-        String removedPort = SwitchType.portOfRule(index);
-        edits.apply(AppTexts.get("edit.removeRule", index + 1), flow -> {
-            List<Object> list = rules(flow.nodeOrNull(nodeId));
-            if (index >= list.size()) {
-                return flow;
-            }
-            list.remove(index);
-            List<Wire> wires = new ArrayList<>();
-            for (Wire w : flow.wires()) {
-                if (!w.fromNode().equals(nodeId)) {
-                    wires.add(w);
-                } else if (!w.fromPort().equals(removedPort)) {
-                    wires.add(renumbered(w, index));
-                }
-            }
-            Flow rewired = flow.withWires(wires);
-            return rewired.updateNode(nodeId, n -> n.withProperty(spec.key(), list));
-        });
-    }
-
-    /** A wire from a rule below the removed one moves up one output; others stay. */
-    private static Wire renumbered(Wire w, int removedIndex) {
-        try {
-            int port = Integer.parseInt(w.fromPort());
-            if (port > removedIndex + 1) {
-                return new Wire(w.fromNode(), Integer.toString(port - 1), w.toNode());
-            }
-        } catch (NumberFormatException e) {
-            // "otherwise" and other named outputs keep their wires
-        }
-        return w;
+        edits.apply(AppTexts.get("edit.removeRule", index + 1),
+                flow -> PropertyEdits.removeEntry(flow, edits.types(), edits.nodeId(), spec.key(), index));
     }
 
     @Override

@@ -5,7 +5,6 @@ import javafx.scene.control.TextField;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Values;
-import org.switchboard.engine.nodes.PropertyKind;
 import org.switchboard.engine.nodes.PropertySpec;
 
 /** Text, phone number, sound URL and webhook path: a text field, checked as the user types. */
@@ -13,16 +12,18 @@ final class TextEditor extends PropertyEditor {
 
     private final TextField field;
 
-    TextEditor(NodeEdits edits, PropertySpec spec) {
+    /**
+     * @param placeholderKey app text shown while the field is empty, or null
+     * @param styleClass     an extra style class (tabular digits, monospace), or null
+     */
+    TextEditor(NodeEdits edits, PropertySpec spec, String placeholderKey, String styleClass) {
         super(edits, spec);
         field = textField("prop-" + spec.key());
-        if (spec.kind() == PropertyKind.SOUND_URL) {
-            field.setPromptText(AppTexts.get("inspector.sound.placeholder"));
-        } else if (spec.kind() == PropertyKind.PHONE_NUMBER) {
-            field.setPromptText(AppTexts.get("inspector.phone.placeholder"));
-            field.getStyleClass().add("tnum");
-        } else if (spec.kind() == PropertyKind.WEBHOOK_PATH) {
-            field.getStyleClass().add("mono");
+        if (placeholderKey != null) {
+            field.setPromptText(AppTexts.get(placeholderKey));
+        }
+        if (styleClass != null) {
+            field.getStyleClass().add(styleClass);
         }
         field.textProperty().addListener((o, a, b) -> {
             if (!updating) {

@@ -1,5 +1,7 @@
 package org.switchboard.engine.nodes;
 
+import java.time.Clock;
+
 import org.switchboard.engine.flow.FlowNode;
 
 /** What a running node may ask of the call it runs for. Implemented by the runtime, one per push. */
@@ -8,7 +10,13 @@ public interface CallContext {
     /** A fact about the call (digits typed, caller, ...) or {@code null} when sipgate did not send it. */
     String field(CallField field);
 
-    /** The absolute onData URL that resumes the call at this node's "digits" output. */
+    /** The engine's clock: time-based nodes read the time (and its zone) here, so tests can set it. */
+    Clock clock();
+
+    /**
+     * The absolute onData URL for the digits the caller types; the call resumes at the output this node's type
+     * declares for {@link CallEvent#DIGITS}.
+     */
     String dataUrl(FlowNode node);
 
     /** Continue at this node's output for the event when sipgate reports it (answer or hangup). */

@@ -1,8 +1,12 @@
 package org.switchboard.engine.nodes;
 
-/** Follow-up events of a call that a node can subscribe to, with the output they continue at. */
+/**
+ * Follow-up pushes of a call that resume a node, with the output they usually continue at: the digits a caller typed
+ * (posted to the data URL the node asked for), and the call's answer and hangup (for nodes that subscribed). Which
+ * events resume a node, and where, its type declares ({@link NodeType#resumePort}).
+ */
 public enum CallEvent {
-    ANSWER("answered"), HANGUP("hungUp");
+    DIGITS("digits"), ANSWER("answered"), HANGUP("hungUp");
 
     private final String port;
 

@@ -12,11 +12,6 @@ import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.i18n.Messages;
-import org.switchboard.engine.nodes.types.DialType;
-import org.switchboard.engine.nodes.types.HangupType;
-import org.switchboard.engine.nodes.types.IncomingCallType;
-import org.switchboard.engine.nodes.types.PlayType;
-import org.switchboard.engine.nodes.types.RejectType;
 
 /**
  * Validates a whole flow: every node's properties, unknown node types, wires that lead nowhere, triggers that
@@ -46,16 +41,13 @@ public final class FlowValidator {
                 continue;
             }
             problems.addAll(type.validate(node, m));
-            if (type instanceof IncomingCallType) {
-                anyTrigger = true;
-                String key = node.text(IncomingCallType.PATH);
-                String direction = node.text(IncomingCallType.DIRECTION);
-                for (String d : "in".equals(direction) ? List.of("in") : "out".equals(direction) ? List.of("out")
-                        : List.of("in", "out")) {
-                    String other = triggerPaths.putIfAbsent(key + " " + d, node.id());
+            anyTrigger |= type.isTrigger();
+            for (Webhook hook : type.webhooks(node)) {
+                for (String direction : hook.directions()) {
+                    String other = triggerPaths.putIfAbsent(hook.path() + " " + direction, node.id());
                     if (other != null) {
-                        problems.add(Problem.error(node.id(), IncomingCallType.PATH,
-                                m.get("problem.duplicatePath", key)));
+                        problems.add(Problem.error(node.id(), hook.propertyKey(),
+                                m.get("problem.duplicatePath", hook.path(), type.label(m))));
                         break;
                     }
                 }
@@ -90,9 +82,8 @@ public final class FlowValidator {
             if (toType != null && !toType.hasInput()) {
                 problems.add(Problem.error(to.id(), null, m.get("problem.wire.noInput")));
             }
-            if (fromType instanceof PlayType && toType != null && !(toType instanceof DialType
-                    || toType instanceof HangupType || toType instanceof RejectType)
-                    && reported.add(from.id())) {
+            if (fromType != null && w.fromPort().equals(fromType.continuesAnswerAt()) && toType != null
+                    && !toType.endsAnswer() && reported.add(from.id())) {
                 problems.add(Problem.warning(from.id(), null, m.get("problem.play.next")));
             }
         }

@@ -12,7 +12,18 @@ import org.switchboard.engine.i18n.Messages;
 /**
  * One kind of node (Dial, Gather, Switch, ...): everything the editor, the validator and the runtime need to know
  * about it. The editor builds its palette, ports and inspector forms from here, so node knowledge lives in exactly
- * one place. Implementations are stateless singletons registered in {@link NodeTypes}.
+ * one place: the runtime, validator, simulator and inspector ask these declarations and never name a concrete type
+ * (an architecture test holds them to that). A node type declares
+ * <ul>
+ *   <li>whether it is a trigger ({@link #isTrigger}) and the webhook paths sipgate posts new calls to
+ *       ({@link #webhooks});</li>
+ *   <li>which follow-up pushes resume it, and at which output ({@link #resumePort});</li>
+ *   <li>how it takes part in sipgate's answer: whether its verbs end it ({@link #endsAnswer}) and whether an
+ *       output continues the same answer ({@link #continuesAnswerAt});</li>
+ *   <li>its properties ({@link #properties}, each with an open {@link PropertyKind}) and, for list properties whose
+ *       entries own an output, which one ({@link #entryPort}).</li>
+ * </ul>
+ * Implementations are stateless singletons registered in {@link NodeTypes}.
  */
 public interface NodeType {
 
@@ -21,9 +32,55 @@ public interface NodeType {
 
     Category category();
 
-    /** Whether the node has an input port (only triggers have none). */
+    /** Whether a call starts here: a trigger has no input and counts as the flow's entry for validation. */
+    default boolean isTrigger() {
+        return false;
+    }
+
+    /** Whether the node has an input port (triggers have none). */
     default boolean hasInput() {
-        return true;
+        return !isTrigger();
+    }
+
+    /**
+     * The webhook paths on which sipgate's {@code newCall} pushes start a call at this node (usually one, set by a
+     * property); empty for nodes that are not triggers. Two triggers clash when they share a path and a direction.
+     */
+    default List<Webhook> webhooks(FlowNode node) {
+        return List.of();
+    }
+
+    /**
+     * The output at which the call continues when sipgate posts this follow-up for the node (digits to the data URL
+     * it asked for, answer or hangup after it subscribed), or {@code null} when it is not resumed by that event.
+     */
+    default String resumePort(CallEvent event) {
+        return null;
+    }
+
+    /**
+     * Whether the verbs this node renders end sipgate's answer (Dial, Hang up, Reject), so that they may follow a
+     * node that {@linkplain #continuesAnswerAt continues the answer} such as Play.
+     */
+    default boolean endsAnswer() {
+        return false;
+    }
+
+    /**
+     * The output whose node adds more verbs to the same answer (Play's "next"), or {@code null}; only nodes that
+     * {@linkplain #endsAnswer end the answer} belong there.
+     */
+    default String continuesAnswerAt() {
+        return null;
+    }
+
+    /**
+     * The output owned by entry {@code index} (0-based) of the list property {@code key}, or {@code null} when its
+     * entries own no outputs. A Switch's rules do: removing a rule removes its output and moves the wires of the
+     * rules below it up by one (see {@link PropertyEdits#removeEntry}).
+     */
+    default String entryPort(FlowNode node, String key, int index) {
+        return null;
     }
 
     List<PropertySpec> properties();

@@ -23,40 +23,41 @@ public record PropertySpec(String key, PropertyKind kind, Object defaultValue, b
     }
 
     public static PropertySpec text(String key, String defaultValue, boolean required) {
-        return new PropertySpec(key, PropertyKind.TEXT, defaultValue, required, null, null, null, null, null);
+        return new PropertySpec(key, PropertyKinds.TEXT, defaultValue, required, null, null, null, null, null);
     }
 
     public static PropertySpec integer(String key, long defaultValue, long min, long max, String unit) {
-        return new PropertySpec(key, PropertyKind.INTEGER, defaultValue, true, min, max, null, unit, null);
+        return new PropertySpec(key, PropertyKinds.INTEGER, defaultValue, true, min, max, null, unit, null);
     }
 
     public static PropertySpec bool(String key, boolean defaultValue) {
-        return new PropertySpec(key, PropertyKind.BOOLEAN, defaultValue, true, null, null, null, null, null);
+        return new PropertySpec(key, PropertyKinds.BOOLEAN, defaultValue, true, null, null, null, null, null);
     }
 
     public static PropertySpec choice(String key, String defaultValue, String... choices) {
-        return new PropertySpec(key, PropertyKind.CHOICE, defaultValue, true, null, null, List.of(choices), null,
+        return new PropertySpec(key, PropertyKinds.CHOICE, defaultValue, true, null, null, List.of(choices), null,
                 null);
     }
 
     public static PropertySpec phoneNumber(String key) {
-        return new PropertySpec(key, PropertyKind.PHONE_NUMBER, "", false, null, null, null, null, null);
+        return new PropertySpec(key, PropertyKinds.PHONE_NUMBER, "", false, null, null, null, null, null);
     }
 
     public static PropertySpec phoneList(String key, long min, long max) {
-        return new PropertySpec(key, PropertyKind.PHONE_LIST, List.of(""), true, min, max, null, null, null);
+        return new PropertySpec(key, PropertyKinds.PHONE_LIST, List.of(""), true, min, max, null, null, null);
     }
 
     public static PropertySpec sound(String key, boolean required) {
-        return new PropertySpec(key, PropertyKind.SOUND_URL, "", required, null, null, null, null, null);
+        return new PropertySpec(key, PropertyKinds.SOUND_URL, "", required, null, null, null, null, null);
     }
 
     public static PropertySpec webhookPath(String key, String defaultValue) {
-        return new PropertySpec(key, PropertyKind.WEBHOOK_PATH, defaultValue, true, null, null, null, null, null);
+        return new PropertySpec(key, PropertyKinds.WEBHOOK_PATH, defaultValue, true, null, null, null, null, null);
     }
 
-    public static PropertySpec rules(String key) {
-        return new PropertySpec(key, PropertyKind.SWITCH_RULES, List.of(), false, null, null, null, null, null);
+    /** A property of any kind, e.g. one a node type declares itself; optional, with the kind's default. */
+    public static PropertySpec of(String key, PropertyKind kind) {
+        return new PropertySpec(key, kind, kind.defaultValue(), false, null, null, null, null, null);
     }
 
     public PropertySpec onlyWhen(String otherKey, String value) {

@@ -32,7 +32,7 @@ public final class CallSession {
     private final String[] facts = new String[FIELDS.length];
     /** Few (a Dial adds two), so a list with a contains check; null until the first, which most calls never get. */
     private List<Subscription> subscriptions;
-    private volatile long lastActiveNanos;
+    private volatile long lastActiveMillis;
     private volatile boolean ended;
     /** Set by the store, under its lock, when it drops the session. */
     private boolean removed;
@@ -44,11 +44,11 @@ public final class CallSession {
     private long[] digitsSecrets;
     private int digitsCount;
 
-    CallSession(int slot, String callId, Flow flow, long nowNanos) {
+    CallSession(int slot, String callId, Flow flow, long nowMillis) {
         this.slot = slot;
         this.callId = callId;
         this.flow = flow;
-        this.lastActiveNanos = nowNanos;
+        this.lastActiveMillis = nowMillis;
     }
 
     /** The session's place in the store, named by its tokens; reused by a later call once this one is gone. */
@@ -81,12 +81,12 @@ public final class CallSession {
         return true;
     }
 
-    long lastActiveNanos() {
-        return lastActiveNanos;
+    long lastActiveMillis() {
+        return lastActiveMillis;
     }
 
-    void touch(long nowNanos) {
-        lastActiveNanos = nowNanos;
+    void touch(long nowMillis) {
+        lastActiveMillis = nowMillis;
     }
 
     synchronized String fact(CallField field) {

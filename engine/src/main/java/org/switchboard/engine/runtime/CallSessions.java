@@ -1,11 +1,11 @@
 package org.switchboard.engine.runtime;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.LongSupplier;
 
 import org.switchboard.engine.flow.Flow;
 
@@ -22,8 +22,8 @@ import org.switchboard.engine.flow.Flow;
 public final class CallSessions {
 
     private final int maxSessions;
-    private final long idleNanos;
-    private final LongSupplier clock;
+    private final long idleMillis;
+    private final Clock clock;
     private final Object lock = new Object();
     /** Grows by doubling up to {@code maxSessions}; replaced under the lock, read without it. */
     private volatile AtomicReferenceArray<CallSession> slots;
@@ -37,21 +37,22 @@ public final class CallSessions {
     private volatile int count;
 
     public CallSessions(int maxSessions, Duration idleTimeout) {
-        this(maxSessions, idleTimeout, System::nanoTime);
+        this(maxSessions, idleTimeout, Clock.systemUTC());
     }
 
-    CallSessions(int maxSessions, Duration idleTimeout, LongSupplier clock) {
+    /** @param clock where idle time is read from (tests move it by hand instead of waiting) */
+    public CallSessions(int maxSessions, Duration idleTimeout, Clock clock) {
         if (maxSessions < 1 || maxSessions > Tokens.MAX_SLOTS) {
             throw new IllegalArgumentException("maxSessions must be between 1 and " + Tokens.MAX_SLOTS);
         }
         this.maxSessions = maxSessions;
-        this.idleNanos = idleTimeout.toNanos();
+        this.idleMillis = idleTimeout.toMillis();
         this.clock = clock;
         this.slots = new AtomicReferenceArray<>(Math.min(maxSessions, 1024));
     }
 
     CallSession start(String callId, Flow flow) {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         synchronized (lock) {
             if (count == maxSessions) {
                 evictOldest();
@@ -106,7 +107,7 @@ public final class CallSessions {
         if (c == null) {
             return null;
         }
-        if (s.ended() || expired(s, clock.getAsLong())) {
+        if (s.ended() || expired(s, clock.millis())) {
             remove(s);
             return null;
         }
@@ -155,7 +156,7 @@ public final class CallSessions {
     }
 
     private boolean expired(CallSession s, long now) {
-        return now - s.lastActiveNanos() > idleNanos;
+        return now - s.lastActiveMillis() > idleMillis;
     }
 
     /**
@@ -163,7 +164,7 @@ public final class CallSessions {
      * by the engine. Returns how many expired.
      */
     public int sweep() {
-        long now = clock.getAsLong();
+        long now = clock.millis();
         int removed = 0;
         synchronized (lock) {
             for (Iterator<CallSession> it = byAge.iterator(); it.hasNext(); ) {
@@ -210,6 +211,6 @@ public final class CallSessions {
     }
 
     void touch(CallSession session) {
-        session.touch(clock.getAsLong());
+        session.touch(clock.millis());
     }
 }

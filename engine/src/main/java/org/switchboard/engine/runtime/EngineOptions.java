@@ -1,14 +1,18 @@
 package org.switchboard.engine.runtime;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.switchboard.engine.nodes.NodeTypes;
+
 /**
  * Settings of a {@link FlowEngine}: the public base URL used in callback URLs, how many calls are kept, how long an
- * idle call is kept, how running calls are controlled (RTCM), and who hears about calls.
+ * idle call is kept, how running calls are controlled (RTCM), who hears about calls, which node types it knows, and
+ * the clock it reads the time from (idle expiry, time-based nodes; tests pass a clock they move by hand).
  */
 public record EngineOptions(String baseUrl, int maxSessions, Duration idleTimeout, CallControl callControl,
-                            CallEventListener listener) {
+                            CallEventListener listener, NodeTypes types, Clock clock) {
 
     public static final int DEFAULT_MAX_SESSIONS = 10_000;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(4);
@@ -18,6 +22,14 @@ public record EngineOptions(String baseUrl, int maxSessions, Duration idleTimeou
         callControl = callControl == null ? CallControl.UNCONFIGURED : callControl;
         listener = listener == null ? CallEventListener.NONE : listener;
         idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
+        types = types == null ? NodeTypes.standard() : types;
+        clock = clock == null ? Clock.systemDefaultZone() : clock;
+    }
+
+    /** The standard node types and the system clock. */
+    public EngineOptions(String baseUrl, int maxSessions, Duration idleTimeout, CallControl callControl,
+                         CallEventListener listener) {
+        this(baseUrl, maxSessions, idleTimeout, callControl, listener, null, null);
     }
 
     public static EngineOptions defaults(String baseUrl) {
@@ -25,10 +37,18 @@ public record EngineOptions(String baseUrl, int maxSessions, Duration idleTimeou
     }
 
     public EngineOptions withListener(CallEventListener l) {
-        return new EngineOptions(baseUrl, maxSessions, idleTimeout, callControl, l);
+        return new EngineOptions(baseUrl, maxSessions, idleTimeout, callControl, l, types, clock);
     }
 
     public EngineOptions withCallControl(CallControl c) {
-        return new EngineOptions(baseUrl, maxSessions, idleTimeout, c, listener);
+        return new EngineOptions(baseUrl, maxSessions, idleTimeout, c, listener, types, clock);
+    }
+
+    public EngineOptions withTypes(NodeTypes t) {
+        return new EngineOptions(baseUrl, maxSessions, idleTimeout, callControl, listener, t, clock);
+    }
+
+    public EngineOptions withClock(Clock c) {
+        return new EngineOptions(baseUrl, maxSessions, idleTimeout, callControl, listener, types, c);
     }
 }

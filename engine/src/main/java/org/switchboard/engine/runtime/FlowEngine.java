@@ -12,15 +12,17 @@ import java.util.concurrent.TimeUnit;
 
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
-import org.switchboard.engine.nodes.types.IncomingCallType;
+import org.switchboard.engine.nodes.Webhook;
 import org.switchboard.engine.sipgate.BadPushException;
 import org.switchboard.engine.sipgate.PushEvent;
 import org.switchboard.engine.sipgate.PushParser;
 import org.switchboard.engine.sipgate.xml.Response;
 
 /**
- * The headless runtime: holds the deployed flow and its route table (webhook path to Incoming call nodes), and
+ * The headless runtime: holds the deployed flow and its route table (webhook path to the triggers that listen there,
+ * as their node types declare), and
  * turns pushes into answers. {@link #deploy} swaps flow and routes in one atomic step; calls already running go
  * on with the flow they started with. Thread-safe; used by the server, the CLI and the app.
  */
@@ -29,14 +31,16 @@ public final class FlowEngine implements AutoCloseable {
     private record Deployment(Flow flow, Map<String, List<FlowNode>> routes) {
     }
 
+    private final NodeTypes types;
     private final FlowRunner runner;
     private final ScheduledExecutorService sweeper;
     private volatile Deployment deployment = new Deployment(Flow.empty(), Map.of());
 
     public FlowEngine(EngineOptions options) {
-        CallSessions sessions = new CallSessions(options.maxSessions(), options.idleTimeout());
-        this.runner = new FlowRunner(NodeTypes.standard(), sessions, options.callControl(), options.listener(),
-                options.baseUrl());
+        CallSessions sessions = new CallSessions(options.maxSessions(), options.idleTimeout(), options.clock());
+        this.types = options.types();
+        this.runner = new FlowRunner(types, sessions, options.callControl(), options.listener(), options.baseUrl(),
+                options.clock());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "switchboard-session-sweeper");
             t.setDaemon(true);
@@ -66,10 +70,14 @@ public final class FlowEngine implements AutoCloseable {
     public void deploy(Flow flow) {
         Map<String, List<FlowNode>> routes = new LinkedHashMap<>();
         for (FlowNode node : flow.nodes()) {
-            if (IncomingCallType.ID.equals(node.type())) {
-                String path = node.text(IncomingCallType.PATH);
+            NodeType type = types.get(node.type());
+            for (Webhook hook : type == null ? List.<Webhook>of() : type.webhooks(node)) {
+                String path = hook.path();
                 if (path != null && path.startsWith("/")) {
-                    routes.computeIfAbsent(path, p -> new ArrayList<>()).add(node);
+                    List<FlowNode> listeners = routes.computeIfAbsent(path, p -> new ArrayList<>());
+                    if (!listeners.contains(node)) {
+                        listeners.add(node);
+                    }
                 }
             }
         }
@@ -101,12 +109,12 @@ public final class FlowEngine implements AutoCloseable {
         return runner.sessions().size();
     }
 
-    /** A push on a webhook path: must be a newCall. {@code 404} when no Incoming call node listens there. */
+    /** A push on a webhook path: must be a newCall. {@code 404} when no trigger listens there. */
     public PushOutcome webhook(String path, PushEvent push) {
         Deployment d = deployment;
         List<FlowNode> triggers = d.routes().get(path);
         if (triggers == null) {
-            return PushOutcome.error(404, "No Incoming call node listens on this path");
+            return PushOutcome.error(404, "No trigger listens on this path");
         }
         if (!PushEvent.NEW_CALL.equals(push.event())) {
             return PushOutcome.error(400, "Expected a newCall event on a webhook path, got " + push.event());

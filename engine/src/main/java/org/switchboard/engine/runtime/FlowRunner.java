@@ -1,5 +1,6 @@
 package org.switchboard.engine.runtime;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,8 +8,8 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.nodes.CallEvent;
 import org.switchboard.engine.nodes.CallField;
+import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
-import org.switchboard.engine.nodes.types.GatherType;
 import org.switchboard.engine.sipgate.PushEvent;
 import org.switchboard.engine.sipgate.xml.Response;
 
@@ -24,11 +25,13 @@ public final class FlowRunner {
     private final CallControl callControl;
     private final CallEventListener listener;
     private final AnswerGuard guard = new AnswerGuard();
+    private final Clock clock;
     private volatile String baseUrl;
 
     public FlowRunner(NodeTypes types, CallSessions sessions, CallControl callControl, CallEventListener listener,
-                      String baseUrl) {
+                      String baseUrl, Clock clock) {
         this.types = types;
+        this.clock = clock;
         this.sessions = sessions;
         this.callControl = callControl;
         this.listener = listener;
@@ -49,7 +52,12 @@ public final class FlowRunner {
         return sessions;
     }
 
-    /** Starts a call at the given triggers (the Incoming call nodes on the pushed path). */
+    /** The clock nodes read the time from. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** Starts a call at the given triggers (the nodes listening on the pushed path). */
     public PushOutcome newCall(Flow flow, List<FlowNode> triggers, PushEvent push) {
         long start = System.nanoTime();
         CallSession session = sessions.start(push.callId() == null ? "" : push.callId(), flow);
@@ -59,7 +67,7 @@ public final class FlowRunner {
             walk.enter(trigger);
         }
         if (walk.entered().size() == triggers.size() && walk.verbs().isEmpty()) {
-            walk.notes().add("no Incoming call node on this path accepts " + push.direction() + " calls");
+            walk.notes().add("no trigger on this path accepts " + push.direction() + " calls");
         }
         return answer(session, walk, push, start);
     }
@@ -88,10 +96,7 @@ public final class FlowRunner {
             recordFacts(session, push);
             session.setFact(CallField.DIGITS, push.dtmf() == null ? "" : push.dtmf());
             Walk walk = new Walk(this, types, session, true);
-            FlowNode gather = session.flow().nodeOrNull(c.nodeId());
-            if (gather != null) {
-                walk.follow(gather, GatherType.DIGITS);
-            }
+            resume(walk, session.flow().nodeOrNull(c.nodeId()), CallEvent.DIGITS);
             return answer(session, walk, push, start);
         }
         CallEvent callEvent = switch (event) {
@@ -106,10 +111,7 @@ public final class FlowRunner {
         recordFacts(session, push);
         Walk walk = new Walk(this, types, session, false);
         for (CallSession.Subscription s : session.subscriptions(callEvent)) {
-            FlowNode node = session.flow().nodeOrNull(s.nodeId());
-            if (node != null) {
-                walk.follow(node, callEvent.port());
-            }
+            resume(walk, session.flow().nodeOrNull(s.nodeId()), callEvent);
         }
         PushOutcome outcome = answer(session, walk, push, start);
         if (callEvent == CallEvent.HANGUP) {
@@ -117,6 +119,20 @@ public final class FlowRunner {
             listener.onEvent(new RuntimeEvent.CallEnded(session.callId(), push.cause()));
         }
         return outcome;
+    }
+
+    /** Goes on at the output where the node's type says this event resumes it. */
+    private void resume(Walk walk, FlowNode node, CallEvent event) {
+        if (node == null) {
+            return;
+        }
+        NodeType type = types.get(node.type());
+        String port = type == null ? null : type.resumePort(event);
+        if (port == null) {
+            walk.notes().add(node.id() + ": not resumed by " + event.port());
+        } else {
+            walk.follow(node, port);
+        }
     }
 
     private void recordFacts(CallSession session, PushEvent push) {
@@ -174,9 +190,9 @@ public final class FlowRunner {
         return url.toString();
     }
 
-    String dataUrl(CallSession session, FlowNode gather) {
+    String dataUrl(CallSession session, FlowNode node) {
         StringBuilder url = callbackUrl();
-        session.appendDigitsToken(gather.id(), url);
+        session.appendDigitsToken(node.id(), url);
         return url.toString();
     }
 

@@ -1,5 +1,6 @@
 package org.switchboard.engine.runtime;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,16 +13,14 @@ import org.switchboard.engine.nodes.CallField;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.Outcome;
-import org.switchboard.engine.sipgate.xml.Dial;
-import org.switchboard.engine.sipgate.xml.Gather;
+import org.switchboard.engine.nodes.types.HangupType;
 import org.switchboard.engine.sipgate.xml.Hangup;
-import org.switchboard.engine.sipgate.xml.Reject;
 import org.switchboard.engine.sipgate.xml.Verb;
 
 /**
  * One walk through the flow for one push: follows wires from an output, runs logic nodes in-process, and collects
- * the verbs of the first node that needs sipgate. After a Play, only a Dial, Hang up or Reject may add to the same
- * answer. When the push's answer is ignored by sipgate (answer, hangup), verbs are noted but not collected.
+ * the verbs of the first node that needs sipgate. After a node that continues the answer (Play), only a node whose
+ * type {@linkplain NodeType#endsAnswer ends the answer} (Dial, Hang up, Reject) may add to it. When the push's answer is ignored by sipgate (answer, hangup), verbs are noted but not collected.
  */
 final class Walk implements CallContext {
 
@@ -40,6 +39,8 @@ final class Walk implements CallContext {
     private final List<CallSession.Subscription> pending = new ArrayList<>(2);
     private State state = State.OPEN;
     private String answeringNode;
+    /** The node whose output continues the answer, while {@code state == AFTER_PLAY}. */
+    private String continuedBy;
     private int steps;
 
     Walk(FlowRunner runner, NodeTypes types, CallSession session, boolean answerCounts) {
@@ -99,7 +100,7 @@ final class Walk implements CallContext {
             if (invalid != null) {
                 answerHangup(node, invalid);
             } else {
-                render(node, r);
+                render(node, type, r);
             }
         } else {
             commitSubscriptions();
@@ -128,7 +129,7 @@ final class Walk implements CallContext {
         }
     }
 
-    private void render(FlowNode node, Outcome.Render r) {
+    private void render(FlowNode node, NodeType type, Outcome.Render r) {
         if (!answerCounts) {
             pending.clear();
             note(node, "not sent: sipgate ignores the answer to this event");
@@ -139,9 +140,9 @@ final class Walk implements CallContext {
             note(node, "not sent: node '" + answeringNode + "' already answered");
             return;
         }
-        if (state == State.AFTER_PLAY && !endsCall(r.verbs())) {
+        if (state == State.AFTER_PLAY && !type.endsAnswer()) {
             pending.clear();
-            note(node, "not sent: after Play only Dial, Hang up or Reject can follow in the same answer");
+            note(node, "not sent: after '" + continuedBy + "' only a node that ends the answer can follow in it");
             return;
         }
         commitSubscriptions();
@@ -149,6 +150,7 @@ final class Walk implements CallContext {
         answeringNode = answeringNode == null ? node.id() : answeringNode + "+" + node.id();
         if (r.nextPort() != null && state == State.OPEN) {
             state = State.AFTER_PLAY;
+            continuedBy = node.id();
             follow(node, r.nextPort());
         }
         state = State.DONE;
@@ -158,13 +160,8 @@ final class Walk implements CallContext {
     private void answerHangup(FlowNode node, String why) {
         pending.clear();
         note(node, "answered Hangup instead: " + why);
-        render(node, new Outcome.Render(List.of(new Hangup()), null));
-    }
-
-    private static boolean endsCall(List<Verb> verbs) {
-        Verb last = verbs.get(verbs.size() - 1);
-        boolean noGather = verbs.stream().noneMatch(v -> v instanceof Gather);
-        return noGather && (last instanceof Dial || last instanceof Hangup || last instanceof Reject);
+        NodeType hangup = types.get(HangupType.ID);
+        render(node, hangup, new Outcome.Render(List.of(new Hangup()), null));
     }
 
     private void commitSubscriptions() {
@@ -179,6 +176,11 @@ final class Walk implements CallContext {
     @Override
     public String field(CallField field) {
         return session.fact(field);
+    }
+
+    @Override
+    public Clock clock() {
+        return runner.clock();
     }
 
     @Override

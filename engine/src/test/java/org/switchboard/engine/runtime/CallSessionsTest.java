@@ -21,8 +21,8 @@ class CallSessionsTest {
 
     @Test
     void endingACallTwiceCountsOnceAndTheSweepLeavesOthersAlone() {
-        long[] now = {0};
-        CallSessions sessions = new CallSessions(10, Duration.ofSeconds(10), () -> now[0]);
+        ManualClock clock = new ManualClock();
+        CallSessions sessions = new CallSessions(10, Duration.ofSeconds(10), clock);
         CallSession a = sessions.start("a", Flow.empty());
         CallSession b = sessions.start("b", Flow.empty());
         String tokenA = digitsToken(a, "g");
@@ -35,7 +35,7 @@ class CallSessionsTest {
         assertEquals(0, sessions.sweep(), "nothing has expired; the ended call is not counted again");
         assertNotNull(sessions.resolve(tokenB));
         assertEquals(1, sessions.tokenCount());
-        now[0] = Duration.ofSeconds(11).toNanos();
+        clock.advance(Duration.ofSeconds(11));
         assertEquals(1, sessions.sweep());
         assertEquals(0, sessions.size());
         assertNull(sessions.resolve(tokenB));

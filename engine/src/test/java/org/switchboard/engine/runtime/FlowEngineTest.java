@@ -215,7 +215,7 @@ class FlowEngineTest {
         Response r = xml(outgoing);
         assertEquals(1, r.getVerbs().size());
         assertInstanceOf(Play.class, r.getVerbs().get(0));
-        assertTrue(outgoing.reason().contains("after Play only"), outgoing.reason());
+        assertTrue(outgoing.reason().contains("only a node that ends the answer"), outgoing.reason());
     }
 
     @Test
@@ -266,8 +266,8 @@ class FlowEngineTest {
 
     @Test
     void sessionStoreIsBoundedAndExpires() {
-        long[] now = {0};
-        CallSessions sessions = new CallSessions(3, Duration.ofSeconds(10), () -> now[0]);
+        ManualClock clock = new ManualClock();
+        CallSessions sessions = new CallSessions(3, Duration.ofSeconds(10), clock);
         List<CallSession> started = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -279,7 +279,7 @@ class FlowEngineTest {
         assertNull(sessions.resolve(tokens.get(0)), "the oldest call was dropped");
         assertFalse(sessions.resolve(tokens.get(4)) == null);
         assertEquals(3, sessions.tokenCount());
-        now[0] = Duration.ofSeconds(11).toNanos();
+        clock.advance(Duration.ofSeconds(11));
         assertEquals(3, sessions.sweep());
         assertEquals(0, sessions.size());
         assertEquals(0, sessions.tokenCount());

@@ -3,6 +3,7 @@ package org.switchboard.engine.server;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.runtime.EngineOptions;
@@ -25,9 +26,18 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public RunningServer(Flow flow, ServerOptions options, Duration idleTimeout) {
+        this(flow, options, idleTimeout, UnaryOperator.identity());
+    }
+
+    /** @param tune changes the engine's options (node types, clock) before it starts */
+    public RunningServer(Flow flow, UnaryOperator<EngineOptions> tune) {
+        this(flow, ServerOptions.defaults().withPort(0), EngineOptions.DEFAULT_IDLE_TIMEOUT, tune);
+    }
+
+    private RunningServer(Flow flow, ServerOptions options, Duration idleTimeout, UnaryOperator<EngineOptions> tune) {
         EngineOptions engineOptions = new EngineOptions("http://127.0.0.1", EngineOptions.DEFAULT_MAX_SESSIONS,
                 idleTimeout, null, events::add);
-        engine = new FlowEngine(engineOptions);
+        engine = new FlowEngine(tune.apply(engineOptions));
         engine.deploy(flow);
         server = new SwitchboardServer(options.withPort(0), engine).start();
         engine.setBaseUrl(server.url());

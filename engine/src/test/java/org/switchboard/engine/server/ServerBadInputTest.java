@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.engine.runtime.EngineOptions;
 import org.switchboard.engine.runtime.FlowEngine;
+import org.switchboard.engine.runtime.ManualClock;
 import org.switchboard.engine.simulate.PushForm;
 import org.switchboard.engine.simulate.SimulatedCall;
 import org.switchboard.engine.simulate.SipgateSimulator;
@@ -130,11 +131,11 @@ class ServerBadInputTest {
 
     @Test
     void expiredCallbackTokenIsNotFound() throws Exception {
-        try (RunningServer shortLived = new RunningServer(FamilyMenu.flow(), ServerOptions.defaults(),
-                Duration.ofMillis(150))) {
+        ManualClock clock = new ManualClock();
+        try (RunningServer shortLived = new RunningServer(FamilyMenu.flow(), o -> o.withClock(clock))) {
             SimulatedCall call = shortLived.simulator().newCall(FamilyMenu.PATH, "+49 30 1234567",
                     "+49 30 7654321", "in");
-            Thread.sleep(400);
+            clock.advance(EngineOptions.DEFAULT_IDLE_TIMEOUT.plusSeconds(1));
             Step late = call.pressDigits("1");
             assertEquals(404, late.status(), late::toString);
             assertOneLine(late.responseBody());

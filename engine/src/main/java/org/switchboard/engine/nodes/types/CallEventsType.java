@@ -42,6 +42,11 @@ public final class CallEventsType implements NodeType {
     }
 
     @Override
+    public String resumePort(CallEvent event) {
+        return event == CallEvent.ANSWER || event == CallEvent.HANGUP ? event.port() : null;
+    }
+
+    @Override
     public String summary(FlowNode node, Messages m) {
         return m.get("summary.callEvents");
     }

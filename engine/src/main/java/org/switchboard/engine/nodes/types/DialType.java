@@ -58,6 +58,16 @@ public final class DialType implements NodeType {
                 new OutputPort(CallEvent.HANGUP.port(), m.get("port.hungUp")));
     }
 
+    @Override
+    public String resumePort(CallEvent event) {
+        return event == CallEvent.ANSWER || event == CallEvent.HANGUP ? event.port() : null;
+    }
+
+    @Override
+    public boolean endsAnswer() {
+        return true;
+    }
+
     static boolean toVoicemail(FlowNode node) {
         return "voicemail".equals(node.text(TARGET));
     }

@@ -6,6 +6,7 @@ import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.CallContext;
+import org.switchboard.engine.nodes.CallEvent;
 import org.switchboard.engine.nodes.Category;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.OutputPort;
@@ -24,7 +25,7 @@ public final class GatherType implements NodeType {
     public static final String MAX_DIGITS = "maxDigits";
     public static final String TIMEOUT = "timeout";
     public static final String PROMPT = "prompt";
-    public static final String DIGITS = "digits";
+    public static final String DIGITS = CallEvent.DIGITS.port();
 
     private static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.sound(PROMPT, false),
@@ -49,6 +50,11 @@ public final class GatherType implements NodeType {
     @Override
     public List<OutputPort> outputs(FlowNode node, Messages m) {
         return List.of(new OutputPort(DIGITS, m.get("port.digits")));
+    }
+
+    @Override
+    public String resumePort(CallEvent event) {
+        return event == CallEvent.DIGITS ? DIGITS : null;
     }
 
     static long maxDigits(FlowNode node) {

@@ -41,6 +41,11 @@ public final class HangupType implements NodeType {
     }
 
     @Override
+    public boolean endsAnswer() {
+        return true;
+    }
+
+    @Override
     public String summary(FlowNode node, Messages m) {
         String url = Sounds.url(node, SOUND);
         return url == null ? "" : m.get("summary.hangup.sound", Sounds.shortUrl(url));

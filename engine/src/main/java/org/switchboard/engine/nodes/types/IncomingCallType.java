@@ -1,6 +1,7 @@
 package org.switchboard.engine.nodes.types;
 
 import java.util.List;
+import java.util.Set;
 
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.nodes.CallContext;
@@ -10,6 +11,7 @@ import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.OutputPort;
 import org.switchboard.engine.nodes.Outcome;
 import org.switchboard.engine.nodes.PropertySpec;
+import org.switchboard.engine.nodes.Webhook;
 import org.switchboard.engine.i18n.Messages;
 
 /**
@@ -38,8 +40,16 @@ public final class IncomingCallType implements NodeType {
     }
 
     @Override
-    public boolean hasInput() {
-        return false;
+    public boolean isTrigger() {
+        return true;
+    }
+
+    @Override
+    public List<Webhook> webhooks(FlowNode node) {
+        String direction = node.text(DIRECTION);
+        Set<String> directions = "in".equals(direction) || "out".equals(direction) ? Set.of(direction)
+                : Webhook.ANY_DIRECTION;
+        return List.of(new Webhook(node.text(PATH), PATH, directions));
     }
 
     @Override

@@ -45,6 +45,11 @@ public final class PlayType implements NodeType {
     }
 
     @Override
+    public String continuesAnswerAt() {
+        return NEXT;
+    }
+
+    @Override
     public String summary(FlowNode node, Messages m) {
         String url = Sounds.url(node, URL);
         return url == null ? m.get("summary.play.none") : m.get("summary.play", Sounds.shortUrl(url));

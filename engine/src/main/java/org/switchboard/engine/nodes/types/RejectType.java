@@ -44,6 +44,11 @@ public final class RejectType implements NodeType {
     }
 
     @Override
+    public boolean endsAnswer() {
+        return true;
+    }
+
+    @Override
     public String summary(FlowNode node, Messages m) {
         return "busy".equals(node.text(REASON)) ? m.get("summary.reject.busy") : m.get("summary.reject.rejected");
     }

@@ -2,6 +2,7 @@ package org.switchboard.engine.nodes.types;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Values;
@@ -12,6 +13,7 @@ import org.switchboard.engine.nodes.Category;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.OutputPort;
 import org.switchboard.engine.nodes.Outcome;
+import org.switchboard.engine.nodes.PropertyKind;
 import org.switchboard.engine.nodes.PropertySpec;
 import org.switchboard.engine.nodes.SwitchRule;
 
@@ -26,9 +28,16 @@ public final class SwitchType implements NodeType {
     public static final String RULES = "rules";
     public static final String OTHERWISE = "otherwise";
 
+    /**
+     * Switch rules: a list of {@code {"op": ..., "value": ...}} objects, each owning one output. Declared here, as a
+     * kind of its own, because only the Switch has it; the app's inspector shows it with its "switchRules" editor.
+     */
+    public static final PropertyKind RULES_KIND = new PropertyKind("switchRules", List.of(), true,
+            SwitchType::checkRules);
+
     private static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.choice(FIELD, "digits", "digits", "from", "to", "direction", "diversion", "user", "cause"),
-            PropertySpec.rules(RULES));
+            PropertySpec.of(RULES, RULES_KIND));
 
     @Override
     public String id() {
@@ -56,6 +65,11 @@ public final class SwitchType implements NodeType {
     /** The output id of the rule at the given index (0-based). */
     public static String portOfRule(int index) {
         return Integer.toString(index + 1);
+    }
+
+    @Override
+    public String entryPort(FlowNode node, String key, int index) {
+        return RULES.equals(key) ? portOfRule(index) : null;
     }
 
     @Override
@@ -97,5 +111,28 @@ public final class SwitchType implements NodeType {
             }
         }
         return new Outcome.Route(OTHERWISE);
+    }
+
+    private static String checkRules(PropertyKind.Value v) {
+        Messages m = v.messages();
+        if (v.value() != null && !(v.value() instanceof List<?>)) {
+            return m.get("problem.notList", v.label());
+        }
+        List<?> rules = Values.asList(v.value());
+        for (int i = 0; i < rules.size(); i++) {
+            if (!(rules.get(i) instanceof Map<?, ?> rule)) {
+                return m.get("problem.rule.notObject", i + 1);
+            }
+            String op = Values.asText(rule.get("op"));
+            SwitchRule.Op parsed = SwitchRule.Op.fromId(op);
+            if (parsed == null) {
+                return m.get("problem.rule.op", i + 1, op == null ? "" : op);
+            }
+            String problem = SwitchRule.problem(parsed, Values.asText(rule.get("value")), m);
+            if (problem != null) {
+                return m.get("problem.rule.prefix", i + 1) + " " + problem;
+            }
+        }
+        return null;
     }
 }

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.files.LoadedFlow;
+import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.checks.BaseUrlCheck;
 import org.switchboard.engine.runtime.EngineSetup;
 import org.switchboard.engine.runtime.FlowEngine;
 import org.switchboard.engine.server.ServerOptions;
@@ -177,6 +179,10 @@ public final class RunCommand implements Callable<Integer> {
         out.println("Signature check: " + (verifier == null ? "off" : "on (key sha256 " + verifier.fingerprint()
                 + ")"));
         out.println("sipgate API: " + setup.description());
+        Problem http = BaseUrlCheck.problem(base, messages);
+        if (http != null) {
+            out.println("warning: " + http.message());
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -18,6 +19,7 @@ import org.switchboard.engine.files.LoadedFlow;
 import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.FlowValidator;
+import org.switchboard.engine.nodes.checks.BaseUrlCheck;
 
 /**
  * {@code validate FILE}: opens a flow file (or a Node-RED export) and prints every problem on its own line,
@@ -31,6 +33,10 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "the flow file (.json) or a Node-RED export")
     Path file;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "also check the public URL sipgate will post to (sipgate neo needs https://)")
+    String baseUrl;
 
     @Spec
     CommandSpec spec;
@@ -50,7 +56,13 @@ public final class ValidateCommand implements Callable<Integer> {
             out.println("note: " + file + " is a Node-RED export; it was converted for this check "
                     + "(\"import\" saves the conversion as a Switchboard flow)");
         }
-        Report report = Report.print(file, loaded, Messages.forLocale(Locale.getDefault()), out);
+        Messages messages = Messages.forLocale(Locale.getDefault());
+        Report report = Report.print(file, loaded, messages, out);
+        Problem http = BaseUrlCheck.problem(baseUrl, messages);
+        if (http != null) {
+            out.println("warning: " + http.message());
+            report = new Report(report.errors(), report.warnings() + 1);
+        }
         out.println(file + ": " + report.summary());
         return report.errors() > 0 ? SwitchboardEngineCli.FLOW_ERRORS : SwitchboardEngineCli.OK;
     }

@@ -129,7 +129,7 @@ public final class PropertyKinds {
         if (path == null || !PATH.matcher(path).matches() || path.contains("//")) {
             return v.messages().get("problem.path.invalid", path == null ? "" : path);
         }
-        if (path.equals("/") || path.startsWith("/cb/") || path.equals("/cb") || path.equals("/health")) {
+        if (path.startsWith("/cb/") || path.equals("/cb") || path.equals("/health")) {
             return v.messages().get("problem.path.reserved", path);
         }
         return null;

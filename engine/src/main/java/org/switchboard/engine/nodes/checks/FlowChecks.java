@@ -1,0 +1,13 @@
+package org.switchboard.engine.nodes.checks;
+
+import java.util.List;
+
+/** The flow-wide checks the validator runs, in the order their problems are listed. */
+public final class FlowChecks {
+
+    public static final List<FlowCheck> STANDARD = List.of(new EmptyFlowCheck(), new ReachabilityCheck(),
+            new DeadEndCheck(), new SwitchRuleCheck(), new SoundHostCheck(), new VerbSequenceCheck());
+
+    private FlowChecks() {
+    }
+}

@@ -6,7 +6,8 @@ import java.util.List;
 public final class FlowChecks {
 
     public static final List<FlowCheck> STANDARD = List.of(new EmptyFlowCheck(), new ReachabilityCheck(),
-            new DeadEndCheck(), new SwitchRuleCheck(), new SoundHostCheck(), new VerbSequenceCheck());
+            new DeadEndCheck(), new SwitchRuleCheck(), new OutgoingDialCheck(), new SoundHostCheck(),
+            new VerbSequenceCheck());
 
     private FlowChecks() {
     }

@@ -1,6 +1,7 @@
 package org.switchboard.engine.nodes;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -69,6 +70,20 @@ public record SwitchRule(Op op, String value) {
             case REGEX -> pattern(value) != null && pattern(value).matcher(a).find();
             case EMPTY -> a.isEmpty();
             case NOT_EMPTY -> !a.isEmpty();
+        };
+    }
+
+    /**
+     * Like {@link #matches}, for a field with several values (every user a group call rings): "is" and the other
+     * positive comparisons match when any value does, "is not" when none is equal, "empty" when there is no value
+     * or only an empty one.
+     */
+    public boolean matchesAny(List<String> actual) {
+        return switch (op) {
+            case NOT_EQUALS -> actual.stream().noneMatch(value::equals);
+            case EMPTY -> actual.stream().allMatch(String::isEmpty);
+            case NOT_EMPTY -> actual.stream().anyMatch(a -> !a.isEmpty());
+            default -> actual.stream().anyMatch(this::matches);
         };
     }
 

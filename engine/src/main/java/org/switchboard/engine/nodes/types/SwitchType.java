@@ -36,7 +36,8 @@ public final class SwitchType implements NodeType {
             SwitchType::checkRules);
 
     private static final List<PropertySpec> PROPERTIES = List.of(
-            PropertySpec.choice(FIELD, "digits", "digits", "from", "to", "direction", "diversion", "user", "cause"),
+            PropertySpec.choice(FIELD, "digits", "digits", "from", "to", "direction", "diversion", "user", "cause",
+                    "answeredBy", "answeringNumber", "userId", "fullUserId", "origCallId", "xcid"),
             PropertySpec.of(RULES, RULES_KIND));
 
     @Override
@@ -105,7 +106,7 @@ public final class SwitchType implements NodeType {
         for (int i = 0; i < rules.size(); i++) {
             SwitchRule rule = rules.get(i);
             boolean matched = rule != null && (field != null && field.isNumber() ? rule.matchesNumber(actual)
-                    : rule.matches(actual));
+                    : field != null && field.isList() ? rule.matchesAny(field.values(actual)) : rule.matches(actual));
             if (matched) {
                 return new Outcome.Route(portOfRule(i));
             }

@@ -20,10 +20,12 @@ import javafx.util.StringConverter;
 
 import org.switchboard.app.Theme;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.engine.settings.SecretStore;
 
 /**
  * The Settings dialog: language (applies after a restart, and says so), appearance (System, Light, Dark; applies at
- * once) and whether the welcome dialog shows at start. OK stores the settings; Cancel changes nothing.
+ * once), the home country for phone numbers without a country code, the sipgate account (personal access token, kept
+ * in the secrets file) and whether the welcome dialog shows at start. OK stores the settings; Cancel changes nothing.
  */
 public final class SettingsDialog extends Dialog<ButtonType> {
 
@@ -84,17 +86,35 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         welcome.setId("settings-welcome");
         welcome.setSelected(settings.showWelcome());
 
+        ComboBox<String> homeCountry = HomeCountries.comboBox(settings.homeCountry());
+        Label homeHelp = new Label(AppTexts.get("settings.homeCountry.help"));
+        homeHelp.getStyleClass().add("help");
+        homeHelp.setWrapText(true);
+        homeHelp.setMinHeight(Region.USE_PREF_SIZE);
+        SipgateAccountPane sipgate = new SipgateAccountPane(SecretStore.standard());
+
         VBox content = new VBox(6,
                 title(AppTexts.get("settings.language")), language, restart, gap(),
                 title(AppTexts.get("settings.theme")), theme, gap(),
+                title(AppTexts.get("settings.homeCountry")), homeCountry, homeHelp, gap(),
+                title(AppTexts.get("settings.sipgate")), sipgate, gap(),
                 title(AppTexts.get("settings.start")), welcome);
         content.setPadding(new Insets(4, 0, 4, 0));
         content.setPrefWidth(380);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
 
+        // a secrets file that cannot be written keeps the dialog open with the reason shown, so nothing typed is lost
+        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            try {
+                sipgate.save();
+            } catch (java.io.IOException failed) {
+                e.consume();
+            }
+        });
         setResultConverter(button -> {
             if (button == ButtonType.OK) {
+                settings.setHomeCountry(homeCountry.getValue());
                 settings.setLanguage(language.getValue());
                 ThemeMode mode = (ThemeMode) themes.getSelectedToggle().getUserData();
                 settings.setTheme(mode);

@@ -4,8 +4,6 @@ import java.util.Comparator;
 import java.util.Locale;
 
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
-import javafx.util.StringConverter;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
@@ -23,26 +21,9 @@ final class HomeCountries {
         box.getItems().add("");
         PhoneNumberUtil.getInstance().getSupportedRegions().stream()
                 .sorted(Comparator.comparing(HomeCountries::name)).forEach(box.getItems()::add);
-        StringConverter<String> names = new StringConverter<>() {
-            @Override
-            public String toString(String region) {
-                return region == null || region.isEmpty() ? AppTexts.get("settings.homeCountry.none") : name(region)
-                        + " (+" + PhoneNumberUtil.getInstance().getCountryCodeForRegion(region) + ")";
-            }
-
-            @Override
-            public String fromString(String s) {
-                return null;
-            }
-        };
-        box.setConverter(names);
-        box.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? "" : names.toString(item));
-            }
-        });
+        LabelledComboBox.label(box, region -> region == null || region.isEmpty()
+                ? AppTexts.get("settings.homeCountry.none")
+                : name(region) + " (+" + PhoneNumberUtil.getInstance().getCountryCodeForRegion(region) + ")");
         box.setValue(current == null ? "" : current);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;

@@ -8,7 +8,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
@@ -16,7 +15,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import org.switchboard.app.Theme;
 import org.switchboard.app.i18n.AppTexts;
@@ -40,25 +38,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         ComboBox<Language> language = new ComboBox<>();
         language.setId("settings-language");
         language.getItems().setAll(Language.values());
-        StringConverter<Language> names = new StringConverter<>() {
-            @Override
-            public String toString(Language l) {
-                return l == null ? "" : AppTexts.get("settings.language." + l.id());
-            }
-
-            @Override
-            public Language fromString(String s) {
-                return null;
-            }
-        };
-        language.setConverter(names);
-        language.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(Language item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? "" : names.toString(item));
-            }
-        });
+        LabelledComboBox.label(language, l -> l == null ? "" : AppTexts.get("settings.language." + l.id()));
         language.setValue(settings.language());
         language.setMaxWidth(Double.MAX_VALUE);
         Label restart = new Label(AppTexts.get("settings.language.restart"));

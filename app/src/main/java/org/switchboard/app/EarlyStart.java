@@ -14,22 +14,18 @@ import org.slf4j.LoggerFactory;
 
 import org.switchboard.app.settings.AppSettings;
 import org.switchboard.app.settings.SettingsStore;
-import org.switchboard.engine.files.FlowFileException;
-import org.switchboard.engine.files.FlowFiles;
-import org.switchboard.engine.nodes.NodeTypes;
+import org.switchboard.engine.warmup.Warmup;
 
 /**
  * Start-up work that needs neither the JavaFX thread nor the toolkit, done on the second core while JavaFX starts
- * its toolkit and then builds the window: reading and writing the settings (which brings up Jackson), reading a
- * small flow (the flow reader's classes), the node-type registry, and loading, without initialising, the app's own
- * classes from its jar. Each of these is also done where it is needed, so a warm-up that is late or fails only
- * costs time; only the settings are handed over, so they are read once.
+ * its toolkit and then builds the window: reading and writing the settings (which brings up Jackson), the engine's
+ * editor warm-up ({@link Warmup#editor}: the node-type registry and the flow reader), and loading, without
+ * initialising, the app's own classes from its jar. Each of these is also done where it is needed, so a warm-up that
+ * is late or fails only costs time; only the settings are handed over, so they are read once.
  */
 final class EarlyStart {
 
     private static final Logger LOG = LoggerFactory.getLogger(EarlyStart.class);
-    private static final String WARM_FLOW = "{\"formatVersion\":1,\"nodes\":[{\"id\":\"a\",\"type\":\"incomingCall\","
-            + "\"x\":0,\"y\":0,\"properties\":{\"path\":\"/sipgate\"}}],\"wires\":[]}";
 
     private static volatile Started started;
 
@@ -67,10 +63,9 @@ final class EarlyStart {
     private static void warm(AppSettings loaded) {
         try {
             SettingsStore.toJson(loaded); // the writer side of Jackson, used when the window saves the settings
-            NodeTypes.standard();
-            FlowFiles.fromJson(WARM_FLOW);
+            Warmup.editor();
             loadOwnClasses();
-        } catch (IOException | FlowFileException | RuntimeException | LinkageError e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             LOG.debug("Start-up warm-up stopped early: {}", e.toString());
         }
     }

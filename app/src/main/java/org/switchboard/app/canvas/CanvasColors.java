@@ -16,8 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
- * The few design colours the canvas paints in code (grid dots, minimap, far-out cards) rather than with CSS on nodes. An
- * invisible region in the canvas's scene graph reads them from {@code canvas.css}, so the light and dark themes
+ * The few design colours the canvas paints in code (grid dots, minimap, far-out cards) rather than with CSS on nodes.
+ * An invisible region in the canvas's scene graph reads them from {@code canvas.css}, so the light and dark themes
  * stay in one stylesheet and switching the theme repaints the grid and the minimap.
  */
 final class CanvasColors extends Region {

@@ -186,7 +186,8 @@ final class CanvasMouse {
         if (from != null) {
             wires.add(new Wire(from.fromNode(), from.fromPort(), id));
         }
-        doc().apply(CanvasEdits.addLabel(type.label(AppTexts.engine())), f -> f.withNodesAndWires(List.of(node), wires));
+        doc().apply(CanvasEdits.addLabel(type.label(AppTexts.engine())),
+                f -> f.withNodesAndWires(List.of(node), wires));
         canvas.selectedWire().set(null);
         doc().select(List.of(id));
         canvas.requestFocus();

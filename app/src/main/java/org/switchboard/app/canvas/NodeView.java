@@ -146,7 +146,8 @@ final class NodeView extends Region {
         add(text("node-title", g.title(), titleX, headerMid - m.lineHeight(CardMeasurer.Role.TITLE) / 2));
         if (g.typeTag() != null) {
             double w = m.width(CardMeasurer.Role.TYPE, g.typeTag());
-            add(text("node-type", g.typeTag(), g.width() - x0 - w, headerMid - m.lineHeight(CardMeasurer.Role.TYPE) / 2));
+            add(text("node-type", g.typeTag(), g.width() - x0 - w,
+                    headerMid - m.lineHeight(CardMeasurer.Role.TYPE) / 2));
         }
         if (g.summary() != null) {
             add(text("node-summary", g.summary(), x0, g.summaryY()

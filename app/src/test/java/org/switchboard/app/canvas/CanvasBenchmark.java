@@ -28,7 +28,8 @@ import org.switchboard.engine.nodes.SwitchRule;
 
 /**
  * Editor benchmark (a main class, not a test): opens a generated 1,000-node flow in a {@link FlowCanvas} in a
- * 1440×900 stage and measures the time to the first rendered frame and to the first frame with every card near the view built; then pans continuously for 2.5 s, zooms
+ * 1440×900 stage and measures the time to the first rendered frame and to the first frame with every card near the
+ * view built; then pans continuously for 2.5 s, zooms
  * 100 % → 25 % → 100 % for 2.5 s, and pans for 2.5 s at 73 % (a zoom such as "zoom to fit" gives, where the cards'
  * screen positions are not whole pixels by themselves); {@code -Dbench.phase=<seconds>} changes the phase length.
  * The p95 target applies to the first two phases. A frame's time is

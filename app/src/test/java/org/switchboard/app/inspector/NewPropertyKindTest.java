@@ -26,7 +26,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
-import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.CallContext;

@@ -85,22 +85,6 @@ public final class RunCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Runnable stopAction = stopped::countDown;
 
-    /**
-     * Starts the one-time initialisation of Jetty and of the push path on a daemon thread, so that it overlaps with
-     * parsing the command line and loading the flow instead of adding to the time until the first answer. Whatever
-     * it has not finished yet is simply done by the first user of each class; a failure here is left to them too.
-     */
-    static void preloadInBackground() {
-        daemon("switchboard-preload", () -> {
-            try {
-                SwitchboardServer.preload();
-                FlowEngine.preload();
-            } catch (RuntimeException | LinkageError ignored) {
-                // the real start reports it
-            }
-        }).start();
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();

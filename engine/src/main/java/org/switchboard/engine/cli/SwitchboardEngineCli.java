@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import org.switchboard.engine.warmup.Warmup;
+
 /**
  * The {@code switchboard-engine} command line: checks and converts flow files without the desktop app. Every
  * subcommand prints plain one-line messages and never a stack trace; exit codes are 0 (fine), 1 (the flow has
@@ -35,7 +37,7 @@ public final class SwitchboardEngineCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         if (args.length > 0 && "run".equals(args[0])) {
-            RunCommand.preloadInBackground();
+            Warmup.serverInBackground(); // overlaps Jetty's and the push path's set-up with picocli's
         }
         System.exit(commandLine().execute(args));
     }

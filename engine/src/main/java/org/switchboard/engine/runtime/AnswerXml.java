@@ -33,7 +33,8 @@ final class AnswerXml {
         }
         out.setLength(0);
         out.append(SipgateXml.DECLARATION).append("<Response");
-        if (!attribute(out, "onAnswer", response.getOnAnswer()) || !attribute(out, "onHangup", response.getOnHangup())) {
+        if (!attribute(out, "onAnswer", response.getOnAnswer())
+                || !attribute(out, "onHangup", response.getOnHangup())) {
             return SipgateXml.write(response);
         }
         if (response.getVerbs().isEmpty()) {

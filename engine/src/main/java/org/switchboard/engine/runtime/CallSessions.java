@@ -170,7 +170,8 @@ public final class CallSessions {
             for (Iterator<CallSession> it = byAge.iterator(); it.hasNext(); ) {
                 CallSession s = it.next();
                 if (s.ended()) {
-                    it.remove(); // a call that ended: drop it from the age queue now rather than when it reaches the head
+                    // a call that ended: drop it from the age queue now rather than when it reaches the head
+                    it.remove();
                 } else if (expired(s, now)) {
                     removeLocked(s);
                     it.remove();

@@ -1,6 +1,5 @@
 package org.switchboard.engine.runtime;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +14,7 @@ import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.Webhook;
-import org.switchboard.engine.sipgate.BadPushException;
 import org.switchboard.engine.sipgate.PushEvent;
-import org.switchboard.engine.sipgate.PushParser;
-import org.switchboard.engine.sipgate.xml.Response;
 
 /**
  * The headless runtime: holds the deployed flow and its route table (webhook path to the triggers that listen there,
@@ -48,22 +44,6 @@ public final class FlowEngine implements AutoCloseable {
         });
         long period = Math.max(1, Math.min(60, options.idleTimeout().toSeconds() / 4));
         sweeper.scheduleWithFixedDelay(sessions::sweep, period, period, TimeUnit.SECONDS);
-    }
-
-    /**
-     * Does the one-time work of the first push ahead of time, so that a caller can run it on another thread while
-     * it starts up: seeds the token generator and loads the classes of parsing a push and writing an answer.
-     * Touches no engine and no call; optional.
-     */
-    public static void preload() {
-        Tokens.preload();
-        try {
-            PushParser.parse("event=newCall&callId=preload".getBytes(StandardCharsets.US_ASCII),
-                    "application/x-www-form-urlencoded");
-        } catch (BadPushException e) {
-            throw new IllegalStateException(e);
-        }
-        AnswerXml.write(new Response());
     }
 
     /** Makes the flow live for new calls. */

@@ -39,14 +39,6 @@ final class Tokens {
     private Tokens() {
     }
 
-    /**
-     * Seeds the shared generator (its first draw opens and reads the system's entropy source) ahead of the first
-     * call, without filling a batch for the calling thread, which never issues a token.
-     */
-    static void preload() {
-        RANDOM.nextBytes(new byte[1]);
-    }
-
     /** The next 64 random bits of the calling thread; each value is handed out once and then wiped. */
     static long nextRandom() {
         return BATCHES.get().take();

@@ -20,7 +20,8 @@ import org.switchboard.engine.sipgate.xml.Verb;
 /**
  * One walk through the flow for one push: follows wires from an output, runs logic nodes in-process, and collects
  * the verbs of the first node that needs sipgate. After a node that continues the answer (Play), only a node whose
- * type {@linkplain NodeType#endsAnswer ends the answer} (Dial, Hang up, Reject) may add to it. When the push's answer is ignored by sipgate (answer, hangup), verbs are noted but not collected.
+ * type {@linkplain NodeType#endsAnswer ends the answer} (Dial, Hang up, Reject) may add to it. When the push's
+ * answer is ignored by sipgate (answer, hangup), verbs are noted but not collected.
  */
 final class Walk implements CallContext {
 

@@ -3,15 +3,12 @@ package org.switchboard.engine.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.util.Objects;
 
-import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Jetty;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,19 +26,6 @@ import org.switchboard.engine.runtime.FlowEngine;
 public final class SwitchboardServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardServer.class);
-    /** Jetty system property; when unset, Jetty asks the platform MBean server (see {@link #preload}). */
-    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
-
-    static {
-        // Jetty's MemoryUtils otherwise starts the whole platform MBean server (JMX) just to ask whether compressed
-        // oops are on, which took about a fifth of a second of the cold start. The value only spaces out slots of
-        // Jetty's thread pool queue against false sharing: 16 (64-byte lines of 4-byte references) is what Jetty
-        // finds with compressed oops, and with 8-byte references it merely pads more than needed.
-        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
-            System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
-        }
-    }
-
     private final ServerOptions options;
     private final FlowEngine engine;
     private final Server jetty;
@@ -54,7 +38,7 @@ public final class SwitchboardServer implements AutoCloseable {
         this.connector = (ServerConnector) jetty.getConnectors()[0];
     }
 
-    /** The one place that sets Jetty up, for a real server and for {@link #preload}'s, so the two cannot drift. */
+    /** The one place that sets Jetty up. */
     private static Server build(ServerOptions options, PushHandler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(options.maxThreads(), 2);
         threads.setName("switchboard-http");
@@ -74,21 +58,6 @@ public final class SwitchboardServer implements AutoCloseable {
         // takes well under a millisecond, so stopping at once loses nothing in practice
         jetty.setStopTimeout(0);
         return jetty;
-    }
-
-    /**
-     * Initialises Jetty's slowest static state (its MIME table walks every installed locale, its version formats a
-     * build date, its thread pool queue sizes itself) and the JDK's network classes, and loads the classes of a
-     * server by building one with the same set-up that is never started (nothing is bound), so that a caller can do
-     * it on another thread while it does something else, e.g. parse its command line. Optional: the constructor
-     * does the same when it has not happened.
-     */
-    public static void preload() {
-        MimeTypes.DEFAULTS.getMimeByExtension("xml");
-        Jetty.VERSION.length(); // reads and formats Jetty's build time stamp for the start-up log line
-        InetAddress.getLoopbackAddress();
-        ServerOptions defaults = ServerOptions.defaults();
-        build(defaults, new PushHandler(null, defaults));
     }
 
     /**

@@ -104,8 +104,9 @@ public final class LoadBenchmark {
             }
             i++;
         }
-        LoadBenchmark bench = new LoadBenchmark(seconds, warmup, connections,
-                jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")), flow, coldStarts, jar, targets, workloads, maxWait);
+        List<String> jvmOptions = jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+"));
+        LoadBenchmark bench = new LoadBenchmark(seconds, warmup, connections, jvmOptions, flow, coldStarts, jar,
+                targets, workloads, maxWait);
         if (skipLoad) {
             bench.coldStart();
         } else {
@@ -117,9 +118,9 @@ public final class LoadBenchmark {
     }
 
     private void runAll() throws Exception {
-        line("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, " + firstLine("/proc/cpuinfo",
-                "model name") + ", Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
-                + "), load average before: " + firstWord("/proc/loadavg"));
+        line("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, "
+                + firstLine("/proc/cpuinfo", "model name") + ", Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + "), load average before: " + firstWord("/proc/loadavg"));
         line("Server JVM options: `" + String.join(" ", serverJvm) + "`; " + fmt(seconds) + " s per run after "
                 + fmt(warmup) + " s warm-up; pushes logged at INFO (to /dev/null)");
         line("");
@@ -243,7 +244,8 @@ public final class LoadBenchmark {
             int port = freePort();
             byte[] request = ("POST /sipgate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
                     + "application/x-www-form-urlencoded\r\nContent-Length: " + LoadGenerator.NEW_CALL_BODY.length()
-                    + "\r\nConnection: close\r\n\r\n" + LoadGenerator.NEW_CALL_BODY).getBytes(StandardCharsets.US_ASCII);
+                    + "\r\nConnection: close\r\n\r\n" + LoadGenerator.NEW_CALL_BODY)
+                    .getBytes(StandardCharsets.US_ASCII);
             awaitQuiet(ProcessHandle.current().pid());
             long start = System.nanoTime();
             Process server = start(runCommand(port));

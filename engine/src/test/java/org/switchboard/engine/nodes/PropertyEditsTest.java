@@ -13,7 +13,10 @@ import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.Wire;
 
-/** Removing a Switch rule removes its output and moves the wires of the rules below it up, so each wire keeps its rule. */
+/**
+ * Removing a Switch rule removes its output and moves the wires of the rules below it up, so each wire keeps its
+ * rule.
+ */
 class PropertyEditsTest {
 
     private static final NodeTypes TYPES = NodeTypes.standard();
@@ -53,7 +56,8 @@ class PropertyEditsTest {
     @Test
     void entriesThatOwnNoOutputKeepEveryWire() {
         Flow flow = Flow.of("dial", List.of(
-                new FlowNode("dial", "dial", "", new Position(0, 0), Map.of("numbers", List.of("+49 30 1", "+49 30 2"))),
+                new FlowNode("dial", "dial", "", new Position(0, 0),
+                        Map.of("numbers", List.of("+49 30 1", "+49 30 2"))),
                 new FlowNode("x", "hangup", "", new Position(0, 0), Map.of())),
                 List.of(new Wire("dial", "hungUp", "x")));
         Flow after = PropertyEdits.removeEntry(flow, TYPES, "dial", "numbers", 0);

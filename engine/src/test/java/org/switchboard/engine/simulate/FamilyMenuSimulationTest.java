@@ -142,8 +142,9 @@ class FamilyMenuSimulationTest {
             List<Future<Transcript>> results = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String digit = i % 2 == 0 ? "1" : "2";
-                results.add(pool.submit(() -> sipgate.run(Scenario.call(FamilyMenu.PATH, "+49 30 111111", "+49 30 222222")
-                        .pressing(digit).answeredBy("x", digit.equals("1") ? FamilyMenu.ANNA : FamilyMenu.BEN))));
+                results.add(pool.submit(() -> sipgate.run(
+                        Scenario.call(FamilyMenu.PATH, "+49 30 111111", "+49 30 222222").pressing(digit)
+                                .answeredBy("x", digit.equals("1") ? FamilyMenu.ANNA : FamilyMenu.BEN))));
             }
             for (int i = 0; i < results.size(); i++) {
                 Transcript t = results.get(i).get();

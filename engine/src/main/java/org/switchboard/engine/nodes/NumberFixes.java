@@ -44,13 +44,19 @@ public final class NumberFixes {
             fixed = fix(Values.asText(value), homeCountry);
         } else if (spec.kind() == PropertyKinds.PHONE_LIST && value instanceof List<?> list) {
             fixed = list.stream().map(o -> o instanceof String s ? fix(s, homeCountry) : o).toList();
-        } else if (spec.kind() == SwitchType.RULES_KIND && SwitchType.numberField(node) && value instanceof List<?> l) {
+        } else if (SwitchType.RULES.equals(property) && SwitchType.ID.equals(node.type()) && numberField(node)
+                && value instanceof List<?> l) {
             fixed = fixRules(l, homeCountry);
         } else {
             fixed = null;
         }
         return fixed == null || fixed.equals(value) ? flow
                 : flow.updateNode(nodeId, n -> n.withProperty(property, fixed));
+    }
+
+    private static boolean numberField(FlowNode node) {
+        CallField field = CallField.fromId(node.text(SwitchType.FIELD));
+        return field != null && field.isNumber();
     }
 
     private static List<Object> fixRules(List<?> rules, String homeCountry) {

@@ -13,7 +13,6 @@ import org.switchboard.engine.nodes.CallField;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.Outcome;
-import org.switchboard.engine.nodes.types.HangupType;
 import org.switchboard.engine.sipgate.xml.Hangup;
 import org.switchboard.engine.sipgate.xml.Verb;
 
@@ -101,7 +100,7 @@ final class Walk implements CallContext {
             if (invalid != null) {
                 answerHangup(node, invalid);
             } else {
-                render(node, type, r);
+                render(node, type.endsAnswer(), r);
             }
         } else {
             commitSubscriptions();
@@ -130,7 +129,7 @@ final class Walk implements CallContext {
         }
     }
 
-    private void render(FlowNode node, NodeType type, Outcome.Render r) {
+    private void render(FlowNode node, boolean endsAnswer, Outcome.Render r) {
         if (!answerCounts) {
             pending.clear();
             note(node, "not sent: sipgate ignores the answer to this event");
@@ -141,7 +140,7 @@ final class Walk implements CallContext {
             note(node, "not sent: node '" + answeringNode + "' already answered");
             return;
         }
-        if (state == State.AFTER_PLAY && !type.endsAnswer()) {
+        if (state == State.AFTER_PLAY && !endsAnswer) {
             pending.clear();
             note(node, "not sent: after '" + continuedBy + "' only a node that ends the answer can follow in it");
             return;
@@ -161,8 +160,7 @@ final class Walk implements CallContext {
     private void answerHangup(FlowNode node, String why) {
         pending.clear();
         note(node, "answered Hangup instead: " + why);
-        NodeType hangup = types.get(HangupType.ID);
-        render(node, hangup, new Outcome.Render(List.of(new Hangup()), null));
+        render(node, true, new Outcome.Render(List.of(new Hangup()), null));
     }
 
     private void commitSubscriptions() {

@@ -95,8 +95,9 @@ class SwitchboardEngineCliTest {
                 lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("warning: " + file + ": node 'mystery' (x): ")),
                 lines.toString());
-        assertTrue(lines.contains("warning: " + file + ": node 'Main menu' (menu): Output \"digits\" leads nowhere: a call "
-                + "that takes it gets no answer from the flow, and sipgate routes it as if sipgate.io were off."),
+        assertTrue(lines.contains("warning: " + file + ": node 'Main menu' (menu): Output \"digits\" leads nowhere: "
+                + "a call that takes it gets no answer from the flow, and sipgate routes it as if sipgate.io were "
+                + "off."),
                 lines.toString());
         assertEquals(file + ": 1 error, 2 warnings", lines.get(lines.size() - 1));
         assertEquals("", err.toString());

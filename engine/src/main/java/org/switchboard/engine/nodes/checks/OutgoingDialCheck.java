@@ -12,7 +12,6 @@ import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.i18n.Messages;
-import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.Webhook;
 import org.switchboard.engine.nodes.types.DialType;
@@ -44,8 +43,7 @@ final class OutgoingDialCheck implements FlowCheck {
         }
         for (String id : outgoingOnly) {
             FlowNode node = flow.nodeOrNull(id);
-            NodeType type = types.get(node.type());
-            if (type instanceof DialType && "number".equals(node.text(DialType.TARGET))) {
+            if (DialType.ID.equals(node.type()) && "number".equals(node.text(DialType.TARGET))) {
                 long count = Values.asList(node.property(DialType.NUMBERS)).stream()
                         .filter(o -> o != null && !Values.asText(o).isBlank()).count();
                 if (count > 1) {

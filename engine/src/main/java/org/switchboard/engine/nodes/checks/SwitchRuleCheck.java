@@ -10,7 +10,9 @@ import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.CallEvent;
 import org.switchboard.engine.nodes.CallField;
+import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.PhoneNumbers;
 import org.switchboard.engine.nodes.SwitchRule;
@@ -31,9 +33,10 @@ final class SwitchRuleCheck implements FlowCheck {
                 continue;
             }
             CallField field = CallField.fromId(node.text(SwitchType.FIELD));
-            List<SwitchRule> rules = SwitchType.rules(node);
+            List<SwitchRule> rules = Values.asList(node.property(SwitchType.RULES)).stream().map(SwitchRule::from)
+                    .toList();
             Map<String, Integer> seen = new HashMap<>();
-            long maxDigits = field == CallField.DIGITS ? gatherDigits(flow, node) : Long.MAX_VALUE;
+            long maxDigits = field == CallField.DIGITS ? gatherDigits(flow, types, node) : Long.MAX_VALUE;
             for (int i = 0; i < rules.size(); i++) {
                 SwitchRule rule = rules.get(i);
                 if (rule == null) {
@@ -56,12 +59,14 @@ final class SwitchRuleCheck implements FlowCheck {
     }
 
     /** The most digits any Gather wired straight into this Switch collects; unlimited when not only Gathers. */
-    private static long gatherDigits(Flow flow, FlowNode node) {
+    private static long gatherDigits(Flow flow, NodeTypes types, FlowNode node) {
         List<Wire> in = flow.wiresInto(node.id());
         long most = 0;
         for (Wire w : in) {
             FlowNode from = flow.nodeOrNull(w.fromNode());
-            if (from == null || !GatherType.ID.equals(from.type()) || !GatherType.DIGITS.equals(w.fromPort())) {
+            NodeType type = from == null ? null : types.get(from.type());
+            if (type == null || !GatherType.ID.equals(from.type())
+                    || !w.fromPort().equals(type.resumePort(CallEvent.DIGITS))) {
                 return Long.MAX_VALUE;
             }
             Long n = Values.asLong(from.property(GatherType.MAX_DIGITS));

@@ -84,8 +84,8 @@ class FlowChecksTest {
                 "No call can reach this node: no path leads here from an Incoming call node.")), problems::toString);
         assertFalse(problems.stream().anyMatch(p -> "d".equals(p.nodeId())), problems::toString);
         assertTrue(messages(flow, DE).contains("Dieser Baustein ist mit nichts verbunden und läuft daher nie."));
-        assertTrue(messages(flow, DE).contains(
-                "Kein Anruf erreicht diesen Baustein: Kein Weg führt von einem Baustein \"Eingehender Anruf\" hierher."));
+        assertTrue(messages(flow, DE).contains("Kein Anruf erreicht diesen Baustein: Kein Weg führt von einem "
+                + "Baustein \"Eingehender Anruf\" hierher."));
     }
 
     @Test
@@ -158,7 +158,8 @@ class FlowChecksTest {
         assertTrue(messages(flow, EN).stream().anyMatch(s -> s.endsWith(": sipgate cannot download sounds from "
                 + "example.com; put the file on a public web server.")), () -> messages(flow, EN).toString());
         assertTrue(messages(flow, DE).stream().anyMatch(s -> s.endsWith(": sipgate kann keine Klänge von example.com "
-                + "herunterladen; lege die Datei auf einen öffentlichen Webserver.")), () -> messages(flow, DE).toString());
+                + "herunterladen; lege die Datei auf einen öffentlichen Webserver.")),
+                () -> messages(flow, DE).toString());
         for (String host : List.of("localhost", "127.0.0.1", "media.example", "x.test", "cdn.example.org")) {
             assertTrue(SoundHostCheck.unreachable(host), host);
         }

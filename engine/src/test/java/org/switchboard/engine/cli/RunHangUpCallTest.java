@@ -28,8 +28,9 @@ import picocli.CommandLine;
 
 /**
  * Hang up call end to end: the real {@code run} command reads the token from the settings directory, a call over
- * loopback reaches a Hang up call node, and the stand-in for sipgate's REST API receives {@code DELETE /calls/{id}}
- * with the token as Basic auth. The token appears in no line of output or log.
+ * loopback (on the bare tunnel path {@code /}) reaches a Hang up call node, and the stand-in for sipgate's REST API
+ * receives {@code DELETE /calls/{id}} with the token as Basic auth. The token appears in no line of output or log,
+ * and the push line carries the walk's notes.
  */
 class RunHangUpCallTest {
 
@@ -47,7 +48,7 @@ class RunHangUpCallTest {
                 {"formatVersion": 1, "name": "Hang up",
                  "nodes": [
                   {"id": "in", "type": "incomingCall", "x": 0, "y": 0,
-                   "properties": {"path": "/sipgate", "direction": "in"}},
+                   "properties": {"path": "/", "direction": "in"}},
                   {"id": "bye", "type": "hangupCall", "x": 200, "y": 0, "properties": {}}],
                  "wires": [{"from": "in", "port": "call", "to": "bye"}]}
                 """, StandardCharsets.UTF_8);
@@ -75,7 +76,7 @@ class RunHangUpCallTest {
             assertTrue(out.toString().contains("sipgate API: token " + FakeSipgateApi.TOKEN_ID + " at " + api.base()),
                     out::toString);
 
-            Step answer = SipgateSimulator.forServer(url).post("/sipgate", "event=newCall&direction=in"
+            Step answer = SipgateSimulator.forServer(url).post("/", "event=newCall&direction=in"
                     + "&from=493012345678&to=492117654321&callId=call-4711&origCallId=call-4711&user%5B%5D=Anna");
             assertEquals(200, answer.status(), answer::toString);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -95,6 +96,10 @@ class RunHangUpCallTest {
             System.err.flush();
             String logged = log.toString(StandardCharsets.UTF_8);
             assertTrue(logged.contains("hang up call call-4711: 204 Call ended"), logged);
+            assertTrue(logged.contains("push callId=call-4711 event=newCall path=/ node=- status=200 micros="),
+                    "the bare tunnel path / serves calls: " + logged);
+            assertTrue(logged.contains("notes=\"no node answered; the call goes on as if sipgate.io were off\""),
+                    "the push line says why nothing answered: " + logged);
             String everything = logged + out + err;
             assertFalse(everything.contains(FakeSipgateApi.TOKEN), "the token must never be logged");
             assertFalse(everything.contains(delete.authorization().substring(6)), "nor the Basic auth value");

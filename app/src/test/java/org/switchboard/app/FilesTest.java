@@ -55,7 +55,7 @@ class FilesTest extends FxRobot {
         interact(() -> w.document().select(List.of("dial1")));
         clickOn("#node-name").write("Anna");
         clickOn("#prop-numbers-0").write("+49 151 2345678");
-        clickOn("#prop-anonymous .thumb-area");
+        clickOn("#prop-anonymous-hide");
         assertTrue(w.document().isDirty());
         assertTrue(w.stage().getTitle().endsWith("\u2022"), w.stage().getTitle());
         Flow edited = w.document().flow();
@@ -69,7 +69,7 @@ class FilesTest extends FxRobot {
         MainWindow again = harness.start(file.toString());
         assertEquals(edited, again.document().flow());
         assertFalse(again.document().isDirty());
-        assertEquals(Boolean.TRUE, again.document().flow().node("dial1").orElseThrow().property("anonymous"));
+        assertEquals("hide", again.document().flow().node("dial1").orElseThrow().property("anonymous"));
     }
 
     @Test

@@ -70,8 +70,8 @@ class SipgateSettingsTest extends FxRobot {
                     exchange.sendResponseHeaders(401, -1);
                     return;
                 }
-                byte[] body = "{\"sub\":\"w0\",\"domain\":\"sipgate.de\",\"masterSipId\":\"0000000\",\"locale\":\"de_DE\"}"
-                        .getBytes(StandardCharsets.UTF_8);
+                byte[] body = ("{\"sub\":\"w0\",\"domain\":\"sipgate.de\",\"masterSipId\":\"0000000\","
+                        + "\"locale\":\"de_DE\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,6 +32,8 @@ import org.switchboard.engine.server.ServerOptions;
 import org.switchboard.engine.settings.SecretStore;
 import org.switchboard.engine.server.SwitchboardServer;
 import org.switchboard.engine.sipgate.SignatureVerifier;
+import org.switchboard.engine.tunnel.OnlineSession;
+import org.switchboard.engine.tunnel.TunnelException;
 
 /**
  * {@code run --flow FILE}: serves a flow to sipgate without the desktop app. Loads and checks the flow (problems are
@@ -41,7 +44,8 @@ import org.switchboard.engine.sipgate.SignatureVerifier;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Serves a flow to sipgate.io until stopped with Ctrl-C.",
-            "Exit code: 0 stopped normally, 2 the flow file cannot be read or the server cannot start."})
+            "Exit code: 0 stopped normally, 2 the flow file cannot be read, the server cannot start or the "
+                + "tunnel cannot go online."})
 public final class RunCommand implements Callable<Integer> {
 
     private static final long WATCH_MILLIS = 500;
@@ -71,13 +75,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "--verify-signature)")
     Path publicKey;
 
-    @Option(names = "--sipgate-api", paramLabel = "URL",
-            description = "sipgate's REST API address for Hang up call nodes (default: the one in the settings, "
-                    + "else https://api.sipgate.com/v2)")
-    String sipgateApi;
-
     @Option(names = "--no-reload", description = "do not load the flow again when the file changes")
     boolean noReload;
+
+    @Mixin
+    TunnelOptions online;
 
     @Spec
     CommandSpec spec;
@@ -92,8 +94,12 @@ public final class RunCommand implements Callable<Integer> {
         if (baseUrl != null && !baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             return fail(err, "--base-url must start with http:// or https://, got " + baseUrl);
         }
+        String onlineProblem = online.problem(baseUrl);
+        if (onlineProblem != null) {
+            return fail(err, onlineProblem);
+        }
         SignatureVerifier verifier = null;
-        if (verifySignature || publicKey != null) {
+        if (verifySignature || publicKey != null || online.requireSignature()) {
             try {
                 verifier = publicKey == null ? SignatureVerifier.bundled() : SignatureVerifier.fromFile(publicKey);
             } catch (IllegalArgumentException e) {
@@ -101,7 +107,8 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         EngineSetup setup = EngineSetup.fromSettings(baseUrl == null ? "http://" + bind : baseUrl,
-                SecretStore.standard(), sipgateApi);
+                SecretStore.standard(), online.sipgateApi == null ? null : online.sipgateApi.toString(),
+                TunnelOptions.environmentCredentials());
         FlowEngine engine = new FlowEngine(setup.options());
         ServerOptions options = ServerOptions.defaults().withBindAddress(bind).withPort(port);
         ServerOptions serverOptions = verifier == null ? options : options.withSignatureCheck(verifier);
@@ -136,15 +143,30 @@ public final class RunCommand implements Callable<Integer> {
             setup.close();
             return fail(err, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
-        String base = baseUrl == null ? server.url() : trimSlash(baseUrl);
+        OnlineSession session = null;
+        if (online.tunnel) {
+            try {
+                session = online.goOnline(engine, server.port(), baseUrl != null, out);
+            } catch (TunnelException | IOException e) {
+                server.close();
+                engine.close();
+                setup.close();
+                return fail(err, e.getMessage());
+            }
+        }
+        String base = baseUrl != null ? trimSlash(baseUrl) : session != null ? session.publicUrl() : server.url();
         engine.setBaseUrl(base);
         server.resume();
+        OnlineSession tunnelSession = session;
 
         ScheduledExecutorService watcher = noReload ? null : watch(engine, messages, out, err);
         Thread hook = new Thread(this::stop, "switchboard-shutdown");
         stopAction = () -> {
             if (watcher != null) {
                 watcher.shutdownNow();
+            }
+            if (tunnelSession != null) {
+                tunnelSession.close();
             }
             server.close();
             engine.close();
@@ -153,6 +175,9 @@ public final class RunCommand implements Callable<Integer> {
         };
         Runtime.getRuntime().addShutdownHook(hook);
 
+        if (session != null) {
+            out.println("Public URL: " + session.publicUrl());
+        }
         out.println("Listening on " + server.url());
         if (engine.webhookPaths().isEmpty()) {
             out.println("warning: the flow has no Incoming call node, so no call will be answered");
@@ -166,6 +191,13 @@ public final class RunCommand implements Callable<Integer> {
         Problem http = BaseUrlCheck.problem(base, messages);
         if (http != null) {
             out.println("warning: " + http.message());
+        }
+        if (verifier == null && online.tunnel) {
+            out.println("warning: the signature check is off while the tunnel is open: anyone who finds the URL can "
+                    + "send calls to this flow");
+        }
+        if (online.sipgateRegister) {
+            online.registerInSipgate(session, engine, base, out, err);
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();

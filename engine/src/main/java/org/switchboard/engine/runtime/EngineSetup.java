@@ -35,11 +35,20 @@ public final class EngineSetup implements AutoCloseable {
      * @param apiOverride a REST API address that wins over the stored one, or {@code null}
      */
     public static EngineSetup fromSettings(String baseUrl, SecretStore secrets, String apiOverride) {
+        return fromSettings(baseUrl, secrets, apiOverride, null);
+    }
+
+    /**
+     * As {@link #fromSettings(String, SecretStore, String)}, with a token that wins over the stored one (the CLI's
+     * environment variables), or {@code null}.
+     */
+    public static EngineSetup fromSettings(String baseUrl, SecretStore secrets, String apiOverride,
+                                           SipgateCredentials preferred) {
         EngineOptions options = EngineOptions.defaults(baseUrl);
         Optional<SipgateCredentials> credentials;
         String stored;
         try {
-            credentials = secrets.sipgateCredentials();
+            credentials = preferred != null ? Optional.of(preferred) : secrets.sipgateCredentials();
             stored = secrets.get(SecretStore.SIPGATE_API_URL).orElse(null);
         } catch (IOException | IllegalArgumentException e) {
             return new EngineSetup(options, "not used (" + oneLine(e)

@@ -34,8 +34,8 @@ public final class FakeSipgateApi implements AutoCloseable {
 
     public final List<Call> calls = new CopyOnWriteArrayList<>();
     public final Set<String> runningCalls = ConcurrentHashMap.newKeySet();
-    volatile ObjectNode settings;
-    volatile boolean forbidden;
+    public volatile ObjectNode settings;
+    public volatile boolean forbidden;
     volatile boolean forbidWrites;
     volatile int fixedStatus;
     volatile String fixedBody = "";

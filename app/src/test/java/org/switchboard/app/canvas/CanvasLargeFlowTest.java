@@ -117,11 +117,11 @@ class CanvasLargeFlowTest {
         assertNotEquals(darkSurface, v.getBackground().getFills().get(2).getFill(), "the theme changes the looks");
         assertNotEquals(darkRing, v.getBackground().getFills().get(0).getFill());
         robot.interact(() -> doc.select(List.of()));
-        robot.interact(() -> canvas.showCalls(List.of("n41"), List.of()));
+        robot.interact(() -> canvas.showCalls(List.of("n43"), List.of()));
         assertEquals(canvas.colors().get(CanvasColors.Key.LIVE), v.getBackground().getFills().get(1).getFill(),
                 "far out too, the card a call is at is outlined green");
         robot.interact(() -> canvas.showCalls(List.of(), List.of()));
-        assertEquals(canvas.colors().get(CanvasColors.Key.ROUTING), v.getBackground().getFills().get(0).getFill());
+        assertEquals(canvas.colors().get(CanvasColors.Key.CALL_CONTROL), v.getBackground().getFills().get(0).getFill());
 
         robot.interact(canvas::resetZoom);
         settle(robot);

@@ -40,7 +40,7 @@ class FilesTest extends AppWindowTest {
         interact(() -> w.document().select(List.of("dial1")));
         clickOn("#node-name").write("Anna");
         clickOn("#prop-numbers-0").write("+49 151 2345678");
-        clickOn("#prop-anonymous .thumb-area");
+        clickOn("#prop-anonymous-hide");
         assertTrue(w.document().isDirty());
         assertTrue(w.stage().getTitle().endsWith("\u2022"), w.stage().getTitle());
         Flow edited = w.document().flow();
@@ -54,7 +54,7 @@ class FilesTest extends AppWindowTest {
         MainWindow again = harness.start(file.toString());
         assertEquals(edited, again.document().flow());
         assertFalse(again.document().isDirty());
-        assertEquals(Boolean.TRUE, again.document().flow().node("dial1").orElseThrow().property("anonymous"));
+        assertEquals("hide", again.document().flow().node("dial1").orElseThrow().property("anonymous"));
     }
 
     @Test

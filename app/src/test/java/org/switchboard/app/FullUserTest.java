@@ -55,9 +55,10 @@ class FullUserTest extends AppWindowTest {
             }
         });
 
-        String in = drop("incomingCall", 0.12, 0.40);
-        String gather = drop("gather", 0.34, 0.40);
-        String sw = drop("switch", 0.56, 0.40);
+        // staggered: a card with a warning footer is wider and would cover the next card's input port
+        String in = drop("incomingCall", 0.12, 0.25);
+        String gather = drop("gather", 0.34, 0.45);
+        String sw = drop("switch", 0.56, 0.65);
         String anna = drop("dial", 0.80, 0.15);
         String ben = drop("dial", 0.80, 0.62);
         assertEquals(5, doc.flow().nodes().size());

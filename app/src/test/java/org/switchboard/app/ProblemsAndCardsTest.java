@@ -38,11 +38,11 @@ class ProblemsAndCardsTest extends AppWindowTest {
         NodeTypes types = NodeTypes.standard();
         FlowNode in = types.get("incomingCall").newNode("in", 40, 100);
         FlowNode dial = types.get("dial").newNode("dial1", 300, 100).withName("Anna")
-                .withProperty("numbers", List.of("0151 2345678"));
+                .withProperty("numbers", List.of("0151 23456789"));
         FlowNode play = types.get("play").newNode("play1", 300, 260).withName("Sorry")
-                .withProperty("url", "https://example.com/sounds/sorry");
+                .withProperty("url", "https://sounds.my-company.de/sorry");
         Flow flow = Flow.of("Test", List.of(in, dial, play),
-                List.of(new Wire("in", "call", "dial1")));
+                List.of(new Wire("in", "call", "dial1"), new Wire("dial1", "hungUp", "play1")));
         harness = new AppHarness(dir.resolve("home"));
         MainWindow w = harness.start(AppHarness.write(dir, "calls.flow.json", flow).toString());
         WaitForAsyncUtils.waitForFxEvents();
@@ -89,14 +89,14 @@ class ProblemsAndCardsTest extends AppWindowTest {
 
         clickOn("Use +49");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("+49 151 2345678"), w.document().flow().node("dial1").orElseThrow().property("numbers"));
+        assertEquals(List.of("+49 151 23456789"), w.document().flow().node("dial1").orElseThrow().property("numbers"));
         clickOn("Add .wav");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("https://example.com/sounds/sorry.wav",
+        assertEquals("https://sounds.my-company.de/sorry.wav",
                 w.document().flow().node("play1").orElseThrow().property("url"));
         assertTrue(w.document().state().problems().isEmpty(), w.document().state().problems().toString());
         interact(() -> w.document().undo());
-        assertEquals("https://example.com/sounds/sorry", w.document().flow().node("play1").orElseThrow()
+        assertEquals("https://sounds.my-company.de/sorry", w.document().flow().node("play1").orElseThrow()
                 .property("url"), "a fix is one undo step");
     }
 

@@ -37,6 +37,8 @@ public final class AppSettings {
     private List<String> recentFiles = new ArrayList<>();
     private String lastDirectory;
     private boolean showWelcome = true;
+    /** ISO 3166 region code (DE, GB, CH, ...) that national numbers ("030 ...") belong to; null when not set. */
+    private String homeCountry;
     private final Map<String, Object> other = new LinkedHashMap<>();
 
     public Language language() {
@@ -131,6 +133,15 @@ public final class AppSettings {
 
     public void setShowWelcome(boolean show) {
         showWelcome = show;
+    }
+
+    /** The home country for phone numbers without a country code, e.g. {@code DE}; {@code null} when not set. */
+    public String homeCountry() {
+        return homeCountry;
+    }
+
+    public void setHomeCountry(String region) {
+        homeCountry = region == null || region.isBlank() ? null : region;
     }
 
     @JsonAnySetter

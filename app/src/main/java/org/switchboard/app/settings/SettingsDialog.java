@@ -8,7 +8,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
@@ -16,14 +15,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.ui.Theme;
+import org.switchboard.engine.settings.SecretStore;
 
 /**
  * The Settings dialog: language (applies after a restart, and says so), appearance (System, Light, Dark; applies at
- * once) and whether the welcome dialog shows at start. OK stores the settings; Cancel changes nothing.
+ * once), the home country for phone numbers without a country code, the sipgate account (personal access token, kept
+ * in the secrets file) and whether the welcome dialog shows at start. OK stores the settings; Cancel changes nothing.
  */
 public final class SettingsDialog extends Dialog<ButtonType> {
 
@@ -39,25 +39,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         ComboBox<Language> language = new ComboBox<>();
         language.setId("settings-language");
         language.getItems().setAll(Language.values());
-        StringConverter<Language> names = new StringConverter<>() {
-            @Override
-            public String toString(Language l) {
-                return l == null ? "" : AppTexts.get("settings.language." + l.id());
-            }
-
-            @Override
-            public Language fromString(String s) {
-                return null;
-            }
-        };
-        language.setConverter(names);
-        language.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(Language item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? "" : names.toString(item));
-            }
-        });
+        LabelledComboBox.label(language, l -> l == null ? "" : AppTexts.get("settings.language." + l.id()));
         language.setValue(settings.language());
         language.setMaxWidth(Double.MAX_VALUE);
         Label restart = new Label(AppTexts.get("settings.language.restart"));
@@ -85,17 +67,35 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         welcome.setId("settings-welcome");
         welcome.setSelected(settings.showWelcome());
 
+        ComboBox<String> homeCountry = HomeCountries.comboBox(settings.homeCountry());
+        Label homeHelp = new Label(AppTexts.get("settings.homeCountry.help"));
+        homeHelp.getStyleClass().add("help");
+        homeHelp.setWrapText(true);
+        homeHelp.setMinHeight(Region.USE_PREF_SIZE);
+        SipgateAccountPane sipgate = new SipgateAccountPane(SecretStore.standard());
+
         VBox content = new VBox(6,
                 title(AppTexts.get("settings.language")), language, restart, gap(),
                 title(AppTexts.get("settings.theme")), theme, gap(),
+                title(AppTexts.get("settings.homeCountry")), homeCountry, homeHelp, gap(),
+                title(AppTexts.get("settings.sipgate")), sipgate, gap(),
                 title(AppTexts.get("settings.start")), welcome);
         content.setPadding(new Insets(4, 0, 4, 0));
         content.setPrefWidth(380);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
 
+        // a secrets file that cannot be written keeps the dialog open with the reason shown, so nothing typed is lost
+        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            try {
+                sipgate.save();
+            } catch (java.io.IOException failed) {
+                e.consume();
+            }
+        });
         setResultConverter(button -> {
             if (button == ButtonType.OK) {
+                settings.setHomeCountry(homeCountry.getValue());
                 settings.setLanguage(language.getValue());
                 ThemeMode mode = (ThemeMode) themes.getSelectedToggle().getUserData();
                 settings.setTheme(mode);

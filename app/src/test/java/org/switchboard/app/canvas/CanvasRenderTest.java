@@ -185,7 +185,7 @@ class CanvasRenderTest {
 
         // Fixing the number clears the state without replacing the view.
         robot.interact(() -> doc.apply("fix", f -> f.updateNode("dial1",
-                n -> n.withProperty("numbers", List.of("+49 151 2345678")))));
+                n -> n.withProperty("numbers", List.of("+49 151 23456789")))));
         WaitForAsyncUtils.waitForFxEvents();
         assertSame(anna, canvas.view("dial1"));
         assertFalse(anna.getPseudoClassStates().contains(NodeView.WARNING));

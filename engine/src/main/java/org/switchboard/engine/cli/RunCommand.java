@@ -25,11 +25,14 @@ import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.files.LoadedFlow;
 import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.NodeTypes;
-import org.switchboard.engine.runtime.EngineOptions;
+import org.switchboard.engine.nodes.checks.BaseUrlCheck;
+import org.switchboard.engine.runtime.EngineSetup;
 import org.switchboard.engine.runtime.FlowEngine;
 import org.switchboard.engine.server.ServerOptions;
+import org.switchboard.engine.settings.SecretStore;
 import org.switchboard.engine.server.SwitchboardServer;
 import org.switchboard.engine.sipgate.SignatureVerifier;
 import org.switchboard.engine.sounds.FlowSounds;
@@ -118,10 +121,13 @@ public final class RunCommand implements Callable<Integer> {
                 return fail(err, e.getMessage());
             }
         }
-        FlowEngine engine = new FlowEngine(EngineOptions.defaults(baseUrl == null ? "http://" + bind : baseUrl));
         if (statusPort < -1 || statusPort > 65_535) {
             return fail(err, "--status-port must be between 0 and 65535, got " + statusPort);
         }
+        EngineSetup setup = EngineSetup.fromSettings(baseUrl == null ? "http://" + bind : baseUrl,
+                SecretStore.standard(), online.sipgateApi == null ? null : online.sipgateApi.toString(),
+                TunnelOptions.environmentCredentials());
+        FlowEngine engine = new FlowEngine(setup.options());
         ServerOptions options = ServerOptions.defaults().withBindAddress(bind).withPort(port)
                 .withStatusPort(statusPort);
         ServerOptions serverOptions = verifier == null ? options : options.withSignatureCheck(verifier);
@@ -143,6 +149,7 @@ public final class RunCommand implements Callable<Integer> {
                 return null;
             }).join();
             engine.close();
+            setup.close();
             return fail(err, e.getMessage());
         }
         Flow flow = prepare(loaded, messages, out, err);
@@ -152,6 +159,7 @@ public final class RunCommand implements Callable<Integer> {
             server = starting.join();
         } catch (CompletionException e) {
             engine.close();
+            setup.close();
             return fail(err, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
         OnlineSession session = null;
@@ -161,6 +169,7 @@ public final class RunCommand implements Callable<Integer> {
             } catch (TunnelException | IOException e) {
                 server.close();
                 engine.close();
+                setup.close();
                 return fail(err, e.getMessage());
             }
         }
@@ -190,6 +199,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println("Signature check: " + (verifier == null ? "off" : "on (key sha256 " + verifier.fingerprint()
                 + ")"));
+        out.println("sipgate API: " + setup.description());
+        Problem http = BaseUrlCheck.problem(base, messages);
+        if (http != null) {
+            out.println("warning: " + http.message());
+        }
         if (verifier == null && online.tunnel) {
             out.println("warning: the signature check is off while the tunnel is open: anyone who finds the URL can "
                     + "send calls to this flow");
@@ -209,6 +223,7 @@ public final class RunCommand implements Callable<Integer> {
             tunnelSession.close();
         }
         engine.close();
+        setup.close();
         signals.restore();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

@@ -54,7 +54,8 @@ final class TunnelOptions {
     boolean sipgateRegister;
 
     @Option(names = "--sipgate-api", paramLabel = "URL",
-            description = "sipgate REST API base URL (default: https://api.sipgate.com/v2)")
+            description = "sipgate REST API base URL, for --sipgate-register and Hang up call nodes (default: "
+                    + "https://api.sipgate.com/v2; Hang up call also takes the one stored by the app)")
     URI sipgateApi;
 
     /** Whether pushes must carry a valid signature because of these options. */
@@ -142,11 +143,15 @@ final class TunnelOptions {
     }
 
     private static Optional<SipgateCredentials> sipgateCredentials() throws IOException {
+        SipgateCredentials fromEnvironment = environmentCredentials();
+        return fromEnvironment != null ? Optional.of(fromEnvironment) : SecretStore.standard().sipgateCredentials();
+    }
+
+    /** The token in SIPGATE_TOKEN_ID and SIPGATE_TOKEN, or null when either is unset; it wins over the settings. */
+    static SipgateCredentials environmentCredentials() {
         String id = System.getenv(SIPGATE_TOKEN_ID_ENV);
         String token = System.getenv(SIPGATE_TOKEN_ENV);
-        if (id != null && !id.isBlank() && token != null && !token.isBlank()) {
-            return Optional.of(new SipgateCredentials(id, token));
-        }
-        return SecretStore.standard().sipgateCredentials();
+        return id != null && !id.isBlank() && token != null && !token.isBlank() ? new SipgateCredentials(id, token)
+                : null;
     }
 }

@@ -26,6 +26,7 @@ import org.switchboard.engine.nodes.FlowValidator;
 import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.PropertyChecks;
 import org.switchboard.engine.nodes.SoundProperties;
+import org.switchboard.engine.nodes.checks.BaseUrlCheck;
 import org.switchboard.engine.sounds.FlowSounds;
 import org.switchboard.engine.sounds.UrlCheck;
 
@@ -48,6 +49,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--check-sounds", description = "download the start of every sound URL and check that it "
             + "answers with a WAV file in sipgate's format")
     boolean checkSounds;
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "also check the public URL sipgate will post to (sipgate neo needs https://)")
+    String baseUrl;
 
     @Spec
     CommandSpec spec;
@@ -70,6 +74,11 @@ public final class ValidateCommand implements Callable<Integer> {
         Messages messages = Messages.forLocale(Locale.getDefault());
         List<Problem> extra = checkSounds ? urlProblems(loaded.flow(), messages) : List.of();
         Report report = Report.print(file, loaded.problems(), loaded.flow(), extra, messages, out);
+        Problem http = BaseUrlCheck.problem(baseUrl, messages);
+        if (http != null) {
+            out.println("warning: " + http.message());
+            report = new Report(report.errors(), report.warnings() + 1);
+        }
         out.println(file + ": " + report.summary());
         return report.errors() > 0 ? SwitchboardEngineCli.FLOW_ERRORS : SwitchboardEngineCli.OK;
     }

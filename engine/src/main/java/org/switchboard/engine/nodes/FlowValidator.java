@@ -12,6 +12,8 @@ import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.checks.FlowCheck;
+import org.switchboard.engine.nodes.checks.FlowChecks;
 
 /**
  * Validates a whole flow: every node's properties, unknown node types, wires that lead nowhere, triggers that
@@ -57,6 +59,9 @@ public final class FlowValidator {
             problems.add(Problem.warning(null, null, m.get("problem.noTrigger")));
         }
         checkWires(flow, m, problems);
+        for (FlowCheck check : FlowChecks.STANDARD) {
+            check.check(flow, types, m, problems);
+        }
         return problems;
     }
 

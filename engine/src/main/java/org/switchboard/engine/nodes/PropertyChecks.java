@@ -58,6 +58,7 @@ public final class PropertyChecks {
         if (issue == null) {
             return null;
         }
-        return m.get("problem.phone." + issue.name().toLowerCase(Locale.ROOT), label, number);
+        String text = m.get("problem.phone." + issue.name().toLowerCase(Locale.ROOT), label, number);
+        return issue.usable() ? PropertyKind.warning(text) : text;
     }
 }

@@ -91,17 +91,19 @@ public final class PropertyKinds {
         if (filled.size() < spec.min() || list.size() > spec.max()) {
             return m.get("problem.phoneList.count", v.type().label(m), spec.min(), spec.max());
         }
+        String warning = null;
         for (int i = 0; i < list.size(); i++) {
             String n = Values.asText(list.get(i));
             if (n == null || n.isBlank()) {
                 return m.get("problem.phoneList.emptyEntry", i + 1);
             }
             String p = phoneProblem(n, m.get("problem.phoneList.entry", i + 1), v);
-            if (p != null) {
+            if (p != null && !PropertyKind.isWarning(p)) {
                 return p;
             }
+            warning = warning == null ? p : warning;
         }
-        return null;
+        return warning;
     }
 
     private static String checkSound(PropertyKind.Value v) {
@@ -145,7 +147,7 @@ public final class PropertyKinds {
         if (path == null || !PATH.matcher(path).matches() || path.contains("//")) {
             return v.messages().get("problem.path.invalid", path == null ? "" : path);
         }
-        if (path.equals("/") || path.startsWith("/cb/") || path.equals("/cb") || path.equals("/health")) {
+        if (path.startsWith("/cb/") || path.equals("/cb") || path.equals("/health")) {
             return v.messages().get("problem.path.reserved", path);
         }
         return null;

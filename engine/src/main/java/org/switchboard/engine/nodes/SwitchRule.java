@@ -1,6 +1,7 @@
 package org.switchboard.engine.nodes;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -69,6 +70,46 @@ public record SwitchRule(Op op, String value) {
             case REGEX -> pattern(value) != null && pattern(value).matcher(a).find();
             case EMPTY -> a.isEmpty();
             case NOT_EMPTY -> !a.isEmpty();
+        };
+    }
+
+    /**
+     * Like {@link #matches}, for a field with several values (every user a group call rings): "is" and the other
+     * positive comparisons match when any value does, "is not" when none is equal, "empty" when there is no value
+     * or only an empty one.
+     */
+    public boolean matchesAny(List<String> actual) {
+        return switch (op) {
+            case NOT_EQUALS -> actual.stream().noneMatch(value::equals);
+            case EMPTY -> actual.stream().allMatch(String::isEmpty);
+            case NOT_EMPTY -> actual.stream().anyMatch(a -> !a.isEmpty());
+            default -> actual.stream().anyMatch(this::matches);
+        };
+    }
+
+    /**
+     * Like {@link #matches}, for a number field: both sides are compared in E.164 digits, so a rule typed
+     * "+49 30 555010" matches the caller 4930555010 that sipgate sends (see {@link PhoneNumbers#matchForm}).
+     */
+    public boolean matchesNumber(String actual) {
+        return switch (op) {
+            case EQUALS, NOT_EQUALS, STARTS_WITH, CONTAINS -> new SwitchRule(op, PhoneNumbers.matchForm(value))
+                    .matches(PhoneNumbers.matchForm(actual));
+            case ONE_OF -> {
+                String a = PhoneNumbers.matchForm(actual);
+                yield Arrays.stream(value.split(",")).map(PhoneNumbers::matchForm).anyMatch(a::equals);
+            }
+            case REGEX, EMPTY, NOT_EMPTY -> matches(actual);
+        };
+    }
+
+    /** The rule with its number(s) in readable international form, for labels on a number field. */
+    public SwitchRule forDisplay() {
+        return switch (op) {
+            case EQUALS, NOT_EQUALS -> new SwitchRule(op, PhoneNumbers.display(value));
+            case ONE_OF -> new SwitchRule(op, String.join(", ", Arrays.stream(value.split(","))
+                    .map(PhoneNumbers::display).toList()));
+            default -> this;
         };
     }
 

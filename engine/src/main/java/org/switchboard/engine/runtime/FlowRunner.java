@@ -28,6 +28,7 @@ public final class FlowRunner {
     private final CallSessions sessions;
     private final CallControl callControl;
     private final CallEventListener listener;
+    private final AnswerGuard guard = new AnswerGuard();
     private final Clock clock;
     private volatile String baseUrl;
     private volatile LocalSounds localSounds = LocalSounds.NONE;
@@ -183,8 +184,21 @@ public final class FlowRunner {
         setIfPresent(session, CallField.CALL_ID, push.callId());
         setIfPresent(session, CallField.CAUSE, push.cause());
         setIfPresent(session, CallField.ANSWERING_NUMBER, push.answeringNumber());
-        if (!push.users().isEmpty()) {
-            session.setFact(CallField.USER, push.users().get(0));
+        setIfPresent(session, CallField.ORIG_CALL_ID, push.origCallId());
+        setIfPresent(session, CallField.XCID, push.xcid());
+        if (PushEvent.NEW_CALL.equals(push.event())) { // everyone rung; later pushes name single users
+            setList(session, CallField.USER, push.users());
+            setList(session, CallField.USER_ID, push.userIds());
+            setList(session, CallField.FULL_USER_ID, push.fullUserIds());
+        } else if (PushEvent.ANSWER.equals(push.event())) {
+            session.setFact(CallField.ANSWERED_BY, push.users().isEmpty() ? "" : push.users().get(0));
+        }
+    }
+
+    private static void setList(CallSession session, CallField field, List<String> values) {
+        if (!values.isEmpty()) {
+            session.setFact(field, values.size() == 1 ? values.get(0)
+                    : String.join(CallField.LIST_SEPARATOR, values));
         }
     }
 
@@ -248,6 +262,10 @@ public final class FlowRunner {
     private StringBuilder callbackUrl() {
         String base = baseUrl;
         return new StringBuilder(base.length() + 4 + Tokens.LENGTH).append(base).append("/cb/");
+    }
+
+    AnswerGuard guard() {
+        return guard;
     }
 
     String hangUp(CallSession session) {

@@ -13,6 +13,7 @@ import org.switchboard.engine.nodes.CallField;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.Outcome;
+import org.switchboard.engine.sipgate.xml.Hangup;
 import org.switchboard.engine.sipgate.xml.Verb;
 
 /**
@@ -81,6 +82,11 @@ final class Walk implements CallContext {
             return;
         }
         pending.clear();
+        String problem = runner.guard().nodeProblem(node, type);
+        if (problem != null) {
+            answerHangup(node, "has errors: " + problem);
+            return;
+        }
         Outcome outcome;
         try {
             outcome = type.run(node, this);
@@ -89,7 +95,13 @@ final class Walk implements CallContext {
             return;
         }
         if (outcome instanceof Outcome.Render r) {
-            render(node, type, r);
+            String invalid = answerCounts ? AnswerGuard.verbProblem(r.verbs(), "out".equals(field(CallField.DIRECTION)))
+                    : null;
+            if (invalid != null) {
+                answerHangup(node, invalid);
+            } else {
+                render(node, type.endsAnswer(), r);
+            }
         } else {
             commitSubscriptions();
             if (outcome instanceof Outcome.Route r) {
@@ -117,7 +129,7 @@ final class Walk implements CallContext {
         }
     }
 
-    private void render(FlowNode node, NodeType type, Outcome.Render r) {
+    private void render(FlowNode node, boolean endsAnswer, Outcome.Render r) {
         if (!answerCounts) {
             pending.clear();
             note(node, "not sent: sipgate ignores the answer to this event");
@@ -128,7 +140,7 @@ final class Walk implements CallContext {
             note(node, "not sent: node '" + answeringNode + "' already answered");
             return;
         }
-        if (state == State.AFTER_PLAY && !type.endsAnswer()) {
+        if (state == State.AFTER_PLAY && !endsAnswer) {
             pending.clear();
             note(node, "not sent: after '" + continuedBy + "' only a node that ends the answer can follow in it");
             return;
@@ -142,6 +154,13 @@ final class Walk implements CallContext {
             follow(node, r.nextPort());
         }
         state = State.DONE;
+    }
+
+    /** The guard's one rule: a node that cannot answer validly answers a clean Hangup, and the log says why. */
+    private void answerHangup(FlowNode node, String why) {
+        pending.clear();
+        note(node, "answered Hangup instead: " + why);
+        render(node, true, new Outcome.Render(List.of(new Hangup()), null));
     }
 
     private void commitSubscriptions() {

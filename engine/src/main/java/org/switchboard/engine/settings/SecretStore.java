@@ -35,6 +35,8 @@ public final class SecretStore {
 
     public static final String SIPGATE_TOKEN_ID = "sipgate.tokenId";
     public static final String SIPGATE_TOKEN = "sipgate.token";
+    /** The sipgate REST API address; not a secret, kept here so the app and {@code run} read one file. */
+    public static final String SIPGATE_API_URL = "sipgate.apiUrl";
     public static final String NGROK_AUTHTOKEN = "ngrok.authtoken";
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretStore.class);

@@ -97,7 +97,7 @@ class RunCommandTest {
         try (Running run = new Running("run", "--flow", flow.toString(), "--port", "0")) {
             url = run.awaitListening();
             assertTrue(run.out.toString().contains("Webhook URL for sipgate: " + url + "/sipgate"), run.out::toString);
-            assertTrue(run.out.toString().contains(flow + ": no problems"), run.out::toString);
+            assertTrue(run.out.toString().contains(flow + ": 0 errors, 3 warnings"), run.out::toString);
             SimulatedCall call = SipgateSimulator.forServer(url).newCall("/sipgate", "+49 30 1234567",
                     "+49 211 7654321", "in");
             assertEquals(200, call.transcript().lastStep().status());

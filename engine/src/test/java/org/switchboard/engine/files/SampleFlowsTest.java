@@ -40,12 +40,20 @@ class SampleFlowsTest {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void opensWithoutAnyProblem(Path sample) throws Exception {
+    void opensWithoutErrors(Path sample) throws Exception {
         LoadedFlow loaded = FlowFiles.load(sample);
         assertEquals(LoadedFlow.Source.SWITCHBOARD, loaded.source());
         assertEquals(List.of(), loaded.problems());
-        assertEquals(List.of(), FlowValidator.validate(loaded.flow(), Messages.ENGLISH));
-        assertEquals(List.of(), FlowValidator.validate(loaded.flow(), Messages.forLocale(java.util.Locale.GERMAN)));
+        for (Messages m : List.of(Messages.ENGLISH, Messages.forLocale(java.util.Locale.GERMAN))) {
+            // the samples' sounds are placeholders the user replaces, and the documented-by-Node-RED-only sequences
+            // are marked; nothing else may be flagged
+            List<String> others = FlowValidator.validate(loaded.flow(), m).stream()
+                    .filter(p -> p.isError() || !(p.message().contains("example.com")
+                            || p.message().contains("sipgate nicht dokumentiert")
+                            || p.message().contains("not documented by sipgate")))
+                    .map(p -> p.message()).toList();
+            assertEquals(List.of(), others);
+        }
     }
 
     @ParameterizedTest

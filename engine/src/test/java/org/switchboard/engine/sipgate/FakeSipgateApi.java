@@ -27,13 +27,13 @@ public final class FakeSipgateApi implements AutoCloseable {
     public static final String TOKEN_ID = "token-AB12CD";
     public static final String TOKEN = "0f8fad5b-d9cb-469f-a165-70867728950e";
 
-    public record Call(String method, String rawPath, String body) {
+    public record Call(String method, String rawPath, String body, String authorization) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final List<Call> calls = new CopyOnWriteArrayList<>();
-    final Set<String> runningCalls = ConcurrentHashMap.newKeySet();
+    public final Set<String> runningCalls = ConcurrentHashMap.newKeySet();
     public volatile ObjectNode settings;
     public volatile boolean forbidden;
     volatile boolean forbidWrites;
@@ -67,7 +67,7 @@ public final class FakeSipgateApi implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
-            calls.add(new Call(method, path, body));
+            calls.add(new Call(method, path, body, exchange.getRequestHeaders().getFirst("Authorization")));
             if (delayMillis > 0) {
                 sleep(delayMillis);
             }

@@ -8,6 +8,7 @@ import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.CallContext;
 import org.switchboard.engine.nodes.CallEvent;
+import org.switchboard.engine.nodes.CallField;
 import org.switchboard.engine.nodes.Category;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.OutputPort;
@@ -30,11 +31,14 @@ public final class DialType implements NodeType {
     public static final String ANONYMOUS = "anonymous";
     public static final String ANNOUNCEMENT = "announcement";
 
+    /** Target: the number the caller dialled ({@code to} of an outgoing call), to change its caller ID. */
+    public static final String DIALLED = "dialled";
+
     private static final List<PropertySpec> PROPERTIES = List.of(
-            PropertySpec.choice(TARGET, "number", "number", "voicemail"),
+            PropertySpec.choice(TARGET, "number", "number", "voicemail", DIALLED),
             PropertySpec.phoneList(NUMBERS, 1, 5).onlyWhen(TARGET, "number"),
             PropertySpec.phoneNumber(CALLER_ID),
-            PropertySpec.bool(ANONYMOUS, false),
+            CallerNumber.SPEC,
             PropertySpec.sound(ANNOUNCEMENT, false));
 
     @Override
@@ -88,12 +92,16 @@ public final class DialType implements NodeType {
         if (toVoicemail(node)) {
             return m.get("summary.dial.voicemail");
         }
+        if (DIALLED.equals(node.text(TARGET))) {
+            return m.get("summary.dial.dialled");
+        }
         List<String> numbers = numbers(node);
         if (numbers.isEmpty()) {
             return m.get("summary.dial.none");
         }
-        return numbers.size() == 1 ? m.get("summary.dial.one", numbers.get(0))
-                : m.get("summary.dial.many", numbers.get(0), numbers.size() - 1);
+        String first = PhoneNumbers.display(numbers.get(0));
+        return numbers.size() == 1 ? m.get("summary.dial.one", first)
+                : m.get("summary.dial.many", first, numbers.size() - 1);
     }
 
     @Override
@@ -101,6 +109,12 @@ public final class DialType implements NodeType {
         Dial dial;
         if (toVoicemail(node)) {
             dial = Dial.toVoicemail();
+        } else if (DIALLED.equals(node.text(TARGET))) {
+            String dialled = PhoneNumbers.toE164Digits(call.field(CallField.TO));
+            if (dialled == null) {
+                call.note(node, "the call has no usable dialled number ('to')");
+            }
+            dial = Dial.toNumbers(dialled == null ? List.of() : List.of(dialled));
         } else {
             List<String> digits = new ArrayList<>();
             for (String n : numbers(node)) {
@@ -113,12 +127,9 @@ public final class DialType implements NodeType {
             }
             dial = Dial.toNumbers(digits);
         }
-        String callerId = PhoneNumbers.toE164Digits(node.text(CALLER_ID));
-        if (callerId != null) {
-            dial.withCallerId(callerId);
-        }
-        if (Boolean.TRUE.equals(Values.asBoolean(node.property(ANONYMOUS)))) {
-            dial.withAnonymous(Boolean.TRUE);
+        if (!dial.isVoicemail()) { // caller ID and hiding the number mean nothing to a voicemail
+            dial.withCallerId(PhoneNumbers.toE164Digits(node.text(CALLER_ID)));
+            dial.withAnonymous(CallerNumber.anonymous(node.property(ANONYMOUS)));
         }
         call.subscribe(node, CallEvent.ANSWER);
         call.subscribe(node, CallEvent.HANGUP);

@@ -36,7 +36,8 @@ public final class SwitchType implements NodeType {
             SwitchType::checkRules);
 
     private static final List<PropertySpec> PROPERTIES = List.of(
-            PropertySpec.choice(FIELD, "digits", "digits", "from", "to", "direction", "diversion", "user", "cause"),
+            PropertySpec.choice(FIELD, "digits", "digits", "from", "to", "direction", "diversion", "user", "cause",
+                    "answeredBy", "answeringNumber", "userId", "fullUserId", "origCallId", "xcid"),
             PropertySpec.of(RULES, RULES_KIND));
 
     @Override
@@ -76,12 +77,19 @@ public final class SwitchType implements NodeType {
     public List<OutputPort> outputs(FlowNode node, Messages m) {
         List<OutputPort> ports = new ArrayList<>();
         List<SwitchRule> rules = rules(node);
+        boolean numbers = numberField(node);
         for (int i = 0; i < rules.size(); i++) {
             SwitchRule r = rules.get(i);
-            ports.add(new OutputPort(portOfRule(i), r == null ? "?" : r.label(m)));
+            ports.add(new OutputPort(portOfRule(i), r == null ? "?" : (numbers ? r.forDisplay() : r).label(m)));
         }
         ports.add(new OutputPort(OTHERWISE, m.get("port.otherwise")));
         return ports;
+    }
+
+    /** Whether the node routes on a phone number (from, to, diversion). */
+    public static boolean numberField(FlowNode node) {
+        CallField field = CallField.fromId(node.text(FIELD));
+        return field != null && field.isNumber();
     }
 
     @Override
@@ -97,7 +105,9 @@ public final class SwitchType implements NodeType {
         List<SwitchRule> rules = rules(node);
         for (int i = 0; i < rules.size(); i++) {
             SwitchRule rule = rules.get(i);
-            if (rule != null && rule.matches(actual)) {
+            boolean matched = rule != null && (field != null && field.isNumber() ? rule.matchesNumber(actual)
+                    : field != null && field.isList() ? rule.matchesAny(field.values(actual)) : rule.matches(actual));
+            if (matched) {
                 return new Outcome.Route(portOfRule(i));
             }
         }

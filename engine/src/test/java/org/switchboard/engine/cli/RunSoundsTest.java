@@ -47,7 +47,7 @@ class RunSoundsTest {
         try (RunCommandTest.Running run = new RunCommandTest.Running("run", "--flow", flowFile.toString(), "--port",
                 "0", "--no-reload")) {
             String url = run.awaitListening();
-            assertTrue(run.out.toString().contains(flowFile + ": no problems"), run.out::toString);
+            assertTrue(run.out.toString().contains(flowFile + ": 0 errors"), run.out::toString);
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(url + "/sipgate"))
                     .header("Content-Type", "application/x-www-form-urlencoded")

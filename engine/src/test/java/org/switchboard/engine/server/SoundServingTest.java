@@ -137,7 +137,8 @@ class SoundServingTest {
     /** Incoming call, then a Play of the sound, then Hang up. */
     static Flow playFlow(Object sound) {
         return Flow.of("Sound", List.of(
-                new FlowNode("in", "incomingCall", "", new Position(0, 0), Map.of("path", "/sipgate")),
+                new FlowNode("in", "incomingCall", "", new Position(0, 0),
+                        Map.of("path", "/sipgate", "direction", "in")),
                 new FlowNode("hello", "play", "", new Position(0, 0), Map.of("url", sound)),
                 new FlowNode("bye", "hangup", "", new Position(0, 0), Map.of())),
                 List.of(new Wire("in", "call", "hello"), new Wire("hello", "next", "bye")));

@@ -91,7 +91,8 @@ public final class MainWindow {
         actions.addAll(canvas.actions());
         this.palette = new PalettePane(with.types(), with.messages(), this::addNode, id -> canvas.cardImage(id));
         this.inspector = new InspectorPane(doc, this::showNode, with.types(), PropertyEditors.standard());
-        this.problems = new ProblemsPane(doc, with.types(), with.messages(), this::showNode);
+        this.problems = new ProblemsPane(doc, with.types(), with.messages(), this::showNode,
+                settings::homeCountry);
         dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
         dock.markCount("problems", "error", problems.anyErrorProperty());
 
@@ -275,6 +276,7 @@ public final class MainWindow {
     void settings() {
         new SettingsDialog(stage, with.theme(), settings, this::saveSettings,
                 mode -> ThemeFollower.follow(with.theme(), mode, null, 300)).showAndWait();
+        problems.refreshFixes();
     }
 
     void quit() {

@@ -49,7 +49,7 @@ class DocumentStateTest {
             return validator.check(f, messages);
         });
         canvas = new FlowCanvas(doc, types, messages);
-        problems = new ProblemsPane(doc, types, messages, id -> { });
+        problems = new ProblemsPane(doc, types, messages, id -> { }, () -> null);
         stage.setScene(new Scene(new VBox(canvas, problems), 900, 700));
         stage.show();
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -33,17 +35,30 @@ class ProblemsAndCardsTest extends AppWindowTest {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
 
-    /** Incoming call to a Dial with a national number (an error) and a Play whose sound has no ending (a warning). */
     private MainWindow open() throws Exception {
+        return open("DE", "0151 23456789");
+    }
+
+    /**
+     * Incoming call to a Dial with a national number (an error) and a Play whose sound has no ending (a warning),
+     * with the home country in the settings (none when null).
+     */
+    private MainWindow open(String homeCountry, String number) throws Exception {
+        // a home of its own per country, so no recovery file of an earlier start is offered
+        Path home = dir.resolve("home-" + homeCountry);
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("settings.json"), "{\"language\": \"en\", \"theme\": \"light\", "
+                + "\"showWelcome\": false" + (homeCountry == null ? "" : ", \"homeCountry\": \"" + homeCountry + "\"")
+                + "}");
         NodeTypes types = NodeTypes.standard();
         FlowNode in = types.get("incomingCall").newNode("in", 40, 100);
         FlowNode dial = types.get("dial").newNode("dial1", 300, 100).withName("Anna")
-                .withProperty("numbers", List.of("0151 23456789"));
+                .withProperty("numbers", List.of(number));
         FlowNode play = types.get("play").newNode("play1", 300, 260).withName("Sorry")
                 .withProperty("url", "https://sounds.my-company.de/sorry");
         Flow flow = Flow.of("Test", List.of(in, dial, play),
                 List.of(new Wire("in", "call", "dial1"), new Wire("dial1", "hungUp", "play1")));
-        harness = new AppHarness(dir.resolve("home"));
+        harness = new AppHarness(home);
         MainWindow w = harness.start(AppHarness.write(dir, "calls.flow.json", flow).toString());
         WaitForAsyncUtils.waitForFxEvents();
         return w;
@@ -89,7 +104,7 @@ class ProblemsAndCardsTest extends AppWindowTest {
 
         clickOn("Use +49");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("+49 151 23456789"), w.document().flow().node("dial1").orElseThrow().property("numbers"));
+        assertEquals(List.of("+49 1512 3456789"), w.document().flow().node("dial1").orElseThrow().property("numbers"));
         clickOn("Add .wav");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("https://sounds.my-company.de/sorry.wav",
@@ -98,6 +113,41 @@ class ProblemsAndCardsTest extends AppWindowTest {
         interact(() -> w.document().undo());
         assertEquals("https://sounds.my-company.de/sorry", w.document().flow().node("play1").orElseThrow()
                 .property("url"), "a fix is one undo step");
+    }
+
+    @Test
+    void theCountryCodeFixUsesTheHomeCountryFromTheSettings() throws Exception {
+        MainWindow w = open("CH", "044 668 18 00");
+        assertEquals(Set.of("Use +41", "Add .wav"), fixLabels());
+        clickOn("Use +41");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("+41 44 668 18 00"), w.document().flow().node("dial1").orElseThrow()
+                .property("numbers"));
+        harness.stop();
+
+        w = open("DE", "030 1234567");
+        clickOn("Use +49");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("+49 30 1234567"), w.document().flow().node("dial1").orElseThrow().property("numbers"));
+        harness.stop();
+
+        w = open(null, "030 1234567");
+        assertEquals(Set.of("Add .wav"), fixLabels(), "without a home country there is no country code to put in");
+        javafx.application.Platform.runLater(w::settings);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> country = AppHarness.node(this, "#settings-home-country",
+                javafx.scene.control.ComboBox.class);
+        interact(() -> country.setValue("CH"));
+        clickOn(lookup(".button").match(n -> n instanceof javafx.scene.control.Button b && b.isDefaultButton())
+                .queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Set.of("Use +41", "Add .wav"), fixLabels(), "the fix follows the settings at once");
+    }
+
+    private Set<String> fixLabels() {
+        return lookup(".problem-fix").queryAll().stream().map(n -> ((javafx.scene.control.Button) n).getText())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Test

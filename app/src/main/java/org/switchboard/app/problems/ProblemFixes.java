@@ -2,7 +2,6 @@ package org.switchboard.app.problems;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.switchboard.app.i18n.AppTexts;
@@ -12,16 +11,17 @@ import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
+import org.switchboard.engine.nodes.NumberFixes;
 import org.switchboard.engine.nodes.PhoneNumbers;
-import org.switchboard.engine.nodes.PropertyKind;
 import org.switchboard.engine.nodes.PropertyKinds;
 import org.switchboard.engine.nodes.PropertySpec;
 
 /**
  * One-click fixes for the problems whose fix is mechanical, offered on their Problems row:
  * <ul>
- *   <li>a national number ("0151 2345678") gets the country code in place of its leading 0: "+49 151 2345678"
- *       (Germany, sipgate's country, as the problem's own text suggests);</li>
+ *   <li>a national number ("044 668 18 00") in a phone number, a phone list or a Switch rule on a number field gets
+ *       the home country's code from the settings: "+41 44 668 18 00" for Switzerland ({@link NumberFixes}; without
+ *       a home country there is no such fix);</li>
  *   <li>a sound address whose file name has no ending at all gets {@code .wav} (one with another ending, such as
  *       {@code .mp3}, is a different file: that is for the user to change).</li>
  * </ul>
@@ -33,49 +33,32 @@ public final class ProblemFixes {
     public record Fix(String label, UnaryOperator<Flow> edit) {
     }
 
-    static final String COUNTRY_CODE = "+49";
-
     private ProblemFixes() {
     }
 
-    /** The fix for the problem, or null when there is no mechanical one. */
-    public static Fix fixFor(Problem problem, Flow flow, NodeTypes types) {
+    /**
+     * The fix for the problem, or null when there is no mechanical one.
+     *
+     * @param homeCountry the settings' home country ({@code DE}, {@code CH}, ...), or null when not set
+     */
+    public static Fix fixFor(Problem problem, Flow flow, NodeTypes types, String homeCountry) {
+        if (NumberFixes.canFix(flow, problem, homeCountry)) {
+            return new Fix(AppTexts.get("problems.fix.countryCode", PhoneNumbers.countryCode(homeCountry)),
+                    f -> NumberFixes.addCountryCode(f, problem.nodeId(), problem.property(), homeCountry));
+        }
         FlowNode node = problem.nodeId() == null ? null : flow.nodeOrNull(problem.nodeId());
         NodeType type = node == null ? null : types.get(node.type());
         PropertySpec spec = type == null || problem.property() == null ? null : type.property(problem.property());
-        if (spec == null) {
+        if (spec == null || spec.kind() != PropertyKinds.SOUND_URL || node.property(spec.key()) == null) {
             return null;
         }
-        Object value = node.property(spec.key());
-        PropertyKind kind = spec.kind();
-        Object fixed = null;
-        if (kind == PropertyKinds.PHONE_NUMBER && value != null) {
-            fixed = withCountryCode(Values.asText(value));
-        } else if (kind == PropertyKinds.PHONE_LIST && value instanceof List<?> list) {
-            fixed = list.stream().map(o -> o instanceof String s ? withCountryCode(s) : o).toList();
-        } else if (kind == PropertyKinds.SOUND_URL && value != null) {
-            fixed = withWav(Values.asText(value));
-        }
-        if (fixed == null || fixed.equals(value)) {
+        String url = Values.asText(node.property(spec.key()));
+        String fixed = withWav(url);
+        if (fixed.equals(url)) {
             return null;
         }
-        String label = AppTexts.get(kind == PropertyKinds.SOUND_URL ? "problems.fix.wav"
-                : "problems.fix.countryCode", COUNTRY_CODE);
-        Object result = fixed;
-        return new Fix(label, f -> f.updateNode(node.id(), n -> n.withProperty(spec.key(), result)));
-    }
-
-    /** "0151 2345678" becomes "+49 151 2345678"; any other number stays as it is. */
-    static String withCountryCode(String number) {
-        if (number == null || PhoneNumbers.check(number) != PhoneNumbers.Issue.COUNTRY_CODE_MISSING) {
-            return number;
-        }
-        String trimmed = number.trim();
-        if (!trimmed.startsWith("0") || trimmed.startsWith("00")) {
-            return number;
-        }
-        String fixed = COUNTRY_CODE + " " + trimmed.substring(1).trim();
-        return PhoneNumbers.check(fixed) == null ? fixed : number;
+        return new Fix(AppTexts.get("problems.fix.wav"),
+                f -> f.updateNode(node.id(), n -> n.withProperty(spec.key(), fixed)));
     }
 
     /** "https://example.com/sorry" becomes "https://example.com/sorry.wav"; addresses with an ending stay. */

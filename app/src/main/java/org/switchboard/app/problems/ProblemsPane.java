@@ -2,6 +2,7 @@ package org.switchboard.app.problems;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,6 +45,7 @@ public final class ProblemsPane extends StackPane {
     private final NodeTypes types;
     private final Messages messages;
     private final Consumer<String> showNode;
+    private final Supplier<String> homeCountry;
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ListView<Problem> list = new ListView<>(problems);
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
@@ -53,13 +55,16 @@ public final class ProblemsPane extends StackPane {
     /**
      * @param types    names and colours the nodes in the rows
      * @param messages the node type labels' language
-     * @param showNode selects a node and brings it into view
+     * @param showNode    selects a node and brings it into view
+     * @param homeCountry the settings' current home country (null when not set), for the country code fix
      */
-    public ProblemsPane(EditorDocument doc, NodeTypes types, Messages messages, Consumer<String> showNode) {
+    public ProblemsPane(EditorDocument doc, NodeTypes types, Messages messages, Consumer<String> showNode,
+                        Supplier<String> homeCountry) {
         this.doc = doc;
         this.types = types;
         this.messages = messages;
         this.showNode = showNode;
+        this.homeCountry = homeCountry;
         getStyleClass().add("problems");
         setId("problems");
         list.getStyleClass().add("problems-list");
@@ -90,6 +95,11 @@ public final class ProblemsPane extends StackPane {
 
     public List<Problem> problems() {
         return List.copyOf(problems);
+    }
+
+    /** Redraws the rows, e.g. after the home country changed (the country code fix follows it). */
+    public void refreshFixes() {
+        list.refresh();
     }
 
     private void schedule() {
@@ -163,7 +173,7 @@ public final class ProblemsPane extends StackPane {
             text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             row.getChildren().add(text);
-            ProblemFixes.Fix fix = ProblemFixes.fixFor(p, flow, types);
+            ProblemFixes.Fix fix = ProblemFixes.fixFor(p, flow, types, homeCountry.get());
             if (fix != null) {
                 row.getChildren().add(rowButton(fix.label(), "problem-fix",
                         () -> doc.apply(fix.label(), fix.edit())));

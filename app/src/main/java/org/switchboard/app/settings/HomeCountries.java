@@ -8,6 +8,7 @@ import javafx.scene.control.ComboBox;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.engine.nodes.PhoneNumbers;
 
 /** The home-country chooser: every region libphonenumber knows, by name in the app's language, with its code. */
 final class HomeCountries {
@@ -23,7 +24,7 @@ final class HomeCountries {
                 .sorted(Comparator.comparing(HomeCountries::name)).forEach(box.getItems()::add);
         LabelledComboBox.label(box, region -> region == null || region.isEmpty()
                 ? AppTexts.get("settings.homeCountry.none")
-                : name(region) + " (+" + PhoneNumberUtil.getInstance().getCountryCodeForRegion(region) + ")");
+                : name(region) + " (" + PhoneNumbers.countryCode(region) + ")");
         box.setValue(current == null ? "" : current);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;

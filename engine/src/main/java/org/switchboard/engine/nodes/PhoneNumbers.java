@@ -92,6 +92,12 @@ public final class PhoneNumbers {
         return region != null && UTIL.getSupportedRegions().contains(region.strip().toUpperCase(Locale.ROOT));
     }
 
+    /** The country's calling code with "+" ({@code +41} for {@code CH}), or {@code null} for an unknown country. */
+    public static String countryCode(String region) {
+        return isKnownCountry(region)
+                ? "+" + UTIL.getCountryCodeForRegion(region.strip().toUpperCase(Locale.ROOT)) : null;
+    }
+
     /**
      * The form a Switch rule compares with a number sipgate sent: E.164 digits for a usable number ("+49 30 555010"
      * becomes "4930555010"); other text ("anonymous", a prefix such as "+49 30") loses only its formatting (spaces,

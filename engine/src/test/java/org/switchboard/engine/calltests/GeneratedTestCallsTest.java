@@ -30,11 +30,12 @@ import org.switchboard.engine.server.FamilyMenu;
  * every node and wired output; the family menu gets one test per key, one for an unknown key and one for the
  * timeout; a rewired digit or a changed number makes exactly the affected saved tests fail with a plain difference.
  */
-class GeneratedTestCallsTest {
+public class GeneratedTestCallsTest {
 
     private static final Messages EN = Messages.ENGLISH;
 
-    static List<Path> samples() throws IOException {
+    /** The sample flows shipped in sample-flows/ (their tests files left out). */
+    public static List<Path> samples() throws IOException {
         Path folder = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
                 .resolve("../sample-flows").normalize();
         try (Stream<Path> files = Files.list(folder)) {

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
@@ -46,24 +50,51 @@ public final class TestGenerator {
     private final Flow flow;
     private final NodeTypes types;
     private final Messages messages;
-    private final Map<String, TestCall> bySignature = new java.util.LinkedHashMap<>();
-    private final Map<String, List<String>> digitsBehind = new HashMap<>();
-    private int calls;
+    private final Map<String, List<String>> digitsBehind = new ConcurrentHashMap<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final List<String> calledPartyActs;
 
     private TestGenerator(TestCallRunner runner, Messages messages) {
         this.runner = runner;
         this.flow = runner.flow();
         this.types = runner.types();
         this.messages = messages;
+        this.calledPartyActs = calledPartyActs(factExamples());
     }
 
-    /** The generated tests, in the order the paths were found; names are unique. */
+    /**
+     * What a called party is tried doing: answering and being busy always (they differ in the pushes sipgate
+     * sends); not answering only when some node routes on the hangup cause "noAnswer", and a voicemail answering
+     * only when some node routes on an empty user, since otherwise each goes exactly where "busy" or "answers" goes.
+     */
+    private static List<String> calledPartyActs(Map<CallField, Set<String>> facts) {
+        List<String> acts = new ArrayList<>(List.of("answers", "busy"));
+        if (facts.getOrDefault(CallField.CAUSE, Set.of()).contains("noAnswer")) {
+            acts.add("noAnswer");
+        }
+        if (facts.getOrDefault(CallField.USER, Set.of()).contains("")) {
+            acts.add("voicemail");
+        }
+        return acts;
+    }
+
+    /**
+     * The generated tests, in the order of the flow's triggers and of the inputs tried (the same on every run);
+     * names are unique. Calls run on the runner's threads, several at a time.
+     */
     public static List<TestCall> generate(TestCallRunner runner, Messages messages) {
         TestGenerator generator = new TestGenerator(runner, messages);
+        List<Explore> tasks = new ArrayList<>();
         for (Start start : generator.starts()) {
-            generator.explore(start, new ArrayList<>(), new ArrayList<>());
+            tasks.add(generator.new Explore(start, List.of(), List.of()));
         }
-        return uniqueNames(new ArrayList<>(generator.bySignature.values()));
+        Map<String, TestCall> bySignature = new LinkedHashMap<>();
+        for (Explore task : tasks) {
+            for (Found found : runner.pool().invoke(task)) {
+                bySignature.putIfAbsent(found.signature(), found.test());
+            }
+        }
+        return uniqueNames(new ArrayList<>(bySignature.values()));
     }
 
     /** A call that starts a search, and its name. */
@@ -125,38 +156,66 @@ public final class TestGenerator {
         return facts;
     }
 
-    private void explore(Start start, List<Input> inputs, List<String> menus) {
-        if (++calls > MAX_CALLS) {
-            return;
+    /** A path found: its signature and its test. */
+    private record Found(String signature, TestCall test) {
+    }
+
+    /**
+     * Plays one call (the inputs so far) and, where it can go on, every way on from there, each in a task of its
+     * own; returns the paths found below, in the order of the inputs tried.
+     */
+    private final class Explore extends RecursiveTask<List<Found>> {
+        private static final long serialVersionUID = 1L;
+        private final transient Start start;
+        private final transient List<Input> inputs;
+        private final transient List<String> menus;
+
+        Explore(Start start, List<Input> inputs, List<String> menus) {
+            this.start = start;
+            this.inputs = List.copyOf(inputs);
+            this.menus = List.copyOf(menus);
         }
-        CallRun run = runner.play(start.setup(), inputs);
-        boolean canGoOn = inputs.size() < MAX_INPUTS && run.unusedInput < 0;
-        if (canGoOn && run.waitingNode != null
-                && menus.stream().filter(run.waitingNode::equals).count() < MAX_VISITS_PER_MENU) {
-            menus.add(run.waitingNode);
-            for (String digits : digitsBehind(run.waitingNode)) {
-                if (digits.length() <= run.waitingDigits) {
-                    inputs.add(new Input.Press(digits));
-                    explore(start, inputs, menus);
-                    inputs.remove(inputs.size() - 1);
+
+        @Override
+        protected List<Found> compute() {
+            if (calls.incrementAndGet() > MAX_CALLS) {
+                return List.of();
+            }
+            CallRun run = runner.play(start.setup(), inputs);
+            List<Explore> next = new ArrayList<>();
+            boolean canGoOn = inputs.size() < MAX_INPUTS && run.unusedInput < 0;
+            if (canGoOn && run.waitingNode != null
+                    && menus.stream().filter(run.waitingNode::equals).count() < MAX_VISITS_PER_MENU) {
+                List<String> visited = new ArrayList<>(menus);
+                visited.add(run.waitingNode);
+                for (String digits : digitsBehind(run.waitingNode)) {
+                    if (digits.length() <= run.waitingDigits) {
+                        next.add(new Explore(start, with(inputs, new Input.Press(digits)), visited));
+                    }
+                }
+                next.add(new Explore(start, with(inputs, new Input.Timeout()), visited));
+            } else if (canGoOn && run.ringing) {
+                for (String does : calledPartyActs) {
+                    next.add(new Explore(start, with(inputs, new Input.CalledParty(does)), menus));
                 }
             }
-            inputs.add(new Input.Timeout());
-            explore(start, inputs, menus);
-            inputs.remove(inputs.size() - 1);
-            menus.remove(menus.size() - 1);
-            return;
-        }
-        if (canGoOn && run.ringing) {
-            for (String does : Input.CalledParty.KINDS) {
-                inputs.add(new Input.CalledParty(does));
-                explore(start, inputs, menus);
-                inputs.remove(inputs.size() - 1);
+            if (next.isEmpty()) {
+                return List.of(new Found(signature(start.setup(), run, inputs),
+                        new TestCall(name(start, inputs), start.setup(), inputs, run.experiences)));
             }
-            return;
+            List<Found> found = new ArrayList<>();
+            for (Explore task : invokeAll(next)) {
+                found.addAll(task.join());
+            }
+            return found;
         }
-        bySignature.putIfAbsent(signature(start.setup(), run, inputs),
-                new TestCall(name(start, inputs), start.setup(), inputs, run.experiences));
+    }
+
+    private static List<Input> with(List<Input> inputs, Input more) {
+        List<Input> longer = new ArrayList<>(inputs.size() + 1);
+        longer.addAll(inputs);
+        longer.add(more);
+        return longer;
     }
 
     /**

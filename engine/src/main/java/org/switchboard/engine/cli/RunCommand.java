@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +31,8 @@ import org.switchboard.engine.runtime.FlowEngine;
 import org.switchboard.engine.server.ServerOptions;
 import org.switchboard.engine.server.SwitchboardServer;
 import org.switchboard.engine.sipgate.SignatureVerifier;
+import org.switchboard.engine.tunnel.OnlineSession;
+import org.switchboard.engine.tunnel.TunnelException;
 
 /**
  * {@code run --flow FILE}: serves a flow to sipgate without the desktop app. Loads and checks the flow (problems are
@@ -40,7 +43,8 @@ import org.switchboard.engine.sipgate.SignatureVerifier;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Serves a flow to sipgate.io until stopped with Ctrl-C.",
-            "Exit code: 0 stopped normally, 2 the flow file cannot be read or the server cannot start."})
+            "Exit code: 0 stopped normally, 2 the flow file cannot be read, the server cannot start or the "
+                + "tunnel cannot go online."})
 public final class RunCommand implements Callable<Integer> {
 
     private static final long WATCH_MILLIS = 500;
@@ -73,6 +77,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-reload", description = "do not load the flow again when the file changes")
     boolean noReload;
 
+    @Mixin
+    TunnelOptions online;
+
     @Spec
     CommandSpec spec;
 
@@ -86,8 +93,12 @@ public final class RunCommand implements Callable<Integer> {
         if (baseUrl != null && !baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             return fail(err, "--base-url must start with http:// or https://, got " + baseUrl);
         }
+        String onlineProblem = online.problem(baseUrl);
+        if (onlineProblem != null) {
+            return fail(err, onlineProblem);
+        }
         SignatureVerifier verifier = null;
-        if (verifySignature || publicKey != null) {
+        if (verifySignature || publicKey != null || online.requireSignature()) {
             try {
                 verifier = publicKey == null ? SignatureVerifier.bundled() : SignatureVerifier.fromFile(publicKey);
             } catch (IllegalArgumentException e) {
@@ -126,9 +137,20 @@ public final class RunCommand implements Callable<Integer> {
             engine.close();
             return fail(err, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
-        String base = baseUrl == null ? server.url() : trimSlash(baseUrl);
+        OnlineSession session = null;
+        if (online.tunnel) {
+            try {
+                session = online.goOnline(engine, server.port(), baseUrl != null, out);
+            } catch (TunnelException | IOException e) {
+                server.close();
+                engine.close();
+                return fail(err, e.getMessage());
+            }
+        }
+        String base = baseUrl != null ? trimSlash(baseUrl) : session != null ? session.publicUrl() : server.url();
         engine.setBaseUrl(base);
         server.resume();
+        OnlineSession tunnelSession = session;
 
         ScheduledExecutorService watcher = noReload ? null : watch(engine, messages, out, err);
         Thread hook = new Thread(this::stop, "switchboard-shutdown");
@@ -136,12 +158,18 @@ public final class RunCommand implements Callable<Integer> {
             if (watcher != null) {
                 watcher.shutdownNow();
             }
+            if (tunnelSession != null) {
+                tunnelSession.close();
+            }
             server.close();
             engine.close();
             stopped.countDown();
         };
         Runtime.getRuntime().addShutdownHook(hook);
 
+        if (session != null) {
+            out.println("Public URL: " + session.publicUrl());
+        }
         out.println("Listening on " + server.url());
         if (engine.webhookPaths().isEmpty()) {
             out.println("warning: the flow has no Incoming call node, so no call will be answered");
@@ -151,6 +179,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println("Signature check: " + (verifier == null ? "off" : "on (key sha256 " + verifier.fingerprint()
                 + ")"));
+        if (verifier == null && online.tunnel) {
+            out.println("warning: the signature check is off while the tunnel is open: anyone who finds the URL can "
+                    + "send calls to this flow");
+        }
+        if (online.sipgateRegister) {
+            online.registerInSipgate(session, engine, base, out, err);
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
 

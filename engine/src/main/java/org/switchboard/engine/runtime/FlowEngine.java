@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,6 +72,26 @@ public final class FlowEngine implements AutoCloseable {
 
     public Set<String> webhookPaths() {
         return deployment.routes().keySet();
+    }
+
+    /**
+     * The webhook path of the first Incoming call node (by path) that takes calls of {@code direction} ({@code in}
+     * or {@code out}); empty when no node does.
+     */
+    public Optional<String> webhookPathFor(String direction) {
+        Deployment d = deployment;
+        return d.routes().entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(n -> takes(n, e.getKey(), direction)))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst();
+    }
+
+    /** Whether the trigger declares a webhook on this path for calls of this direction (decision 0007). */
+    private boolean takes(FlowNode node, String path, String direction) {
+        NodeType type = types.get(node.type());
+        return type != null && type.webhooks(node).stream()
+                .anyMatch(w -> path.equals(w.path()) && w.directions().contains(direction));
     }
 
     public boolean isWebhookPath(String path) {

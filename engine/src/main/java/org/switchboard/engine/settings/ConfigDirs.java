@@ -38,4 +38,30 @@ public final class ConfigDirs {
         Path base = envHome == null || envHome.isBlank() ? home : Path.of(envHome);
         return (xdg == null || xdg.isBlank() ? base.resolve(".config") : Path.of(xdg)).resolve("switchboard");
     }
+
+    /**
+     * Where Switchboard keeps per-user state that is not a setting (the pid of the ngrok agent it started, a
+     * downloaded agent): {@code $XDG_STATE_HOME/switchboard} (or {@code ~/.local/state/switchboard}) on Linux,
+     * {@code %LOCALAPPDATA%\Switchboard} on Windows, the config directory on macOS, {@code <switchboard.home>/state}
+     * when overridden.
+     */
+    public static Path stateDir() {
+        String override = System.getProperty(OVERRIDE_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override).resolve("state");
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String local = System.getenv("LOCALAPPDATA");
+            return local == null ? configDir().resolve("state") : Path.of(local).resolve("Switchboard");
+        }
+        if (os.contains("mac")) {
+            return configDir().resolve("state");
+        }
+        String xdg = System.getenv("XDG_STATE_HOME");
+        String envHome = System.getenv("HOME");
+        Path base = envHome == null || envHome.isBlank() ? Path.of(System.getProperty("user.home")) : Path.of(envHome);
+        return (xdg == null || xdg.isBlank() ? base.resolve(".local").resolve("state") : Path.of(xdg))
+                .resolve("switchboard");
+    }
 }

@@ -27,6 +27,7 @@ public final class SecretStore {
 
     public static final String SIPGATE_TOKEN_ID = "sipgate.tokenId";
     public static final String SIPGATE_TOKEN = "sipgate.token";
+    public static final String NGROK_AUTHTOKEN = "ngrok.authtoken";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -162,14 +164,47 @@ public final class SipgateRestClient {
     }
 
     private RestResult updateSetting(String field, String url, String label) {
-        String value = url == null ? "" : url.strip();
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (!value.isEmpty() && !lower.startsWith("https://") && !lower.startsWith("http://")) {
-            return RestResult.failure(0, "The webhook URL must start with https:// or http://");
+        Map<String, String> change = new LinkedHashMap<>();
+        change.put(field, url);
+        return updateSettings(change, Map.of(field, label), false);
+    }
+
+    /**
+     * Points sipgate at a flow in one read and one write: sets the incoming URL and, when {@code outgoingUrl} is not
+     * null, the outgoing URL too (null leaves it as it is); everything else stays. On success the message shows old
+     * and new, e.g. "Incoming webhook URL set: https://old → https://new".
+     */
+    public RestResult setWebhookUrls(String incomingUrl, String outgoingUrl) {
+        Map<String, String> change = new LinkedHashMap<>();
+        change.put("incomingUrl", incomingUrl);
+        if (outgoingUrl != null) {
+            change.put("outgoingUrl", outgoingUrl);
+        }
+        return updateSettings(change, Map.of("incomingUrl", "Incoming", "outgoingUrl", "Outgoing"), true);
+    }
+
+    private RestResult updateSettings(Map<String, String> change, Map<String, String> labels,
+            boolean showOldAndNew) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : change.entrySet()) {
+            String value = e.getValue() == null ? "" : e.getValue().strip();
+            String lower = value.toLowerCase(Locale.ROOT);
+            if (!value.isEmpty() && !lower.startsWith("https://") && !lower.startsWith("http://")) {
+                return RestResult.failure(0, "The webhook URL must start with https:// or http://");
+            }
+            values.put(e.getKey(), value);
         }
         try {
             ObjectNode settings = readSettings();
-            settings.put(field, value);
+            List<String> said = new ArrayList<>();
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                String before = text(settings, e.getKey());
+                settings.put(e.getKey(), e.getValue());
+                String label = labels.get(e.getKey());
+                String done = label + " webhook URL " + (e.getValue().isEmpty() ? "cleared" : "set");
+                said.add(!showOldAndNew ? done : done + ": " + (before.isEmpty() ? "(none)" : before) + " → "
+                        + (e.getValue().isEmpty() ? "(none)" : e.getValue()));
+            }
             for (String required : List.of("incomingUrl", "outgoingUrl")) { // required by sipgate's API spec
                 if (!settings.hasNonNull(required)) {
                     settings.put(required, "");
@@ -179,7 +214,7 @@ public final class SipgateRestClient {
             if (!answer.isSuccess()) {
                 return failure(answer, SCOPE_WRITE);
             }
-            return RestResult.success(answer.status(), label + " webhook URL " + (value.isEmpty() ? "cleared" : "set"));
+            return RestResult.success(answer.status(), String.join("; ", said));
         } catch (SipgateApiException e) {
             return e.result();
         } catch (JsonProcessingException e) {

@@ -35,7 +35,7 @@ class RunCommandTest {
     Path dir;
 
     /** A running {@code run} command with its captured output. */
-    private static final class Running implements AutoCloseable {
+    static final class Running implements AutoCloseable {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
         final RunCommand command;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.switchboard.engine.flow.Flow;
@@ -170,5 +172,48 @@ class NodeTypesTest {
         assertEquals(PhoneNumbers.Issue.TOO_LONG, PhoneNumbers.check("+49 1234 5678 9012 34"));
         assertEquals(PhoneNumbers.Issue.TOO_SHORT, PhoneNumbers.check("+49 12"));
         assertNotNull(PhoneNumbers.check("١٢٣٤٥٦٧٨"));
+    }
+
+    @Test
+    void theStandardTypesDeclareWhatTheRuntimeAndTheValidatorNeed() {
+        NodeType incoming = types.get("incomingCall");
+        assertTrue(incoming.isTrigger());
+        assertFalse(incoming.hasInput());
+        FlowNode trigger = incoming.newNode("in", 0, 0).withProperty("direction", "in");
+        assertEquals(List.of(new Webhook("/sipgate", "path", Set.of("in"))), incoming.webhooks(trigger));
+        assertEquals(List.of(), types.get("dial").webhooks(types.get("dial").newNode("d", 0, 0)));
+
+        assertEquals("digits", types.get("gather").resumePort(CallEvent.DIGITS));
+        assertNull(types.get("gather").resumePort(CallEvent.ANSWER));
+        for (String t : List.of("dial", "callEvents")) {
+            assertEquals("answered", types.get(t).resumePort(CallEvent.ANSWER), t);
+            assertEquals("hungUp", types.get(t).resumePort(CallEvent.HANGUP), t);
+            assertNull(types.get(t).resumePort(CallEvent.DIGITS), t);
+        }
+
+        assertEquals(List.of("dial", "reject", "hangup"),
+                types.all().stream().filter(NodeType::endsAnswer).map(NodeType::id).toList());
+        assertEquals(List.of("play"),
+                types.all().stream().filter(t -> t.continuesAnswerAt() != null).map(NodeType::id).toList());
+        assertEquals(List.of("incomingCall"), types.all().stream().filter(NodeType::isTrigger).map(NodeType::id)
+                .toList());
+
+        FlowNode sw = types.get("switch").newNode("s", 0, 0);
+        assertEquals("3", types.get("switch").entryPort(sw, "rules", 2));
+        assertNull(types.get("switch").entryPort(sw, "field", 0));
+        assertNull(types.get("dial").entryPort(sw, "numbers", 0));
+    }
+
+    @Test
+    void everyPropertyKindIsOneTheInspectorKnowsOrTheTypesOwn() {
+        Set<String> ids = new TreeSet<>();
+        for (NodeType t : types.all()) {
+            for (PropertySpec p : t.properties()) {
+                ids.add(p.kind().editorId());
+                assertEquals(p.kind().list(), p.defaultValue() instanceof List<?>, t.id() + "." + p.key());
+            }
+        }
+        assertEquals(Set.of("boolean", "choice", "integer", "phoneList", "phoneNumber", "sound",
+                "switchRules", "webhookPath"), ids);
     }
 }

@@ -22,20 +22,20 @@ import java.util.concurrent.Executors;
  * {@code DELETE /calls/{callId}} (204, or 404 for an unknown call). Switches make it answer 403 (not booked / scope
  * missing), fail the PUT alone, or answer with a fixed status.
  */
-final class FakeSipgateApi implements AutoCloseable {
+public final class FakeSipgateApi implements AutoCloseable {
 
-    static final String TOKEN_ID = "token-AB12CD";
-    static final String TOKEN = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    public static final String TOKEN_ID = "token-AB12CD";
+    public static final String TOKEN = "0f8fad5b-d9cb-469f-a165-70867728950e";
 
-    record Call(String method, String rawPath, String body) {
+    public record Call(String method, String rawPath, String body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
     final Set<String> runningCalls = ConcurrentHashMap.newKeySet();
-    volatile ObjectNode settings;
-    volatile boolean forbidden;
+    public volatile ObjectNode settings;
+    public volatile boolean forbidden;
     volatile boolean forbidWrites;
     volatile int fixedStatus;
     volatile String fixedBody = "";
@@ -44,7 +44,7 @@ final class FakeSipgateApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
-    FakeSipgateApi() throws IOException {
+    public FakeSipgateApi() throws IOException {
         settings = (ObjectNode) JSON.readTree("{\"incomingUrl\":\"https://old.example/in\","
                 + "\"outgoingUrl\":\"https://keep.example/out\",\"log\":true,\"whitelist\":[\"p0\",\"g1\"],"
                 + "\"futureField\":{\"x\":1}}");
@@ -54,11 +54,11 @@ final class FakeSipgateApi implements AutoCloseable {
         server.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v2");
     }
 
-    List<String> requestLines() {
+    public List<String> requestLines() {
         return calls.stream().map(c -> c.method() + " " + c.rawPath()).toList();
     }
 

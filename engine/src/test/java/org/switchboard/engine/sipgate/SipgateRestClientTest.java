@@ -150,6 +150,38 @@ class SipgateRestClientTest {
     }
 
     @Test
+    void setWebhookUrlsSetsBothInOneWriteAndShowsOldAndNew() throws Exception {
+        RestResult result = client.setWebhookUrls("https://t.ngrok-free.app/sipgate", "https://t.ngrok-free.app/out");
+        assertEquals(new RestResult(true, 204, "Incoming webhook URL set: https://old.example/in → "
+                + "https://t.ngrok-free.app/sipgate; Outgoing webhook URL set: https://keep.example/out → "
+                + "https://t.ngrok-free.app/out"), result);
+        assertEquals(List.of("GET /v2/settings/sipgateio", "PUT /v2/settings/sipgateio"), sipgate.requestLines());
+        JsonNode put = new ObjectMapper().readTree(sipgate.calls.get(1).body());
+        assertEquals(new ObjectMapper().readTree("{\"incomingUrl\":\"https://t.ngrok-free.app/sipgate\","
+                + "\"outgoingUrl\":\"https://t.ngrok-free.app/out\",\"log\":true,\"whitelist\":[\"p0\",\"g1\"],"
+                + "\"futureField\":{\"x\":1}}"), put);
+    }
+
+    @Test
+    void setWebhookUrlsWithoutOutgoingKeepsTheOutgoingUrl() {
+        RestResult result = client.setWebhookUrls("https://t.ngrok-free.app/sipgate", null);
+        assertEquals("Incoming webhook URL set: https://old.example/in → https://t.ngrok-free.app/sipgate",
+                result.message());
+        assertEquals("https://keep.example/out", sipgate.settings.get("outgoingUrl").asText());
+    }
+
+    @Test
+    void setWebhookUrlsExplainsAWrongTokenAndAMissingBooking() {
+        RestResult wrong = new SipgateRestClient(sipgate.base(), WRONG).setWebhookUrls("https://a.example/in", null);
+        assertEquals(new RestResult(false, 401, "sipgate rejected the token id or token"), wrong);
+        sipgate.forbidden = true;
+        RestResult forbidden = client.setWebhookUrls("https://a.example/in", null);
+        assertEquals(new RestResult(false, 403,
+                "sipgate.io is not booked or the token lacks the scope settings:sipgateio:read"), forbidden);
+        assertEquals("https://old.example/in", sipgate.settings.get("incomingUrl").asText());
+    }
+
+    @Test
     void setOutgoingUrlAndClearing() {
         assertEquals(new RestResult(true, 204, "Outgoing webhook URL set"),
                 client.setOutgoingUrl("http://x.example/o"));

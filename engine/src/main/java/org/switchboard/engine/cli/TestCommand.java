@@ -59,6 +59,10 @@ public final class TestCommand implements Callable<Integer> {
             + "beside FLOW)")
     Path testsFile;
 
+    @Option(names = "--replay", paramLabel = "CALLS", description = "replay recorded calls (a test calls file) "
+            + "against FLOW and show every step where its answers now differ")
+    Path replay;
+
     @Option(names = "--junit-xml", paramLabel = "OUT", description = "also write a JUnit XML report for CI systems")
     Path junitXml;
 
@@ -72,7 +76,10 @@ public final class TestCommand implements Callable<Integer> {
         if (save && !generate) {
             return fail(err, "--save needs --generate (it saves the generated tests)");
         }
-        Path tests = testsFile != null ? testsFile : TestCallsFile.besideFlow(flowFile);
+        if (replay != null && (generate || testsFile != null)) {
+            return fail(err, "--replay runs the recorded calls; it does not go with --generate or --tests");
+        }
+        Path tests = replay != null ? replay : testsFile != null ? testsFile : TestCallsFile.besideFlow(flowFile);
         LoadedFlow loaded;
         List<TestCall> saved = List.of();
         try {
@@ -109,6 +116,9 @@ public final class TestCommand implements Callable<Integer> {
             } else {
                 failed++;
                 out.println("FAIL " + r.test().name() + ": " + r.difference());
+            }
+            if (replay != null && !r.passed()) {
+                r.stepByStep(messages).forEach(out::println);
             }
         }
         printCoverage(Coverage.of(flow, NodeTypes.standard(), results), flow, messages, out);

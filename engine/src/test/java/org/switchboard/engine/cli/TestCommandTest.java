@@ -113,6 +113,23 @@ class TestCommandTest {
     }
 
     @Test
+    void aReplayedCallShowsEveryStepWhereTheAnswersNowDiffer() throws Exception {
+        Path flow = copyOfSample("family-menu.json");
+        Path recorded = dir.resolve("recorded-calls.json");
+        assertEquals(0, run("test", "--generate", "--save", "--tests", recorded.toString(), flow.toString()));
+        String wire = "{\"from\": \"digits\", \"port\": \"2\", \"to\": \"ben\"}";
+        Files.writeString(flow, Files.readString(flow).replace(wire, wire.replace("ben", "anna")));
+        assertEquals(1, run("test", "--replay", recorded.toString(), flow.toString()), out.toString());
+        String n = System.lineSeparator();
+        assertTrue(out.toString().contains(": step 3: expected to be connected to +491609876543, but was connected to "
+                + "+4915123456789" + n + "  1 = hears family-menu.wav" + n + "  2 = may press 1 key (5 s)" + n
+                + "  3 - is connected to +491609876543" + n + "    + is connected to +4915123456789" + n
+                + "PASS Family line: presses 3"), out.toString());
+        assertEquals(2, run("test", "--replay", recorded.toString(), "--generate", flow.toString()));
+        assertOneLineError("--replay runs the recorded calls");
+    }
+
+    @Test
     void aJUnitReportIsWritten() throws Exception {
         Path flow = copyOfSample("reject-or-voicemail.json");
         assertEquals(0, run("test", "--generate", "--save", flow.toString()));

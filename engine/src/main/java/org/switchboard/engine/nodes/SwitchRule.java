@@ -85,8 +85,8 @@ public record SwitchRule(Op op, String value) {
     /**
      * A value that rule {@code index} matches and no earlier rule does (for a test call that takes the rule's
      * output), or with {@code index == rules.size()} a value that no rule matches ("otherwise"). Tried in order: the
-     * values the rule itself suggests, then {@code pool}. {@code null} when none of them fits (e.g. an earlier rule
-     * always wins). Unusable rules ({@code null} entries) match nothing.
+     * values the rule itself suggests, then {@code pool} (typical values of the field). {@code null} when none of
+     * them fits (e.g. an earlier rule always wins). Unusable rules ({@code null} entries) match nothing.
      */
     public static String example(List<SwitchRule> rules, int index, List<String> pool) {
         List<String> candidates = new ArrayList<>();
@@ -94,6 +94,9 @@ public record SwitchRule(Op op, String value) {
             candidates.addAll(rules.get(index).suggestions());
         }
         candidates.addAll(pool);
+        if (index < rules.size() && rules.get(index) != null && rules.get(index).op == Op.NOT_EQUALS) {
+            candidates.add(rules.get(index).value + "0"); // only when no typical value differs
+        }
         for (String candidate : candidates) {
             if (wins(rules, index, candidate)) {
                 return candidate;
@@ -117,10 +120,9 @@ public record SwitchRule(Op op, String value) {
             case EQUALS, CONTAINS -> List.of(value);
             case STARTS_WITH -> List.of(value, value + "1");
             case ONE_OF -> Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
-            case NOT_EQUALS -> List.of(value + "0", value.isEmpty() ? "1" : "");
             case EMPTY -> List.of("");
             case REGEX -> List.of(simpleMatch(value));
-            case NOT_EMPTY -> List.of();
+            case NOT_EMPTY, NOT_EQUALS -> List.of();
         };
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
@@ -79,19 +80,16 @@ public final class FlowEngine implements AutoCloseable {
      * or {@code out}); empty when no node does.
      */
     public Optional<String> webhookPathFor(String direction) {
-        Deployment d = deployment;
-        return d.routes().entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(n -> takes(n, e.getKey(), direction)))
-                .map(Map.Entry::getKey)
+        return deployment.flow().nodes().stream()
+                .flatMap(node -> {
+                    NodeType type = types.get(node.type());
+                    return type == null ? Stream.<Webhook>empty() : type.webhooks(node).stream();
+                })
+                .filter(hook -> hook.path() != null && hook.path().startsWith("/")
+                        && hook.directions().contains(direction))
+                .map(Webhook::path)
                 .sorted()
                 .findFirst();
-    }
-
-    /** Whether the trigger declares a webhook on this path for calls of this direction (decision 0007). */
-    private boolean takes(FlowNode node, String path, String direction) {
-        NodeType type = types.get(node.type());
-        return type != null && type.webhooks(node).stream()
-                .anyMatch(w -> path.equals(w.path()) && w.directions().contains(direction));
     }
 
     public boolean isWebhookPath(String path) {

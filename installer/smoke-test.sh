@@ -112,6 +112,8 @@ deb_relative=./${deb#"$root"/}   # apt-get takes a local file when the name star
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$deb_relative" >>"$out/apt.log" 2>&1 \
   || { tail -n 30 "$out/apt.log" >&2; fail "apt-get install $deb_relative failed"; }
 dpkg-query -W -f='${Status}' "$package" | grep -q "ok installed" || fail "$package is not installed after apt-get install"
+cfg=/opt/switchboard/lib/app/Switchboard.cfg
+grep -q -- '-XX:+ExitOnOutOfMemoryError' "$cfg" || fail "$cfg does not make the JVM exit on OutOfMemoryError"
 [ -x "$launcher" ] || fail "$launcher is missing or not executable"
 desktop_entry=""
 for dir in /usr/share/applications /usr/local/share/applications; do

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -37,7 +38,9 @@ public final class Autosave {
         return t;
     });
     private final Timeline timer;
-    private Flow written;
+    /** The flow last handed to the writer; reset when that write fails, so that the next tick tries again. */
+    private final AtomicReference<Flow> written =
+            new AtomicReference<>();
 
     public Autosave(EditorDocument doc, Path file, Clock clock) {
         this.doc = doc;
@@ -58,29 +61,31 @@ public final class Autosave {
     /** Writes the recovery now if there is anything new to keep (the timer calls this). */
     public void tick() {
         if (!doc.isDirty()) {
-            if (written != null) {
+            if (written.get() != null) {
                 discard();
             }
             return;
         }
         Flow flow = doc.flow();
-        if (flow.equals(written)) {
+        if (flow.equals(written.get())) {
             return;
         }
-        written = flow;
+        written.set(flow);
         Recovery recovery = new Recovery(flow, doc.file(), clock.instant());
         writer.execute(() -> {
             try {
                 recovery.write(file);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Could not write the recovery file {}: {}", file, e.getMessage());
+                written.compareAndSet(flow, null); // not on disk: the next tick writes it again
+                LOG.warn("Could not write the recovery file {} (tried again in {} s): {}", file,
+                        (int) INTERVAL.toSeconds(), e.getMessage());
             }
         });
     }
 
     /** Deletes the recovery file (after pending writes), e.g. after Save or "Don't save". */
     public void discard() {
-        written = null;
+        written.set(null);
         writer.execute(() -> {
             try {
                 Files.deleteIfExists(file);

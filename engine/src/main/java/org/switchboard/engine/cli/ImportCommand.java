@@ -64,7 +64,7 @@ public final class ImportCommand implements Callable<Integer> {
         try {
             FlowFiles.save(output, loaded.flow());
         } catch (IOException e) {
-            err.println("error: " + output + " could not be written: " + SwitchboardEngineCli.oneLine(e));
+            err.println("error: " + SwitchboardEngineCli.oneLine(e)); // names the file and why, or "read-only"
             return SwitchboardEngineCli.FAILED;
         }
         out.println("wrote " + output + ": " + ValidateCommand.Report.count(loaded.flow().nodes().size(), "node")

@@ -38,8 +38,9 @@ import org.switchboard.engine.tunnel.TunnelException;
  * {@code run --flow FILE}: serves a flow to sipgate without the desktop app. Loads and checks the flow (problems are
  * printed, a file that cannot be read is exit 2), starts the webhook server, prints {@code Listening on
  * http://ADDR:PORT} and the webhook URLs to paste into sipgate, and serves until Ctrl-C or SIGTERM, then stops
- * cleanly. When the file changes on disk it is loaded again and deployed (running calls keep their version); a file
- * that no longer loads leaves the running version in place.
+ * cleanly: SIGTERM and SIGINT stop taking connections, let requests in flight finish (a few seconds at most), print
+ * {@code Stopped.} and exit 0. When the file changes on disk it is loaded again and deployed (running calls keep
+ * their version); a file that no longer loads leaves the running version in place.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Serves a flow to sipgate.io until stopped with Ctrl-C.",
@@ -77,14 +78,22 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-reload", description = "do not load the flow again when the file changes")
     boolean noReload;
 
+    @Option(names = "--status-port", paramLabel = "N", defaultValue = "-1",
+            description = "also answer GET /health with details (live calls, uptime, paths) on 127.0.0.1:N, "
+                    + "for this machine only (0 picks a free port; default: off)")
+    int statusPort;
+
     @Mixin
     TunnelOptions online;
 
     @Spec
     CommandSpec spec;
 
+    /** How long a shutdown hook (a stop the signal handlers did not catch) waits for the clean stop to finish. */
+    private static final long HOOK_WAIT_MILLIS = 10_000;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile Runnable stopAction = stopped::countDown;
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     @Override
     public Integer call() {
@@ -106,7 +115,11 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         FlowEngine engine = new FlowEngine(EngineOptions.defaults(baseUrl == null ? "http://" + bind : baseUrl));
-        ServerOptions options = ServerOptions.defaults().withBindAddress(bind).withPort(port);
+        if (statusPort < -1 || statusPort > 65_535) {
+            return fail(err, "--status-port must be between 0 and 65535, got " + statusPort);
+        }
+        ServerOptions options = ServerOptions.defaults().withBindAddress(bind).withPort(port)
+                .withStatusPort(statusPort);
         ServerOptions serverOptions = verifier == null ? options : options.withSignatureCheck(verifier);
         // Setting up and starting Jetty is the slowest step of a cold start; it runs while this thread reads and
         // checks the flow, and takes no connection before the flow is deployed
@@ -153,24 +166,18 @@ public final class RunCommand implements Callable<Integer> {
         OnlineSession tunnelSession = session;
 
         ScheduledExecutorService watcher = noReload ? null : watch(engine, messages, out, err);
-        Thread hook = new Thread(this::stop, "switchboard-shutdown");
-        stopAction = () -> {
-            if (watcher != null) {
-                watcher.shutdownNow();
-            }
-            if (tunnelSession != null) {
-                tunnelSession.close();
-            }
-            server.close();
-            engine.close();
-            stopped.countDown();
-        };
+        Thread hook = new Thread(this::stopFromHook, "switchboard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Signals signals = new Signals();
+        signals.catchStop(this::stop);
 
         if (session != null) {
             out.println("Public URL: " + session.publicUrl());
         }
         out.println("Listening on " + server.url());
+        if (server.statusUrl() != null) {
+            out.println("Status (this machine only): " + server.statusUrl() + "/health");
+        }
         if (engine.webhookPaths().isEmpty()) {
             out.println("warning: the flow has no Incoming call node, so no call will be answered");
         }
@@ -190,19 +197,39 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
 
         awaitStop();
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
+        server.close(); // requests in flight are answered first (through the tunnel, so it closes after)
+        if (tunnelSession != null) {
+            tunnelSession.close();
+        }
+        engine.close();
+        signals.restore();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // stopped by a signal: the hook is running right now, nothing to remove
+            // the JVM is already shutting down (a signal not caught here): the hook waits for this thread
         }
         out.println("Stopped.");
         out.flush();
+        finished.countDown();
         return SwitchboardEngineCli.OK;
     }
 
-    /** Stops the server (from the shutdown hook, or from a test); {@link #call} then returns 0. */
+    /** Asks {@link #call} to stop (from a signal, the shutdown hook or a test); it then returns 0. */
     void stop() {
-        stopAction.run();
+        stopped.countDown();
+    }
+
+    /** The JVM is exiting without a signal handled here: stop cleanly before it does, within a bound. */
+    private void stopFromHook() {
+        stop();
+        try {
+            finished.await(HOOK_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitStop() {

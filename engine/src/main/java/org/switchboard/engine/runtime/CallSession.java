@@ -36,6 +36,11 @@ public final class CallSession {
     private volatile boolean ended;
     /** Set by the store, under its lock, when it drops the session. */
     private boolean removed;
+    /** The store's estimate of the bytes this session keeps; set under its lock. */
+    int weight;
+    /** Neighbours in the store's list ordered by last activity (idle longest first); under the store's lock. */
+    CallSession older;
+    CallSession newer;
     private boolean hasEvents;
     private long eventsHi;
     private long eventsLo;

@@ -2,26 +2,36 @@ package org.switchboard.engine.runtime;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.switchboard.engine.flow.Flow;
 
 /**
- * The running calls. Bounded: when {@code maxSessions} is reached the oldest session is dropped (its callbacks stop
- * working), so memory stays flat however many calls arrive and whether or not sipgate ever sends their hangup.
- * Sessions idle for longer than the timeout expire on the next sweep or lookup.
+ * The running calls. Bounded by count and by bytes: when {@code maxSessions} calls run, or their estimated size
+ * reaches {@code maxBytes}, the call idle longest is dropped (its callbacks stop working), so memory stays flat
+ * however many calls arrive and whether or not sipgate ever sends their hangup. Such evictions are counted
+ * ({@link #evicted()}) so that the server can say so. Sessions idle for longer than the timeout expire on the next
+ * sweep or lookup. A call id that is running cannot start a second call ({@link #start} returns null), so a
+ * replayed or repeated newCall neither duplicates nor evicts anything.
  *
  * <p>Each session sits in a slot of a table, and its callback tokens name that slot (see {@link Tokens}); so a
  * callback finds its call with one array read and a constant-time comparison of the secret, and issuing or dropping
- * tokens touches no shared map. Starting and dropping calls take one lock (a handful of field updates); looking a
- * token up takes none. A freed slot is reused by a later call, whose secrets differ, so an old token never opens it.
+ * tokens touches no shared map. Starting, touching and dropping calls take one lock (a handful of field updates);
+ * looking a token up takes none. A freed slot is reused by a later call, whose secrets differ, so an old token never
+ * opens it.
  */
 public final class CallSessions {
 
+    /** Default byte bound: well above 10,000 real calls (about 700 bytes each), far below the engine's heap. */
+    public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+    /** What a session costs besides its facts (object, arrays, token secrets), measured: see docs/benchmarks.md. */
+    static final int BASE_BYTES = 400;
+
     private final int maxSessions;
+    private final long maxBytes;
     private final long idleMillis;
     private final Clock clock;
     private final Object lock = new Object();
@@ -32,9 +42,14 @@ public final class CallSessions {
     private int freeCount;
     /** Slots below this have been handed out at least once. */
     private int fresh;
-    /** Sessions oldest first, dropped ones included until they reach the head or the queue is compacted. */
-    private final ArrayDeque<CallSession> byAge = new ArrayDeque<>();
+    /** Running sessions by last activity, a doubly linked list through the sessions: idle longest at the head. */
+    private CallSession idlest;
+    private CallSession busiest;
+    /** Running calls by call id (calls without one are not in it), so a repeated newCall is found. */
+    private final Map<String, CallSession> byCallId = new HashMap<>();
     private volatile int count;
+    private long bytes;
+    private volatile long evicted;
 
     public CallSessions(int maxSessions, Duration idleTimeout) {
         this(maxSessions, idleTimeout, Clock.systemUTC());
@@ -42,20 +57,45 @@ public final class CallSessions {
 
     /** @param clock where idle time is read from (tests move it by hand instead of waiting) */
     public CallSessions(int maxSessions, Duration idleTimeout, Clock clock) {
+        this(maxSessions, DEFAULT_MAX_BYTES, idleTimeout, clock);
+    }
+
+    CallSessions(int maxSessions, long maxBytes, Duration idleTimeout, Clock clock) {
         if (maxSessions < 1 || maxSessions > Tokens.MAX_SLOTS) {
             throw new IllegalArgumentException("maxSessions must be between 1 and " + Tokens.MAX_SLOTS);
         }
+        if (maxBytes < BASE_BYTES) {
+            throw new IllegalArgumentException("maxBytes must be at least " + BASE_BYTES);
+        }
         this.maxSessions = maxSessions;
+        this.maxBytes = maxBytes;
         this.idleMillis = idleTimeout.toMillis();
         this.clock = clock;
         this.slots = new AtomicReferenceArray<>(Math.min(maxSessions, 1024));
     }
 
     CallSession start(String callId, Flow flow) {
+        return start(callId, flow, BASE_BYTES + 2 * callId.length());
+    }
+
+    /**
+     * Starts a call that is estimated to keep {@code weight} bytes, dropping the calls idle longest while the store
+     * is full by count or by bytes. Returns null, and changes nothing, when a call with the same non-empty id is
+     * running.
+     */
+    CallSession start(String callId, Flow flow, int weight) {
         long now = clock.millis();
         synchronized (lock) {
-            if (count == maxSessions) {
-                evictOldest();
+            if (!callId.isEmpty()) {
+                CallSession running = byCallId.get(callId);
+                if (running != null && !running.ended()) {
+                    return null;
+                }
+            }
+            while (count > 0 && (count == maxSessions || bytes + weight > maxBytes)) {
+                if (!evictIdlest()) {
+                    break;
+                }
             }
             int slot = freeCount > 0 ? free[--freeCount] : fresh++;
             AtomicReferenceArray<CallSession> table = slots;
@@ -63,12 +103,14 @@ public final class CallSessions {
                 table = grow(table);
             }
             CallSession session = new CallSession(slot, callId, flow, now);
+            session.weight = weight;
             table.set(slot, session);
-            byAge.addLast(session);
-            count++;
-            if (byAge.size() > compactionThreshold()) {
-                byAge.removeIf(CallSession::ended);
+            append(session);
+            if (!callId.isEmpty()) {
+                byCallId.put(callId, session);
             }
+            count++;
+            bytes += weight;
             return session;
         }
     }
@@ -83,12 +125,51 @@ public final class CallSessions {
         return bigger;
     }
 
-    private void evictOldest() {
-        CallSession oldest;
-        while ((oldest = byAge.pollFirst()) != null) {
-            if (removeLocked(oldest)) {
-                return;
-            }
+    /** Drops the call idle longest (the head of the activity list); false when there is none. */
+    private boolean evictIdlest() {
+        CallSession head = idlest;
+        if (head == null || !removeLocked(head)) {
+            return false;
+        }
+        evicted++;
+        return true;
+    }
+
+    private void append(CallSession session) {
+        session.older = busiest;
+        session.newer = null;
+        if (busiest == null) {
+            idlest = session;
+        } else {
+            busiest.newer = session;
+        }
+        busiest = session;
+    }
+
+    private void unlink(CallSession session) {
+        if (session.older == null) {
+            idlest = session.newer;
+        } else {
+            session.older.newer = session.newer;
+        }
+        if (session.newer == null) {
+            busiest = session.older;
+        } else {
+            session.newer.older = session.older;
+        }
+        session.older = null;
+        session.newer = null;
+    }
+
+    /** How many running calls were dropped because the store was full (not counting expiry or hangup). */
+    public long evicted() {
+        return evicted;
+    }
+
+    /** The estimated bytes the running calls keep (for tests and the status page). */
+    public long bytes() {
+        synchronized (lock) {
+            return bytes;
         }
     }
 
@@ -142,41 +223,27 @@ public final class CallSessions {
             free = Arrays.copyOf(free, free.length * 2);
         }
         free[freeCount++] = slot;
+        unlink(session);
         count--;
+        bytes -= session.weight;
+        if (!session.callId().isEmpty()) {
+            byCallId.remove(session.callId(), session);
+        }
         return true;
-    }
-
-    /**
-     * Compact the age queue once at least half of it is ended calls (plus some slack): amortised constant time per
-     * call, and ended calls no longer pile up to twice the bound when calls end normally. (Removing from the middle
-     * of the queue at every hangup would be linear.)
-     */
-    private int compactionThreshold() {
-        return 2 * count + 1024;
     }
 
     private boolean expired(CallSession s, long now) {
         return now - s.lastActiveMillis() > idleMillis;
     }
 
-    /**
-     * Drops sessions idle for longer than the timeout, and takes ended ones out of the age queue; called periodically
-     * by the engine. Returns how many expired.
-     */
+    /** Drops sessions idle for longer than the timeout; called periodically by the engine. Returns how many. */
     public int sweep() {
         long now = clock.millis();
         int removed = 0;
         synchronized (lock) {
-            for (Iterator<CallSession> it = byAge.iterator(); it.hasNext(); ) {
-                CallSession s = it.next();
-                if (s.ended()) {
-                    // a call that ended: drop it from the age queue now rather than when it reaches the head
-                    it.remove();
-                } else if (expired(s, now)) {
-                    removeLocked(s);
-                    it.remove();
-                    removed++;
-                }
+            while (idlest != null && expired(idlest, now)) { // the list is in order of last activity
+                removeLocked(idlest);
+                removed++;
             }
         }
         return removed;
@@ -186,10 +253,14 @@ public final class CallSessions {
         return count;
     }
 
-    /** How many entries the age queue holds, ended calls included (for tests). */
+    /** How many sessions the activity list holds (for tests: exactly the running ones). */
     int queuedForTest() {
         synchronized (lock) {
-            return byAge.size();
+            int n = 0;
+            for (CallSession s = idlest; s != null; s = s.newer) {
+                n++;
+            }
+            return n;
         }
     }
 
@@ -211,7 +282,19 @@ public final class CallSessions {
         return slots.length();
     }
 
+    /** Marks the call active now: it moves to the end of the activity list, so it is evicted last. */
     void touch(CallSession session) {
-        session.touch(clock.millis());
+        synchronized (lock) {
+            session.touch(clock.millis());
+            if (!session.ended() && table(session)) {
+                unlink(session);
+                append(session);
+            }
+        }
+    }
+
+    /** Whether the session is still in its slot (not dropped); under the lock. */
+    private boolean table(CallSession session) {
+        return slots.get(session.slot()) == session;
     }
 }

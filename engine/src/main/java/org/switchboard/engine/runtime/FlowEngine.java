@@ -108,6 +108,11 @@ public final class FlowEngine implements AutoCloseable {
         return runner.sessions().size();
     }
 
+    /** How many running calls were dropped because the call store was full, since the engine started. */
+    public long evictedCalls() {
+        return runner.sessions().evicted();
+    }
+
     /** A push on a webhook path: must be a newCall. {@code 404} when no trigger listens there. */
     public PushOutcome webhook(String path, PushEvent push) {
         Deployment d = deployment;

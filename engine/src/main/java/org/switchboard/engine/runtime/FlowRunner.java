@@ -20,6 +20,9 @@ import org.switchboard.engine.sipgate.xml.Response;
  */
 public final class FlowRunner {
 
+    /** Estimated bytes of the facts later pushes add (digits, the answering user and number, the cause). */
+    private static final int LATER_FACT_BYTES = 2 * 160;
+
     private final NodeTypes types;
     private final CallSessions sessions;
     private final CallControl callControl;
@@ -56,10 +59,20 @@ public final class FlowRunner {
         return clock;
     }
 
-    /** Starts a call at the given triggers (the nodes listening on the pushed path). */
+    /**
+     * Starts a call at the given triggers (the nodes listening on the pushed path). A newCall whose
+     * {@code callId} is already running (sipgate hands a call to the voicemail with a second newCall, per its own
+     * library; or someone replays a captured push) starts nothing: the running call keeps its flow and callbacks,
+     * and the answer is an empty {@code <Response/>} (sipgate then goes on as without sipgate.io, e.g. the voicemail
+     * records), with a note saying why.
+     */
     public PushOutcome newCall(Flow flow, List<FlowNode> triggers, PushEvent push) {
         long start = System.nanoTime();
-        CallSession session = sessions.start(push.callId() == null ? "" : push.callId(), flow);
+        String callId = push.callId() == null ? "" : push.callId();
+        CallSession session = sessions.start(callId, flow, weight(push));
+        if (session == null) {
+            return repeatedNewCall(callId, push, start);
+        }
         recordFacts(session, push);
         Walk walk = new Walk(this, types, session, true);
         for (FlowNode trigger : triggers) {
@@ -69,6 +82,28 @@ public final class FlowRunner {
             walk.notes().add("no trigger on this path accepts " + push.direction() + " calls");
         }
         return answer(session, walk, push, start);
+    }
+
+    /** Room a call's facts may take: what the newCall brings, and the few facts later pushes add. */
+    private static int weight(PushEvent push) {
+        int chars = length(push.callId()) + length(push.from()) + length(push.to()) + length(push.diversion())
+                + (push.users().isEmpty() ? 0 : push.users().get(0).length());
+        return CallSessions.BASE_BYTES + 2 * chars + LATER_FACT_BYTES;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    private PushOutcome repeatedNewCall(String callId, PushEvent push, long startNanos) {
+        String note = "repeated newCall for a running call (e.g. a hand-off to the voicemail): answered empty, "
+                + "the flow was not started again";
+        String xml = AnswerXml.write(new Response());
+        if (listener != CallEventListener.NONE) {
+            listener.onEvent(new RuntimeEvent.PushHandled(callId, push.event(), List.of(), null, xml,
+                    List.of(note), (System.nanoTime() - startNanos) / 1000));
+        }
+        return new PushOutcome(200, xml, note, callId, null);
     }
 
     /** Resumes a call from a callback URL's token. */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,9 @@ import org.switchboard.engine.sipgate.SignatureVerifier;
  * may run it on the thread that read the request, which saves a hand-off per push.
  *
  * <p>A non-form content type is answered with 415 before the body is read; a form body that cannot be a push is
- * 400 with the parser's one-line reason.
+ * 400 with the parser's one-line reason. Per source (see {@link Sources}) new calls and failed signature checks are
+ * rate-limited (429), and so are push log lines. {@code /health} says only {@code ok}; its details (live calls,
+ * uptime, webhook paths, evictions, dropped log lines) are answered only on the local status listener.
  */
 final class PushHandler extends Handler.Abstract.NonBlocking {
 
@@ -57,14 +61,40 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
     private final int maxBodyBytes;
     private final int maxFormFields;
     private final SignatureVerifier verifier;
+    private static final HttpField TEXT_TYPE = PlainErrors.TEXT_PLAIN;
+    private static final byte[] OK = "ok\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_SOURCES = 10_000;
+    private static final long EVICTION_REPORT_NANOS = 1_000_000_000L;
+
     private final long startedAtNanos = System.nanoTime();
     private final PushLog pushLog = new PushLog(LOG);
+    private final Sources.Limiter newCalls;
+    private final Sources.Limiter failedSignatures;
+    private final Sources.Limiter logLines;
+    private final AtomicLong evictionsReported = new AtomicLong();
+    private final AtomicLong evictionReportNanos = new AtomicLong(System.nanoTime() - EVICTION_REPORT_NANOS);
+    /** The local status listener, the one place that answers {@code /health} with details; null when off. */
+    private volatile Connector statusConnector;
 
     PushHandler(FlowEngine engine, ServerOptions options) {
         this.engine = engine;
         this.maxBodyBytes = options.maxBodyBytes();
         this.maxFormFields = options.maxFormFields();
         this.verifier = options.verifySignatures() ? options.signatureVerifier() : null;
+        ServerLimits limits = options.limits();
+        this.newCalls = new Sources.Limiter(limits.newCallsPerSecond(), limits.newCallBurst(), MAX_SOURCES);
+        this.failedSignatures = new Sources.Limiter(limits.failedSignaturesPerSecond(),
+                limits.failedSignatureBurst(), MAX_SOURCES);
+        this.logLines = new Sources.Limiter(limits.logLinesPerSecond(), limits.logLineBurst(), MAX_SOURCES);
+    }
+
+    void setStatusConnector(Connector connector) {
+        this.statusConnector = connector;
+    }
+
+    /** Lines the push log dropped because its output blocked (for the status page and tests). */
+    long droppedLogLines() {
+        return pushLog.dropped();
     }
 
     /** Push lines are batched while the server runs (see {@link PushLog}). */
@@ -86,36 +116,49 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         long start = System.nanoTime();
         String path = Request.getPathInContext(request);
         try {
+            Connector status = statusConnector;
+            if (status != null && request.getConnectionMetaData().getConnector() == status) {
+                status(request, response, callback, path);
+                return true;
+            }
             String token = null;
             if (path.startsWith(CALLBACK_PREFIX)) {
                 token = path.substring(CALLBACK_PREFIX.length());
             } else if (path.equals(HEALTH)) {
-                health(request, response, callback);
+                if (allowGet(request, response, callback)) {
+                    plainOk(response, callback);
+                }
                 return true;
             } else if (!engine.isWebhookPath(path)) {
-                refuse(response, callback, HttpStatus.NOT_FOUND_404, "Not found", path, start, false);
+                refuse(request, response, callback, HttpStatus.NOT_FOUND_404, "Not found", path, start, false);
                 return true;
             }
             if (!"POST".equals(request.getMethod())) {
                 response.getHeaders().put(ALLOW_POST);
-                refuse(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "Method not allowed: use POST", path,
-                        start, false);
+                refuse(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "Method not allowed: use POST",
+                        path, start, false);
                 return true;
             }
             String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
             if (!isForm(contentType)) {
-                refuse(response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, "Expected a form-encoded body ("
-                        + FORM_TYPE + "), got " + (contentType == null ? "no content type" : clip(contentType)),
-                        path, start, false);
+                refuse(request, response, callback, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415,
+                        "Expected a form-encoded body (" + FORM_TYPE + "), got "
+                        + (contentType == null ? "no content type" : clip(contentType)), path, start, false);
                 return true;
             }
             long length = request.getLength();
             if (length > maxBodyBytes) {
-                refuse(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(), path, start, true);
+                refuse(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(), path, start, true);
                 return true;
             }
-            new Exchange(request, response, callback, path, token, contentType, length, start).read();
-        } catch (RuntimeException e) {
+            String source = Sources.of(request);
+            if (token == null && !newCalls.tryTake(source)) {
+                refuse(request, response, callback, HttpStatus.TOO_MANY_REQUESTS_429,
+                        "Too many new calls from this source; try again later", path, start, true);
+                return true;
+            }
+            new Exchange(request, response, callback, path, token, contentType, length, start, source).read();
+        } catch (Throwable e) { // never let Jetty answer (or log the URI with a token) on its own
             internalError(response, callback, path, e);
         }
         return true;
@@ -145,11 +188,12 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         private final String token;
         private final String contentType;
         private final long start;
+        private final String source;
         private byte[] body;
         private int size;
 
         Exchange(Request request, Response response, Callback callback, String path, String token,
-                 String contentType, long length, long start) {
+                 String contentType, long length, long start, String source) {
             this.request = request;
             this.response = response;
             this.callback = callback;
@@ -157,6 +201,7 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
             this.token = token;
             this.contentType = contentType;
             this.start = start;
+            this.source = source;
             this.body = new byte[length >= 0 ? (int) length : INITIAL_BODY_CAPACITY];
         }
 
@@ -165,7 +210,7 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         public void run() {
             try {
                 read();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 internalError(response, callback, path, e);
             }
         }
@@ -179,7 +224,10 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
                 }
                 if (Content.Chunk.isFailure(chunk)) {
                     // the client went away or stalled; Jetty answers (or closes) through the error handler
-                    callback.failed(chunk.getFailure());
+                    Throwable failure = chunk.getFailure();
+                    logPush(source, null, null, path, null, 0, start, "body not received: "
+                            + failure.getClass().getSimpleName(), null);
+                    callback.failed(failure);
                     return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
@@ -187,7 +235,8 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
                 if (n > 0) {
                     if (n > maxBodyBytes - size) {
                         chunk.release();
-                        refuse(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(), path, start, true);
+                        refuse(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(), path, start,
+                                true);
                         return;
                     }
                     if (size + n > body.length) {
@@ -206,13 +255,21 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         }
 
         private void answer(byte[] raw) {
-            if (verifier != null && !verifier.verify(raw, request.getHeaders().get(SignatureVerifier.HEADER))) {
-                refuse(response, callback, HttpStatus.FORBIDDEN_403, "Invalid or missing " + SignatureVerifier.HEADER,
-                        path, start, false);
-                return;
+            if (verifier != null) {
+                if (!failedSignatures.hasRoom(source)) { // refused before the costly check
+                    refuse(request, response, callback, HttpStatus.TOO_MANY_REQUESTS_429,
+                            "Too many failed signature checks from this source; try again later", path, start, true);
+                    return;
+                }
+                if (!verifier.verify(raw, request.getHeaders().get(SignatureVerifier.HEADER))) {
+                    failedSignatures.tryTake(source);
+                    refuse(request, response, callback, HttpStatus.FORBIDDEN_403,
+                            "Invalid or missing " + SignatureVerifier.HEADER, path, start, false);
+                    return;
+                }
             }
             if (fieldCount(raw) > maxFormFields) {
-                refuse(response, callback, HttpStatus.BAD_REQUEST_400, "Too many form fields (limit "
+                refuse(request, response, callback, HttpStatus.BAD_REQUEST_400, "Too many form fields (limit "
                         + maxFormFields + ")", path, start, false);
                 return;
             }
@@ -220,7 +277,7 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
             try {
                 push = PushParser.parse(raw, contentType);
             } catch (BadPushException e) {
-                refuse(response, callback, HttpStatus.BAD_REQUEST_400, e.getMessage(), path, start, false);
+                refuse(request, response, callback, HttpStatus.BAD_REQUEST_400, e.getMessage(), path, start, false);
                 return;
             }
             PushOutcome outcome = token == null ? engine.webhook(path, push) : engine.callback(token, push);
@@ -234,25 +291,59 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
             } else {
                 PlainErrors.write(response, callback, outcome.status(), outcome.reason(), false);
             }
-            logPush(push, outcome);
-        }
-
-        /** One line per push; built by plain concatenation, which costs a fraction of placeholder formatting. */
-        private void logPush(PushEvent push, PushOutcome outcome) {
-            if (pushLog.enabled()) {
-                long micros = (System.nanoTime() - start) / 1000;
-                String callId = push.callId() == null || push.callId().isEmpty() ? "-" : push.callId();
-                if (outcome.ok()) {
-                    pushLog.info("push callId=" + callId + " event=" + push.event() + " path=" + redact(path) + " node="
-                            + (outcome.answeringNode() == null ? "-" : outcome.answeringNode()) + " status=200 micros="
-                            + micros);
-                } else {
-                    pushLog.info("push callId=" + callId + " event=" + push.event() + " path=" + redact(path)
-                            + " node=- status=" + outcome.status() + " micros=" + micros + " reason="
-                            + outcome.reason());
-                }
+            logPush(source, push.callId(), push.event(), path, outcome.answeringNode(), outcome.status(), start,
+                    outcome.ok() ? null : outcome.reason(), outcome.ok() ? outcome.reason() : null);
+            if (token == null) {
+                reportEvictions();
             }
         }
+    }
+
+    /**
+     * One line per push: {@code push callId=… event=… path=… node=… status=… micros=…}, then {@code source=…} for a
+     * source other than the local machine, {@code reason="…"} for a refusal and {@code notes="…"} for what the walk
+     * noted. Every value a client sent is escaped and shortened ({@link LogText}); a source over its log rate cap is
+     * counted instead of logged. New fields go at the end, as {@code key=value} or quoted text.
+     */
+    private void logPush(String source, String callId, String event, String path, String node, int status,
+                         long start, String reason, String notes) {
+        if (!pushLog.enabled()) {
+            return;
+        }
+        if (!logLines.tryTake(source)) {
+            pushLog.capped();
+            return;
+        }
+        long micros = (System.nanoTime() - start) / 1000;
+        StringBuilder line = new StringBuilder(160).append("push");
+        LogText.field(line, "callId", callId);
+        LogText.field(line, "event", event);
+        LogText.field(line, "path", redact(path));
+        LogText.field(line, "node", node);
+        line.append(" status=").append(status).append(" micros=").append(micros);
+        if (!Sources.LOCAL.equals(source)) {
+            LogText.field(line, "source", source);
+        }
+        LogText.text(line, "reason", reason);
+        LogText.text(line, "notes", notes);
+        pushLog.info(line.toString());
+    }
+
+    /** Says, at most once a second, that running calls were dropped because the store was full. */
+    private void reportEvictions() {
+        long evicted = engine.evictedCalls();
+        long reported = evictionsReported.get();
+        if (evicted == reported) {
+            return;
+        }
+        long now = System.nanoTime();
+        long last = evictionReportNanos.get();
+        if (now - last < EVICTION_REPORT_NANOS || !evictionReportNanos.compareAndSet(last, now)
+                || !evictionsReported.compareAndSet(reported, evicted)) {
+            return;
+        }
+        pushLog.warn("call store full: " + (evicted - reported) + " running calls evicted (idle longest first; "
+                + evicted + " since start, " + engine.activeCalls() + " running): their callbacks now answer 404");
     }
 
     /**
@@ -273,12 +364,32 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         return count;
     }
 
-    private void health(Request request, Response response, Callback callback) {
+    private static boolean allowGet(Request request, Response response, Callback callback) {
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             response.getHeaders().put(ALLOW_GET);
             PlainErrors.write(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "Method not allowed: use GET",
                     false);
+            return false;
+        }
+        return true;
+    }
+
+    /** The public health answer: {@code ok} and nothing else anyone could learn from. */
+    private static void plainOk(Response response, Callback callback) {
+        response.setStatus(HttpStatus.OK_200);
+        response.getHeaders().put(TEXT_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, OK.length);
+        response.write(true, ByteBuffer.wrap(OK), callback);
+    }
+
+    /** The local status listener: {@code GET /health} with details, nothing else. */
+    private void status(Request request, Response response, Callback callback, String path) {
+        if (!path.equals(HEALTH)) {
+            PlainErrors.write(response, callback, HttpStatus.NOT_FOUND_404, "Not found", false);
+            return;
+        }
+        if (!allowGet(request, response, callback)) {
             return;
         }
         Map<String, Object> status = new LinkedHashMap<>();
@@ -286,6 +397,8 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         status.put("activeCalls", engine.activeCalls());
         status.put("uptimeSeconds", (System.nanoTime() - startedAtNanos) / 1_000_000_000L);
         status.put("webhookPaths", engine.webhookPaths());
+        status.put("evictedCalls", engine.evictedCalls());
+        status.put("droppedLogLines", pushLog.dropped());
         byte[] json;
         try {
             json = Json.MAPPER.writeValueAsBytes(status);
@@ -298,22 +411,23 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         response.write(true, ByteBuffer.wrap(json), callback);
     }
 
-    private void refuse(Response response, Callback callback, int status, String reason, String path, long start,
-                        boolean close) {
+    private void refuse(Request request, Response response, Callback callback, int status, String reason,
+                        String path, long start, boolean close) {
         PlainErrors.write(response, callback, status, reason, close);
-        if (pushLog.enabled()) {
-            pushLog.info("push callId=- event=- path=" + redact(path) + " node=- status=" + status + " micros="
-                    + (System.nanoTime() - start) / 1000 + " reason=" + reason);
-        }
+        logPush(Sources.of(request), null, null, path, null, status, start, reason, null);
     }
 
-    private void internalError(Response response, Callback callback, String path, RuntimeException e) {
-        pushLog.flush();
-        LOG.error("Internal error while answering a push on {}", redact(path), e);
+    /**
+     * A failure of this server's own code: answered 500 (or, once the answer has begun, the connection is aborted)
+     * and logged through the push log with the path redacted. Never handed to Jetty as a failure while the answer
+     * can still be written, because Jetty's own warning would name the whole request URI, callback token included.
+     */
+    private void internalError(Response response, Callback callback, String path, Throwable e) {
+        pushLog.error("Internal error while answering a push on " + LogText.clean(redact(path), 200), e);
         if (response.isCommitted()) {
-            callback.failed(e);
+            callback.failed(new IllegalStateException("answer aborted"));
         } else {
-            PlainErrors.write(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Internal error", false);
+            PlainErrors.write(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "Internal error", true);
         }
     }
 

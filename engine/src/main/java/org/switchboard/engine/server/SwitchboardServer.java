@@ -3,12 +3,15 @@ package org.switchboard.engine.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.util.Objects;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,11 @@ import org.switchboard.engine.runtime.FlowEngine;
  * pushes on the engine's webhook paths and callback URLs and {@code GET /health}, and nothing else (see
  * {@link PushHandler} for the rules and {@link PlainErrors} for error answers). The route table belongs to the
  * engine, so {@link #deploy} is the engine's atomic swap. The server does not own the engine: closing the server
- * leaves the engine (and its calls) alone. Typical use: {@code try (var s = new SwitchboardServer(options,
+ * leaves the engine (and its calls) alone. Hardened for the internet: a connection limit and a long accept queue,
+ * a deadline for reading each whole request ({@link ReadDeadline}), per-source limits ({@link ServerLimits}), and a
+ * stop that lets requests in flight finish within a short grace time. An optional second listener on the loopback
+ * address answers {@code /health} with details ({@link ServerOptions#statusPort}).
+ * Typical use: {@code try (var s = new SwitchboardServer(options,
  * engine)) { s.start(); ... }}.
  */
 public final class SwitchboardServer implements AutoCloseable {
@@ -30,12 +37,17 @@ public final class SwitchboardServer implements AutoCloseable {
     private final FlowEngine engine;
     private final Server jetty;
     private final ServerConnector connector;
+    private final ServerConnector statusConnector;
+    private final PushHandler handler;
 
     public SwitchboardServer(ServerOptions options, FlowEngine engine) {
         this.options = Objects.requireNonNull(options, "options");
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.jetty = build(options, new PushHandler(engine, options));
+        this.handler = new PushHandler(engine, options);
+        this.jetty = build(options, handler);
         this.connector = (ServerConnector) jetty.getConnectors()[0];
+        this.statusConnector = jetty.getConnectors().length > 1 ? (ServerConnector) jetty.getConnectors()[1] : null;
+        handler.setStatusConnector(statusConnector);
     }
 
     /** The one place that sets Jetty up. */
@@ -47,16 +59,33 @@ public final class SwitchboardServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // a request counts as in flight (and is finished at a stop) from its head on, not from its body's arrival
+        http.setDelayDispatchUntilContent(false);
         ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        ServerLimits limits = options.limits();
         connector.setHost(options.bindAddress());
         connector.setPort(options.port());
         connector.setIdleTimeout(options.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(limits.acceptQueue());
         jetty.addConnector(connector);
-        jetty.setHandler(handler);
+        if (options.statusPort() >= 0) {
+            ServerConnector status = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+            status.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+            status.setPort(options.statusPort());
+            status.setIdleTimeout(options.idleTimeout().toMillis());
+            jetty.addConnector(status);
+        }
+        jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        jetty.addBean(new ReadDeadline(connector, limits.readDeadline()));
+        // requests in flight finish at a stop (new ones on open connections get 503); idle keep-alive connections
+        // do not hold the stop up
+        GracefulHandler graceful = new GracefulHandler(handler);
+        // while stopping, a connection whose request is still arriving may pause as long as the grace time (Jetty's
+        // default of one second would cut off a slow but legitimate push mid-body)
+        graceful.setShutdownIdleTimeout(Math.max(1000, limits.stopGrace().toMillis()));
+        jetty.setHandler(graceful);
         jetty.setErrorHandler(new PlainErrors());
-        // no graceful wait: Jetty would hold idle keep-alive connections open for up to the stop timeout, and a push
-        // takes well under a millisecond, so stopping at once loses nothing in practice
-        jetty.setStopTimeout(0);
+        jetty.setStopTimeout(limits.stopGrace().toMillis());
         return jetty;
     }
 
@@ -106,6 +135,17 @@ public final class SwitchboardServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** The local status listener's URL ({@code http://127.0.0.1:PORT}), or null when there is none. */
+    public String statusUrl() {
+        return statusConnector == null ? null : "http://" + statusConnector.getHost() + ":"
+                + statusConnector.getLocalPort();
+    }
+
+    /** Push log lines dropped so far because standard error did not take them (blocked or too slow). */
+    public long droppedLogLines() {
+        return handler.droppedLogLines();
+    }
+
     /** {@code http://ADDRESS:PORT}, the server's own root URL. */
     public String url() {
         String host = options.bindAddress();
@@ -132,9 +172,16 @@ public final class SwitchboardServer implements AutoCloseable {
         return jetty.isRunning();
     }
 
-    /** Stops serving at once and releases the port. The engine stays open. */
+    /**
+     * Stops taking connections, lets requests in flight finish (up to the grace time of {@link ServerLimits}) and
+     * releases the port. The engine stays open.
+     */
     @Override
     public void close() {
+        if (jetty.isStarted()) {
+            connector.setAccepting(false);
+            ReadDeadline.closeIdle(connector); // keep-alive connections between requests would hold the stop up
+        }
         stopQuietly();
     }
 

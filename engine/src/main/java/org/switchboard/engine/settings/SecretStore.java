@@ -2,13 +2,14 @@ package org.switchboard.engine.settings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -16,12 +17,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.switchboard.engine.files.AtomicFiles;
 import org.switchboard.engine.sipgate.SipgateCredentials;
 
 /**
  * The user's secrets (sipgate personal access token, later the ngrok authtoken), kept outside any flow file and
  * outside the repository, in {@code secrets.json} in the {@link ConfigDirs config directory}, readable only by the
- * user (0600 on POSIX systems). Written atomically. Values are never logged; {@link #toString()} shows keys only.
+ * user (0600 on POSIX systems). Written atomically and forced to disk ({@link AtomicFiles#writePrivate}). A secrets
+ * file that others can read (e.g. copied with a wide umask) is made owner-only before it is used, with a warning;
+ * when that is not possible (the file belongs to someone else) it is refused. Values are never logged;
+ * {@link #toString()} shows keys only.
  */
 public final class SecretStore {
 
@@ -29,7 +37,11 @@ public final class SecretStore {
     public static final String SIPGATE_TOKEN = "sipgate.token";
     public static final String NGROK_AUTHTOKEN = "ngrok.authtoken";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SecretStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
     private final Path file;
 
     public SecretStore(Path file) {
@@ -49,6 +61,7 @@ public final class SecretStore {
         if (!Files.exists(file)) {
             return Map.of();
         }
+        ensurePrivate();
         try {
             return JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), new TypeReference<>() { });
         } catch (JsonProcessingException e) {
@@ -80,22 +93,30 @@ public final class SecretStore {
     }
 
     private void write(Map<String, String> all) throws IOException {
-        Files.createDirectories(file.getParent());
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        Path tmp = posix
-                ? Files.createTempFile(file.getParent(), ".secrets", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(file.getParent(), ".secrets", ".tmp");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writePrivate(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+    }
+
+    /**
+     * Makes a secrets file that group or others may read owner-only, or refuses it with the reason when that is
+     * not possible. Nothing to do where files have no POSIX permissions.
+     */
+    private void ensurePrivate() throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+        if (permissions.stream().noneMatch(OTHERS::contains)) {
+            return;
+        }
         try {
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all),
-                    StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            view.setPermissions(PosixFilePermissions.fromString("rw-------"));
+            LOG.warn("{} could be read by others ({}); it is now readable by you only", file,
+                    PosixFilePermissions.toString(permissions));
+        } catch (IOException | SecurityException e) {
+            throw new IOException(file + " can be read by others (" + PosixFilePermissions.toString(permissions)
+                    + ") and its permissions cannot be changed; make it readable by you only (chmod 600)");
         }
     }
 

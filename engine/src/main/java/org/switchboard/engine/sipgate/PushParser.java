@@ -21,6 +21,26 @@ public final class PushParser {
 
     /** The most key=value pairs one body may hold; real pushes have about a dozen. */
     public static final int MAX_FIELDS = 100;
+    /** Longest id sipgate sends ({@code callId}, {@code origCallId}, {@code xcid}); seen: 76 hex characters. */
+    public static final int MAX_ID_CHARS = 128;
+    /** Longest phone number (digits without {@code +}, or {@code anonymous}); E.164 allows 15 digits. */
+    public static final int MAX_NUMBER_CHARS = 64;
+    /** Longest user name or user id, cause, dtmf or direction. */
+    public static final int MAX_TEXT_CHARS = 256;
+
+    /**
+     * Every field sipgate sends, with the most characters it may hold: a push is bounded by what sipgate sends, so
+     * a forged one cannot make the engine keep (or log) kilobytes per call. Unknown fields are only bounded by the
+     * body limit; they are never stored with a call.
+     */
+    private static final Map<String, Integer> FIELD_LIMITS = Map.ofEntries(
+            Map.entry("callId", MAX_ID_CHARS), Map.entry("origCallId", MAX_ID_CHARS),
+            Map.entry("originalCallId", MAX_ID_CHARS), Map.entry("xcid", MAX_ID_CHARS),
+            Map.entry("from", MAX_NUMBER_CHARS), Map.entry("to", MAX_NUMBER_CHARS),
+            Map.entry("diversion", MAX_NUMBER_CHARS), Map.entry("answeringNumber", MAX_NUMBER_CHARS),
+            Map.entry("direction", 16), Map.entry("cause", 64), Map.entry("dtmf", 64),
+            Map.entry("user", MAX_TEXT_CHARS), Map.entry("userId", MAX_TEXT_CHARS),
+            Map.entry("fullUserId", MAX_TEXT_CHARS));
 
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
 
@@ -41,6 +61,7 @@ public final class PushParser {
             throw new BadPushException("Empty body");
         }
         Map<String, List<String>> fields = decodeForm(body);
+        checkLengths(fields);
         String event = eventName(first(fields, "event"));
         String origCallId = first(fields, "origCallId");
         if (origCallId == null) {
@@ -50,6 +71,20 @@ public final class PushParser {
                 first(fields, "from"), first(fields, "to"), first(fields, "direction"), first(fields, "diversion"),
                 people(fields.get("user")), people(fields.get("userId")), people(fields.get("fullUserId")),
                 first(fields, "answeringNumber"), first(fields, "cause"), first(fields, "dtmf"), fields, body);
+    }
+
+    private static void checkLengths(Map<String, List<String>> fields) throws BadPushException {
+        for (Map.Entry<String, List<String>> field : fields.entrySet()) { // about a dozen; fewer than the limits
+            Integer limit = FIELD_LIMITS.get(field.getKey());
+            if (limit != null) {
+                for (String value : field.getValue()) {
+                    if (value.length() > limit) {
+                        throw new BadPushException("Field '" + field.getKey() + "' is too long (" + value.length()
+                                + " characters, limit " + limit + ")");
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +47,16 @@ public final class SignatureVerifier {
 
     private final PublicKey key;
     private final String fingerprint;
+    /** Bytes of a signature made with this key (the modulus' length); anything else cannot be valid. */
+    private final int signatureBytes;
+    private final BigInteger modulus;
     private final ThreadLocal<Signature> signatures;
 
     private SignatureVerifier(PublicKey key) {
         this.key = key;
         this.fingerprint = sha256Hex(key.getEncoded());
+        this.modulus = ((RSAPublicKey) key).getModulus();
+        this.signatureBytes = (modulus.bitLength() + 7) / 8;
         this.signatures = ThreadLocal.withInitial(this::newSignature);
     }
 
@@ -125,23 +131,33 @@ public final class SignatureVerifier {
 
     /**
      * Whether {@code headerValue} is a valid signature of {@code rawBody}. Returns {@code false}, never throws, for
-     * a null body, a null or blank header, bad base64 or a wrong signature.
+     * a null body, a null or blank header, bad base64 or a wrong signature. What cannot be a signature of this key
+     * (a header too long or too short for it, a value of the wrong length or not below the key's modulus) is
+     * refused before the body is hashed or any RSA arithmetic is done.
      */
     public boolean verify(byte[] rawBody, String headerValue) {
         if (rawBody == null || headerValue == null || headerValue.isBlank()) {
             return false;
         }
-        byte[] signatureBytes;
+        String text = headerValue.trim();
+        int base64Chars = (signatureBytes + 2) / 3 * 4;
+        if (text.length() < base64Chars - 2 || text.length() > base64Chars) {
+            return false;
+        }
+        byte[] value;
         try {
-            signatureBytes = Base64.getDecoder().decode(headerValue.trim());
+            value = Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             LOG.debug("{} header is not base64", HEADER);
+            return false;
+        }
+        if (value.length != signatureBytes || new BigInteger(1, value).compareTo(modulus) >= 0) {
             return false;
         }
         Signature signature = signatures.get();
         try {
             signature.update(rawBody);
-            return signature.verify(signatureBytes); // also resets it for the next push on this thread
+            return signature.verify(value); // also resets it for the next push on this thread
         } catch (GeneralSecurityException | RuntimeException e) {
             // e.g. a signature of the wrong length; the object's state is unknown now, so start afresh next time
             signatures.remove();

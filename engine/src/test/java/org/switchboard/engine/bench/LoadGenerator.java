@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.HdrHistogram.Histogram;
@@ -39,6 +40,11 @@ final class LoadGenerator {
     static final String DTMF_BODY = "event=dtmf&callId="
             + "54566B150B0C0D3A5D534D5F565D7C5F54535A5C5B53525A7E5B5D5745504457444C425D5057&origCallId="
             + "54566B150B0C0D3A5D534D5F565D7C5F54535A5C5B53525A7E5B5D5745504457444C425D5057&dtmf=1";
+    /** The captured call id; each newCall replaces its last 16 characters, so every call has its own id. */
+    static final String CALL_ID = "54566B150B0C0D3A5D534D5F565D7C5F54535A5C5B53525A7E5B5D5745504457444C425D5057";
+    private static final int UNIQUE_CHARS = 16;
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final AtomicLong NEXT_CALL = new AtomicLong();
     private static final long MAX_MICROS = TimeUnit.SECONDS.toMicros(60);
     private static final byte[] ON_DATA = "onData=\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ON_HANGUP = "onHangup=\"".getBytes(StandardCharsets.US_ASCII);
@@ -161,7 +167,6 @@ final class LoadGenerator {
         final Histogram[] micros = {new Histogram(MAX_MICROS, 3), new Histogram(MAX_MICROS, 3),
             new Histogram(MAX_MICROS, 3)};
         final long[] counts = new long[3];
-        final byte[] newCall = newCallRequest();
         Thread thread;
         long errors;
 
@@ -171,8 +176,8 @@ final class LoadGenerator {
                 SocketChannel channel = SocketChannel.open(address);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.configureBlocking(false);
-                Connection c = new Connection(channel);
-                c.send(newCall, Push.NEW_CALL);
+                Connection c = new Connection(channel, newCallRequest());
+                c.sendNewCall();
                 channel.register(selector, SelectionKey.OP_WRITE, c);
             }
         }
@@ -218,13 +223,13 @@ final class LoadGenerator {
                 c.onHangup = c.token(ON_HANGUP);
                 String token = c.token(ON_DATA);
                 c.in.clear();
-                c.send(request("/cb/" + token, DTMF_BODY), Push.DTMF);
+                c.send(request("/cb/" + token, DTMF_BODY.replace(CALL_ID, c.callId)), Push.DTMF);
             } else if (c.push == Push.DTMF && ok && workload == Workload.CALL) {
                 c.in.clear();
-                c.send(request("/cb/" + c.onHangup, HANGUP_BODY), Push.HANGUP);
+                c.send(request("/cb/" + c.onHangup, HANGUP_BODY.replace(CALL_ID, c.callId)), Push.HANGUP);
             } else {
                 c.in.clear();
-                c.send(newCall, Push.NEW_CALL);
+                c.sendNewCall();
             }
             c.channel.write(c.out);
             key.interestOps(c.out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
@@ -243,8 +248,26 @@ final class LoadGenerator {
         int bodyStart;
         int bodyLength;
 
-        Connection(SocketChannel channel) {
+        /** This connection's own newCall request, whose call id is made unique before each send. */
+        final byte[] newCall;
+        final int idEnd;
+        String callId;
+
+        Connection(SocketChannel channel, byte[] newCall) {
             this.channel = channel;
+            this.newCall = newCall;
+            String text = new String(newCall, StandardCharsets.US_ASCII);
+            this.idEnd = text.indexOf("callId=" + CALL_ID) + "callId=".length() + CALL_ID.length();
+        }
+
+        /** A newCall with a call id no other call had (a repeated id would start no call). */
+        void sendNewCall() {
+            long n = NEXT_CALL.incrementAndGet();
+            for (int i = 0; i < UNIQUE_CHARS; i++) {
+                newCall[idEnd - 1 - i] = HEX[(int) (n >>> (4 * i)) & 15];
+            }
+            callId = new String(newCall, idEnd - CALL_ID.length(), CALL_ID.length(), StandardCharsets.US_ASCII);
+            send(newCall, Push.NEW_CALL);
         }
 
         void send(byte[] request, Push kind) {

@@ -161,6 +161,19 @@ class SwitchboardEngineCliTest {
     }
 
     @Test
+    void forceDoesNotReplaceAReadOnlyFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
+        Path seed = seed();
+        Path target = dir.resolve("sample.json");
+        Files.writeString(target, "precious");
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        assertEquals(2, run("import", "--force", seed.toString(), target.toString()));
+        assertEquals("error: " + target + " is read-only; it was not replaced" + System.lineSeparator(),
+                err.toString());
+        assertArrayEquals("precious".getBytes(), Files.readAllBytes(target));
+    }
+
+    @Test
     void importOfAnUnreadableFileWritesNothing() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "[{\"id\": 1}]");

@@ -132,4 +132,41 @@ class AtomicSaveTest {
         assertEquals("a=2\n", Files.readString(file));
         assertEquals(Set.of("settings.properties"), filesIn(dir));
     }
+
+    @Test
+    void aNewFlowGetsWhatTheUmaskGivesAndPrivateFilesAreOwnerOnly() throws Exception {
+        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
+        Path plain = Files.createFile(dir.resolve("made-by-the-user.txt")); // what the umask gives a new file
+        Path file = dir.resolve("flow.json");
+        FlowFiles.save(file, flow("one"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+                "not rw------- whatever the umask");
+        Path secret = dir.resolve("secret.json");
+        AtomicFiles.writePrivate(secret, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+        AtomicFiles.writePrivate(secret, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)),
+                "a private file replaced is private again");
+    }
+
+    @Test
+    void aWriteErrorSaysWhyAndNamesTheFileNotTheTemporaryOne() {
+        Path target = dir.resolve("missing").resolve("flow.json");
+        IOException e = assertThrows(IOException.class, () -> FlowFiles.save(target, flow("x")));
+        assertEquals(target + " could not be written: the folder does not exist", e.getMessage());
+        assertFalse(e.getMessage().contains(".tmp"), e.getMessage());
+    }
+
+    @Test
+    void aReadOnlyFileIsNotReplaced() throws Exception {
+        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
+        Path file = dir.resolve("flow.json");
+        FlowFiles.save(file, flow("old"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        IOException e = assertThrows(IOException.class, () -> FlowFiles.save(file, flow("new")));
+        assertEquals(file + " is read-only; it was not replaced", e.getMessage());
+        assertEquals("old", FlowFiles.load(file).flow().name());
+        assertEquals(Set.of("flow.json"), filesIn(dir));
+    }
 }

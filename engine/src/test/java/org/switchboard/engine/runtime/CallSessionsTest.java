@@ -191,4 +191,72 @@ class CallSessionsTest {
         s.appendDigitsToken(nodeId, b);
         return b.toString();
     }
+
+    @Test
+    void aFullStoreEvictsTheCallIdleLongestNotTheOldestAndCountsIt() {
+        ManualClock clock = new ManualClock();
+        CallSessions sessions = new CallSessions(3, Duration.ofHours(1), clock);
+        CallSession a = sessions.start("a", Flow.empty());
+        clock.advance(Duration.ofMillis(10));
+        CallSession b = sessions.start("b", Flow.empty());
+        clock.advance(Duration.ofMillis(10));
+        CallSession c = sessions.start("c", Flow.empty());
+        clock.advance(Duration.ofMillis(10));
+        sessions.touch(a); // the oldest call is the most recently active one
+        String aToken = eventsToken(a);
+        String bToken = eventsToken(b);
+        clock.advance(Duration.ofMillis(10));
+        sessions.start("d", Flow.empty());
+        assertEquals(3, sessions.size());
+        assertNull(sessions.resolve(bToken), "b was idle longest");
+        assertNotNull(sessions.resolve(aToken));
+        assertEquals(1, sessions.evicted());
+        clock.advance(Duration.ofMillis(10));
+        sessions.start("e", Flow.empty());
+        assertTrue(c.ended(), "then c");
+        assertNotNull(sessions.resolve(aToken));
+        assertEquals(2, sessions.evicted());
+    }
+
+    @Test
+    void aCallActiveLongAgoGoesBeforeANewCallThatHasNotBeenActiveYet() {
+        ManualClock clock = new ManualClock();
+        CallSessions sessions = new CallSessions(2, Duration.ofHours(1), clock);
+        CallSession answered = sessions.start("answered", Flow.empty());
+        clock.advance(Duration.ofMillis(10));
+        sessions.touch(answered); // its dtmf came at 10
+        clock.advance(Duration.ofMillis(10));
+        CallSession fresh = sessions.start("fresh", Flow.empty()); // started at 20, waits for its dtmf
+        String freshToken = digitsToken(fresh, "g");
+        clock.advance(Duration.ofMillis(10));
+        sessions.start("next", Flow.empty());
+        assertTrue(answered.ended(), "idle since 10");
+        assertNotNull(sessions.resolve(freshToken), "active at 20 stays");
+    }
+
+    @Test
+    void theStoreIsBoundedByBytesAsWellAsByCount() {
+        CallSessions sessions = new CallSessions(10_000, 10 * 1000, Duration.ofHours(1), java.time.Clock.systemUTC());
+        for (int i = 0; i < 100; i++) {
+            sessions.start("c" + i, Flow.empty(), 1000);
+        }
+        assertEquals(10, sessions.size(), "10 calls of 1,000 bytes fill 10,000 bytes");
+        assertTrue(sessions.bytes() <= 10_000, "bytes " + sessions.bytes());
+        assertEquals(90, sessions.evicted());
+        sessions.start("big", Flow.empty(), 5000);
+        assertEquals(6, sessions.size());
+    }
+
+    @Test
+    void aRunningCallIdCannotStartASecondCallButAnEndedOneMay() {
+        CallSessions sessions = new CallSessions(10, Duration.ofHours(1));
+        CallSession first = sessions.start("same", Flow.empty());
+        assertNull(sessions.start("same", Flow.empty()), "a repeated newCall starts nothing");
+        assertEquals(1, sessions.size());
+        assertEquals(0, sessions.evicted());
+        assertNotNull(sessions.start("", Flow.empty()));
+        assertNotNull(sessions.start("", Flow.empty()), "calls without an id are not matched to each other");
+        sessions.end(first);
+        assertNotNull(sessions.start("same", Flow.empty()), "after its hangup the id may come again");
+    }
 }

@@ -87,12 +87,66 @@ class PushLogTest {
         }
         log.stop();
         String[] out = written().split("\n");
-        assertEquals(threads * lines, out.length);
-        int[] next = new int[threads];
+        int[] last = new int[threads];
+        java.util.Arrays.fill(last, -1);
+        long arrived = 0;
+        long droppedSaid = 0;
         for (String line : out) {
+            if (line.contains(" WARN ") && line.contains(" log lines dropped")) {
+                droppedSaid += Long.parseLong(line.substring(line.indexOf(" - ") + 3, line.indexOf(" log lines")));
+                continue;
+            }
             int t = Integer.parseInt(line.substring(line.indexOf("t=") + 2, line.indexOf(" n=")));
             assertTrue(line.startsWith("[p" + t + "] INFO org.switchboard.engine.server.PushHandler - push t="), line);
-            assertEquals(next[t]++, Integer.parseInt(line.substring(line.indexOf(" n=") + 3)), line);
+            int n = Integer.parseInt(line.substring(line.indexOf(" n=") + 3));
+            assertTrue(n > last[t], "in each thread's order: " + line);
+            last[t] = n;
+            arrived++;
         }
+        assertEquals((long) threads * lines, arrived + droppedSaid, "every line arrived or was counted as dropped");
+        assertEquals(droppedSaid, log.dropped());
+    }
+
+    @Test
+    void aBlockedOutputNeverBlocksTheLoggingThreadsAndTheDropsAreCounted() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                try {
+                    release.await(); // like a pipe nobody reads
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                synchronized (sink) {
+                    sink.write(b, off, len);
+                }
+            }
+        }, true, StandardCharsets.UTF_8));
+        log = new PushLog(LoggerFactory.getLogger(PushHandler.class));
+        log.start();
+        int total = 50_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            log.info("push callId=" + i + " event=newCall path=/sipgate node=menu status=200 micros=100");
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 5_000, "logging went on while the output was blocked: " + millis + " ms");
+        Thread.sleep(300);
+        assertTrue(log.dropped() > 0, "lines beyond the buffer are dropped");
+        release.countDown();
+        log.stop();
+        String out;
+        synchronized (sink) {
+            out = sink.toString(StandardCharsets.UTF_8);
+        }
+        assertTrue(out.contains(" log lines dropped: the log output was blocked or too slow"), out.substring(
+                Math.max(0, out.length() - 500)));
     }
 }

@@ -2,6 +2,7 @@ package org.switchboard.engine.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -272,24 +273,42 @@ class ServerBadInputTest {
             RawHttp.Answer failed = RawHttp.post(server.url(), FamilyMenu.PATH, FORM, NEW_CALL);
             assertRefused(failed, 500, "Internal error");
             assertFalse(failed.body().contains("secret"), failed.body());
-            RawHttp.Answer next = RawHttp.post(server.url(), FamilyMenu.PATH, FORM, NEW_CALL);
+            RawHttp.Answer next = RawHttp.post(server.url(), FamilyMenu.PATH, FORM,
+                    NEW_CALL.replace("callId=abc", "callId=next"));
             assertEquals(200, next.status(), next::toString);
             assertTrue(next.body().contains("<Gather"), next.body());
         }
     }
 
     @Test
-    void healthReportsStatusCallsAndUptime() throws IOException {
-        running.simulator().newCall(FamilyMenu.PATH, "+49 30 1234567", "+49 30 7654321", "in");
-        RawHttp.Answer answer = RawHttp.exchange(running.url(), "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
-        assertEquals(200, answer.status());
-        assertEquals("application/json; charset=UTF-8", answer.header("content-type"));
-        JsonNode json = new ObjectMapper().readTree(answer.body());
-        assertEquals("ok", json.get("status").asText());
-        assertEquals(1, json.get("activeCalls").asInt());
-        assertTrue(json.get("uptimeSeconds").asLong() >= 0);
-        assertEquals(FamilyMenu.PATH, json.get("webhookPaths").get(0).asText());
-        assertNull(answer.header("server"));
+    void publicHealthSaysOnlyOkAndTheDetailsAreOnTheLocalStatusListenerOnly() throws Exception {
+        RawHttp.Answer open = RawHttp.exchange(running.url(), "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals(200, open.status());
+        assertEquals("ok\n", open.body());
+        assertEquals("text/plain; charset=UTF-8", open.header("content-type"));
+        assertNull(running.server.statusUrl(), "no status listener unless asked for");
+        try (RunningServer withStatus = new RunningServer(FamilyMenu.flow(),
+                ServerOptions.defaults().withStatusPort(0), EngineOptions.DEFAULT_IDLE_TIMEOUT)) {
+            withStatus.simulator().newCall(FamilyMenu.PATH, "+49 30 1234567", "+49 30 7654321", "in");
+            assertEquals("ok\n", RawHttp.exchange(withStatus.url(), "GET /health HTTP/1.1\r\nHost: x\r\n"
+                    + "X-Forwarded-For: 127.0.0.1\r\n\r\n").body(), "the main listener says no more from anywhere");
+            String status = withStatus.server.statusUrl();
+            assertTrue(status.startsWith("http://127.0.0.1:"), status);
+            assertNotEquals(withStatus.url(), status);
+            RawHttp.Answer answer = RawHttp.exchange(status, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertEquals(200, answer.status());
+            assertEquals("application/json; charset=UTF-8", answer.header("content-type"));
+            JsonNode json = new ObjectMapper().readTree(answer.body());
+            assertEquals("ok", json.get("status").asText());
+            assertEquals(1, json.get("activeCalls").asInt());
+            assertTrue(json.get("uptimeSeconds").asLong() >= 0);
+            assertEquals(FamilyMenu.PATH, json.get("webhookPaths").get(0).asText());
+            assertEquals(0, json.get("evictedCalls").asLong());
+            assertEquals(0, json.get("droppedLogLines").asLong());
+            assertNull(answer.header("server"));
+            assertEquals(404, RawHttp.post(status, FamilyMenu.PATH, FORM, NEW_CALL).status(),
+                    "the status listener serves no webhooks");
+        }
     }
 
     @Test

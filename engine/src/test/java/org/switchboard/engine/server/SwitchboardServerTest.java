@@ -75,7 +75,7 @@ class SwitchboardServerTest {
             running.server.deploy(moved);
             RawHttp.Answer old = RawHttp.post(running.url(), FamilyMenu.PATH, FORM, NEW_CALL);
             assertEquals(404, old.status());
-            RawHttp.Answer now = RawHttp.post(running.url(), "/family", FORM, NEW_CALL);
+            RawHttp.Answer now = RawHttp.post(running.url(), "/family", FORM, NEW_CALL.replace("c1", "c2"));
             assertEquals(200, now.status());
             assertTrue(now.body().contains("<Hangup/>"), now.body());
             assertFalse(running.engine.isWebhookPath(FamilyMenu.PATH));

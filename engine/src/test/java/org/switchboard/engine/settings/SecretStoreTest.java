@@ -49,4 +49,16 @@ class SecretStoreTest {
             System.clearProperty(ConfigDirs.OVERRIDE_PROPERTY);
         }
     }
+
+    @Test
+    void aSecretsFileOthersCanReadIsMadeOwnerOnlyBeforeUse(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
+        Path file = dir.resolve("secrets.json");
+        Files.writeString(file, "{\"sipgate.tokenId\": \"token-1\", \"sipgate.token\": \"s3cret\"}");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        SecretStore store = new SecretStore(file);
+        assertEquals("token-1", store.sipgateCredentials().orElseThrow().tokenId());
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+    }
 }

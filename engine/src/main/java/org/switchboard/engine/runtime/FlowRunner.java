@@ -100,7 +100,7 @@ public final class FlowRunner {
                 + "the flow was not started again";
         String xml = AnswerXml.write(new Response());
         if (listener != CallEventListener.NONE) {
-            listener.onEvent(new RuntimeEvent.PushHandled(callId, push.event(), List.of(), null, xml,
+            listener.onEvent(new RuntimeEvent.PushHandled(callId, push.event(), List.of(), List.of(), null, xml,
                     List.of(note), (System.nanoTime() - startNanos) / 1000));
         }
         return new PushOutcome(200, xml, note, callId, null);

@@ -9,4 +9,10 @@ if [ $# -gt 0 ]; then
 fi
 cd "$(dirname "$0")"
 bash scripts/setup.sh
+# Maven runs quietly (-q); the first build downloads and compiles for up to a minute, so say so.
+if [ ! -d app/target/classes ]; then
+    echo "Building Switchboard (the first build takes about a minute; later starts take a few seconds) ..."
+else
+    echo "Building and starting Switchboard ..."
+fi
 exec mvn -B -q -pl app -am -Prun process-classes "${args[@]}"

@@ -2,13 +2,16 @@
 # Smoke test of the Linux installer, run by CI after the Maven test suite:
 #   1. builds the installer        mvn -B -Pinstaller -DskipTests package
 #   2. installs the .deb           apt-get install -y ./installer/target/switchboard_*.deb
-#   3. starts the installed app    /opt/switchboard/bin/Switchboard, on a private Xvfb display,
+#      (when Switchboard is already installed, the test leaves that installation alone: it unpacks the .deb into
+#      a temporary directory with dpkg-deb -x and tests the unpacked copy; SMOKE_EXTRACT=1 always does that)
+#   3. runs the engine's command   switchboard-engine --version (on the PATH, from the package)
+#      starts the installed app    /opt/switchboard/bin/Switchboard, on a private Xvfb display,
 #      once without arguments and once with a flow file, and for each run
 #      - waits (at most 30 s) for a visible window whose title starts with "Switchboard",
 #      - takes a screenshot (installer/target/smoke/*.png) and checks that it is not blank,
 #      - asks the window to close the way a window manager does (WM_DELETE_WINDOW),
 #      - checks that the app exits with status 0 within 10 s and leaves no process behind;
-#   4. removes the package again   apt-get remove -y switchboard
+#   4. removes the package again   apt-get remove -y switchboard (only when step 2 installed it)
 # Prints "deb size: N MB" and "start to first window: N ms". Exits non-zero with a message on any failure.
 #
 # Needs (Debian): maven openjdk-17-jdk-headless fakeroot xvfb xdotool imagemagick python3 (+ apt access for the
@@ -20,8 +23,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 out=$root/installer/target/smoke
-launcher=/opt/switchboard/bin/Switchboard
 package=switchboard
+prefix=""   # where the package's files are: "" when installed, the temporary root when unpacked
 title_regex='^Switchboard'
 window_timeout_s=30
 exit_timeout_s=10
@@ -42,7 +45,7 @@ group_pids() {
   done
 }
 
-for tool in Xvfb xdotool import identify python3 apt-get dpkg-query; do
+for tool in Xvfb xdotool import identify python3 apt-get dpkg-query dpkg-deb; do
   command -v "$tool" >/dev/null \
     || fail "$tool is missing (Debian: apt-get install -y maven openjdk-17-jdk-headless fakeroot xvfb xdotool imagemagick python3)"
 done
@@ -100,28 +103,46 @@ awk -v b="$deb_bytes" 'BEGIN { printf "deb size: %.1f MB (%d bytes)\n", b / 1000
 [ "$deb_bytes" -le $(( max_deb_mb * 1000000 )) ] || fail "the .deb is larger than $max_deb_mb MB"
 
 # -------------------------------------------------------------------------------------------- 2. install
-if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
-  echo "note: $package was installed before the test; removing it first"
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get remove -y "$package" >"$out/apt.log" 2>&1 \
-    || { tail -n 20 "$out/apt.log" >&2; fail "could not remove the previously installed $package"; }
+if [ -n "${SMOKE_EXTRACT:-}" ] || dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
+  # Never touch an installation that was there before the test: test an unpacked copy instead.
+  [ -n "${SMOKE_EXTRACT:-}" ] || echo "note: $package is installed on this machine; leaving it alone"
+  prefix=$work/root
+  dpkg-deb -x "$deb" "$prefix" || fail "dpkg-deb -x $deb failed"
+  echo "unpacked into a temporary directory (no installation; package scripts and menu registration not run)"
+  for f in lib/switchboard-Switchboard.desktop lib/switchboard-Switchboard-MimeInfo.xml; do
+    [ -f "$prefix/opt/switchboard/$f" ] || fail "the package has no /opt/switchboard/$f"
+  done
+  engine_command=$prefix/opt/switchboard/bin/switchboard-engine
+else
+  echo "installing with apt-get (log: installer/target/smoke/apt.log)"
+  installed_by_us=yes
+  started=$(now_ms)
+  deb_relative=./${deb#"$root"/}   # apt-get takes a local file when the name starts with ./ (we are in the repo root)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$deb_relative" >>"$out/apt.log" 2>&1 \
+    || { tail -n 30 "$out/apt.log" >&2; fail "apt-get install $deb_relative failed"; }
+  dpkg-query -W -f='${Status}' "$package" | grep -q "ok installed" || fail "$package is not installed after apt-get install"
+  desktop_entry=""
+  for dir in /usr/share/applications /usr/local/share/applications; do
+    if [ -f "$dir/switchboard-Switchboard.desktop" ]; then desktop_entry=$dir/switchboard-Switchboard.desktop; fi
+  done
+  [ -n "$desktop_entry" ] || fail "the menu entry switchboard-Switchboard.desktop was not installed"
+  [ -f /usr/share/mime/packages/switchboard-Switchboard-MimeInfo.xml ] || fail "the *.flow.json MIME type was not installed"
+  echo "installed in $(( ($(now_ms) - started) / 1000 )) s: $(dpkg-query -W -f='${Package} ${Version}, ${Installed-Size} kB' "$package")"
+  engine_command=$(command -v switchboard-engine) || fail "switchboard-engine is not on the PATH after installing"
 fi
-echo "installing with apt-get (log: installer/target/smoke/apt.log)"
-installed_by_us=yes
-started=$(now_ms)
-deb_relative=./${deb#"$root"/}   # apt-get takes a local file when the name starts with ./ (we are in the repo root)
-"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$deb_relative" >>"$out/apt.log" 2>&1 \
-  || { tail -n 30 "$out/apt.log" >&2; fail "apt-get install $deb_relative failed"; }
-dpkg-query -W -f='${Status}' "$package" | grep -q "ok installed" || fail "$package is not installed after apt-get install"
-cfg=/opt/switchboard/lib/app/Switchboard.cfg
-grep -q -- '-XX:+ExitOnOutOfMemoryError' "$cfg" || fail "$cfg does not make the JVM exit on OutOfMemoryError"
-[ -x "$launcher" ] || fail "$launcher is missing or not executable"
-desktop_entry=""
-for dir in /usr/share/applications /usr/local/share/applications; do
-  if [ -f "$dir/switchboard-Switchboard.desktop" ]; then desktop_entry=$dir/switchboard-Switchboard.desktop; fi
+for cfg in "$prefix"/opt/switchboard/lib/app/{Switchboard,switchboard-engine}.cfg; do
+  grep -q -- '-XX:+ExitOnOutOfMemoryError' "$cfg" || fail "$cfg does not make the JVM exit on OutOfMemoryError"
 done
-[ -n "$desktop_entry" ] || fail "the menu entry switchboard-Switchboard.desktop was not installed"
-[ -f /usr/share/mime/packages/switchboard-Switchboard-MimeInfo.xml ] || fail "the *.flow.json MIME type was not installed"
-echo "installed in $(( ($(now_ms) - started) / 1000 )) s: $(dpkg-query -W -f='${Package} ${Version}, ${Installed-Size} kB' "$package")"
+launcher=$prefix/opt/switchboard/bin/Switchboard
+[ -x "$launcher" ] || fail "$launcher is missing or not executable"
+
+# The headless engine's command line, with the bundled runtime (no Java on the PATH).
+deb_version=$(dpkg-deb -f "$deb" Version)
+engine_version=$(env PATH=/usr/bin:/bin "$engine_command" --version 2>&1) \
+  || fail "switchboard-engine --version failed: $engine_version"
+[ "$engine_version" = "switchboard-engine ${deb_version%-*}" ] \
+  || fail "switchboard-engine --version printed '$engine_version', expected 'switchboard-engine ${deb_version%-*}'"
+echo "engine command: $engine_command --version -> $engine_version"
 
 # --------------------------------------------------------------------------------------------- 3. display
 display_file=$work/display
@@ -273,17 +294,20 @@ echo "classes from the CDS archive: $shared of $loaded ($shared_fx javafx.*)"
 kill "$xvfb_pid" 2>/dev/null || true
 wait "$xvfb_pid" 2>/dev/null || true
 xvfb_pid=""
-"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get remove -y "$package" >>"$out/apt.log" 2>&1 \
-  || { tail -n 20 "$out/apt.log" >&2; fail "apt-get remove $package failed"; }
-installed_by_us=""
-if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
-  fail "$package is still installed after apt-get remove"
+if [ -n "$installed_by_us" ]; then
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get remove -y "$package" >>"$out/apt.log" 2>&1 \
+    || { tail -n 20 "$out/apt.log" >&2; fail "apt-get remove $package failed"; }
+  installed_by_us=""
+  if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
+    fail "$package is still installed after apt-get remove"
+  fi
+  [ ! -e "$launcher" ] || fail "$launcher is still there after apt-get remove"
+  [ ! -e /usr/bin/switchboard-engine ] || fail "/usr/bin/switchboard-engine is still there after apt-get remove"
+  leftovers=$(find /opt/switchboard /usr/share/applications /usr/local/share/applications /usr/share/mime/packages \
+    /usr/share/icons/hicolor -iname '*switchboard*' 2>/dev/null || true)
+  [ -z "$leftovers" ] || fail "files left behind after apt-get remove: $leftovers"
+  echo "removed: $package"
 fi
-[ ! -e "$launcher" ] || fail "$launcher is still there after apt-get remove"
-leftovers=$(find /opt/switchboard /usr/share/applications /usr/local/share/applications /usr/share/mime/packages \
-  /usr/share/icons/hicolor -iname '*switchboard*' 2>/dev/null || true)
-[ -z "$leftovers" ] || fail "files left behind after apt-get remove: $leftovers"
-echo "removed: $package"
 
 echo "start to first window: $first_window_ms ms"
 echo "start to first window with a flow file: $flow_window_ms ms"

@@ -3,7 +3,9 @@ package org.switchboard.app;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -13,6 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+
+import org.switchboard.app.ui.Glyphs;
 
 /**
  * The dock under the canvas: a 38 px tab bar (icon, label, optional count pill; the active tab underlined in the
@@ -33,6 +37,22 @@ public final class Dock extends VBox {
         content.getStyleClass().add("dock-content");
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().addAll(tabBar, content);
+    }
+
+    /** Adds {@code styleClass} to the tab's count pill while {@code when} holds (e.g. red while there are errors). */
+    public void markCount(String id, String styleClass, ObservableBooleanValue when) {
+        Node pill = lookup("#dock-count-" + id);
+        if (pill == null) {
+            return;
+        }
+        InvalidationListener update = o -> {
+            pill.getStyleClass().remove(styleClass);
+            if (when.get()) {
+                pill.getStyleClass().add(styleClass);
+            }
+        };
+        when.addListener(update);
+        update.invalidated(when);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Dialogs;
 
 /**
  * The last line of defence: an error nobody caught is logged with its stack trace, and the user sees one friendly
@@ -16,13 +17,15 @@ import org.switchboard.app.i18n.AppTexts;
 public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorReporter.class);
+    private final Dialogs dialogs;
     private boolean showing;
 
-    private ErrorReporter() {
+    private ErrorReporter(Dialogs dialogs) {
+        this.dialogs = dialogs;
     }
 
-    public static void install() {
-        ErrorReporter r = new ErrorReporter();
+    public static void install(Dialogs dialogs) {
+        ErrorReporter r = new ErrorReporter(dialogs);
         Thread.setDefaultUncaughtExceptionHandler(r);
         if (Platform.isFxApplicationThread()) {
             Thread.currentThread().setUncaughtExceptionHandler(r);
@@ -65,7 +68,7 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
         }
         showing = true;
         try {
-            Alert a = Dialogs.alert(Alert.AlertType.ERROR, null, AppTexts.get("dialog.error.title"),
+            Alert a = dialogs.alert(Alert.AlertType.ERROR, null, AppTexts.get("dialog.error.title"),
                     AppTexts.get("dialog.unexpected.header"));
             a.setContentText(AppTexts.get("dialog.unexpected.text", oneLine(e)));
             a.getDialogPane().setId("unexpected-error-dialog");

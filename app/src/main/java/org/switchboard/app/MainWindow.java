@@ -14,9 +14,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.Image;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
@@ -38,14 +35,18 @@ import org.switchboard.app.problems.ProblemsPane;
 import org.switchboard.app.settings.AppSettings;
 import org.switchboard.app.settings.SettingsDialog;
 import org.switchboard.app.settings.SettingsStore;
+import org.switchboard.app.ui.Action;
+import org.switchboard.app.ui.Actions;
+import org.switchboard.app.ui.Dialogs;
 import org.switchboard.app.welcome.WelcomeDialog;
 
 /**
  * The main window: toolbar on top; palette | canvas over the dock | inspector below it, separated by 1 px
  * dividers that can be dragged. It owns the document and its files, wires the panels to it, handles the
- * window-wide shortcuts, and remembers its geometry. The canvas handles its own keys.
+ * window-wide shortcuts, and remembers its geometry. Menus, toolbar and keys all use one set of {@link Action}s: the
+ * window's own ({@link WindowActions}) and the canvas's, which the canvas also handles while it has the focus.
  */
-public final class MainWindow implements Commands {
+public final class MainWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
     static final String PALETTE_WIDTH = "palette";
@@ -56,7 +57,8 @@ public final class MainWindow implements Commands {
     private final AppSettings settings;
     private final SettingsStore store;
     private final HostServices host;
-    private final EditorDocument doc = new EditorDocument();
+    private final Collaborators with;
+    private final EditorDocument doc;
     private final Autosave autosave;
     private final DocumentFiles files;
     private final FlowCanvas canvas;
@@ -67,32 +69,40 @@ public final class MainWindow implements Commands {
     private final SplitPane main = new SplitPane();
     private final SplitPane centre = new SplitPane();
     private final WindowGeometry geometry = new WindowGeometry();
+    private final Actions actions;
     private boolean closed;
 
-    public MainWindow(Stage stage, AppSettings settings, SettingsStore store, HostServices host, Clock clock) {
+    MainWindow(Stage stage, AppSettings settings, SettingsStore store, HostServices host, Clock clock,
+               Collaborators with) {
         this.stage = stage;
         this.settings = settings;
         this.store = store;
         this.host = host;
+        this.with = with;
+        this.doc = EditorDocument.checkedBy(with.types(), with.messages());
         this.autosave = new Autosave(doc, Recovery.fileIn(store.directory()), clock);
-        this.files = new DocumentFiles(doc, settings, this::saveSettings, () -> stage, autosave);
+        this.files = new DocumentFiles(doc, settings, this::saveSettings, () -> stage, autosave, with.dialogs());
+        autosave.nameFrom(files.displayNameProperty()::get);
         this.canvas = createCanvas();
         // a flow that was just opened is shown whole (up to 100 %), once the canvas knows its size
         files.setOnOpened(() -> Platform.runLater(canvas::zoomToFit));
-        this.palette = new PalettePane(this::addNode);
+        this.actions = new Actions(WindowActions.of(this, files, doc));
+        actions.addAll(canvas.actions());
+        this.palette = new PalettePane(with.types(), with.messages(), this::addNode, id -> canvas.cardImage(id));
         this.inspector = new InspectorPane(doc, this::showNode);
-        this.problems = new ProblemsPane(doc, this::showNode);
+        this.problems = new ProblemsPane(doc, with.types(), with.messages(), this::showNode);
         dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
+        dock.markCount("problems", "error", problems.anyErrorProperty());
 
         layOutPanels();
 
         BorderPane root = new BorderPane(main);
-        root.setTop(new WindowToolbar(this, doc, files, canvas.zoomProperty()));
+        root.setTop(new WindowToolbar(actions, doc, files, canvas.zoomProperty()));
         root.getStyleClass().add("window");
         // the window's size first, so the scene is laid out once at the size it is shown at
         geometry.restore(stage, settings.window());
         Scene scene = new Scene(root, stage.getWidth(), stage.getHeight());
-        Theme.style(scene);
+        with.theme().style(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::globalKeys);
         scene.addEventFilter(KeyEvent.KEY_TYPED, this::slashFocusesSearch);
         stage.setScene(scene);
@@ -127,6 +137,11 @@ public final class MainWindow implements Commands {
         dock.setPrefHeight(dockHeight(Double.MAX_VALUE));
     }
 
+    /** The app's message boxes, for tests. */
+    Dialogs dialogs() {
+        return with.dialogs();
+    }
+
     /** The window shown on the stage, for tests. */
     public static MainWindow of(Stage stage) {
         return (MainWindow) stage.getProperties().get(MainWindow.class);
@@ -157,33 +172,40 @@ public final class MainWindow implements Commands {
         // the canvas has the focus at start (not the palette search), so its keys and "/" work at once
         canvas.requestFocus();
         Platform.runLater(canvas::requestFocus);
-        autosave.start();
     }
 
     /**
-     * Offers to restore unsaved work found from a previous run that did not end cleanly. Returns whether there
-     * was any to offer.
+     * Starts writing unsaved work to the recovery file every few seconds; the start calls this after its dialogs
+     * (the restore question, the initial file and its import report), so nothing of this run is offered as lost.
      */
-    public boolean offerRecovery() {
+    public void startAutosave() {
+        autosave.start();
+    }
+
+    /** What became of unsaved work from a previous run. */
+    public enum RecoveryOutcome { NONE, RESTORED, DISCARDED }
+
+    /** Offers to restore unsaved work found from a previous run that did not end cleanly. */
+    public RecoveryOutcome offerRecovery() {
         Optional<Recovery> found = Recovery.read(autosave.file());
         if (found.isEmpty()) {
-            return false;
+            return RecoveryOutcome.NONE;
         }
         Recovery r = found.get();
         String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
                 .format(r.savedAt().atZone(java.time.ZoneId.systemDefault()));
-        if (Dialogs.askRestore(stage, DocumentFiles.recoveryName(r), time)) {
+        if (with.dialogs().askRestore(stage, DocumentFiles.recoveryName(r), time)) {
             files.restore(r);
-        } else {
-            autosave.discard();
+            return RecoveryOutcome.RESTORED;
         }
-        return true;
+        autosave.discard();
+        return RecoveryOutcome.DISCARDED;
     }
 
     // ---- the centre ----
 
     private FlowCanvas createCanvas() {
-        FlowCanvas c = new FlowCanvas(doc);
+        FlowCanvas c = new FlowCanvas(doc, with.types(), with.messages());
         c.setId("canvas");
         c.setMinSize(200, 120);
         return c;
@@ -209,19 +231,14 @@ public final class MainWindow implements Commands {
 
     // ---- keys ----
 
+    /** Actions whose keys win over a text field's own (undo, redo) are handled before any control sees the key. */
     private void globalKeys(KeyEvent e) {
-        KeyCombination undo = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
-        KeyCombination redo = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN);
-        KeyCombination redoY = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
-        // the document's undo wins over a text field's own: fields apply every keystroke to the flow already
-        if (undo.match(e)) {
-            undo();
-            e.consume();
-        } else if (redo.match(e) || redoY.match(e)) {
-            redo();
-            e.consume();
-        }
+        Actions.handle(e, actions.all().stream().filter(Action::isBeforeTextFields).toList());
+    }
+
+    /** The window's actions (the menus, the toolbar and the keys use these), for tests. */
+    public Actions actions() {
+        return actions;
     }
 
     private void slashFocusesSearch(KeyEvent e) {
@@ -231,40 +248,9 @@ public final class MainWindow implements Commands {
         }
     }
 
-    // ---- commands ----
+    // ---- what the window's actions do ----
 
-    @Override
-    public void newDocument() {
-        files.newDocument();
-    }
-
-    @Override
-    public void open() {
-        files.open();
-    }
-
-    @Override
-    public void openRecent(Path file) {
-        files.open(file);
-    }
-
-    @Override
-    public void clearRecent() {
-        files.clearRecent();
-    }
-
-    @Override
-    public void save() {
-        files.save();
-    }
-
-    @Override
-    public void saveAs() {
-        files.saveAs();
-    }
-
-    @Override
-    public void exportPng() {
+    void exportPng() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(AppTexts.get("file.exportPng.title"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(AppTexts.get("file.filter.png"),
@@ -280,103 +266,35 @@ public final class MainWindow implements Commands {
             try {
                 FlowCanvas.exportPng(canvas, file);
             } catch (IOException e) {
-                Dialogs.error(stage, AppTexts.get("file.exportPng.failed"), file + ": " + e.getMessage());
+                with.dialogs().error(stage, AppTexts.get("file.exportPng.failed"), file + ": " + e.getMessage());
             }
         }
     }
 
-    @Override
-    public void settings() {
-        new SettingsDialog(stage, settings, this::saveSettings, mode -> Theme.follow(mode, null, 300)).showAndWait();
+    void settings() {
+        new SettingsDialog(stage, with.theme(), settings, this::saveSettings,
+                mode -> ThemeFollower.follow(with.theme(), mode, null, 300)).showAndWait();
     }
 
-    @Override
-    public void quit() {
+    void quit() {
         if (close()) {
             stage.close();
         }
     }
 
-    @Override
-    public void undo() {
-        doc.undo();
+    void welcome() {
+        new WelcomeDialog(stage, with.theme(), settings, this::saveSettings, host, files::openSample, this::help)
+                .show();
     }
 
-    @Override
-    public void redo() {
-        doc.redo();
-    }
-
-    @Override
-    public void cut() {
-        canvas.cut();
-    }
-
-    @Override
-    public void copy() {
-        canvas.copy();
-    }
-
-    @Override
-    public void paste() {
-        canvas.paste();
-    }
-
-    @Override
-    public void duplicate() {
-        canvas.duplicate();
-    }
-
-    /** Deletes the selected nodes (from the menu; the Delete key works on the canvas, not in text fields). */
-    @Override
-    public void delete() {
-        canvas.deleteSelection();
-    }
-
-    @Override
-    public void selectAll() {
-        canvas.selectAll();
-    }
-
-    @Override
-    public void zoomIn() {
-        canvas.zoomIn();
-    }
-
-    @Override
-    public void zoomOut() {
-        canvas.zoomOut();
-    }
-
-    @Override
-    public void zoomToFit() {
-        canvas.zoomToFit();
-    }
-
-    @Override
-    public void zoomReset() {
-        canvas.resetZoom();
-    }
-
-    @Override
-    public void welcome() {
-        new WelcomeDialog(stage, settings, this::saveSettings, host, this::openSample, this::help).show();
-    }
-
-    private void openSample(String resource, String name) {
-        files.openSample(resource, name);
-    }
-
-    @Override
-    public void help() {
+    void help() {
         if (host != null) {
             host.showDocument(AppTexts.get("help.url"));
         }
     }
 
-    @Override
-    public void about() {
-        Dialogs.about(stage);
+    void about() {
+        with.dialogs().about(stage);
     }
 
     // ---- closing ----
@@ -418,9 +336,17 @@ public final class MainWindow implements Commands {
             }
         }
         settings.setWindow(geometry.capture(stage));
-        settings.setPanel(PALETTE_WIDTH, palette.getWidth());
-        settings.setPanel(INSPECTOR_WIDTH, inspector.getWidth());
-        settings.setPanel(DOCK_HEIGHT, dock.getHeight());
+        // stored as the divider positions say (whole pixels), the same measure applyPanelSizes() sets: the panes
+        // themselves are a divider's half narrower, which made the sizes shrink by a pixel on every start
+        double w = main.getWidth();
+        double h = centre.getHeight();
+        if (w > 0 && main.getDividerPositions().length == 2) {
+            settings.setPanel(PALETTE_WIDTH, Math.round(main.getDividerPositions()[0] * w));
+            settings.setPanel(INSPECTOR_WIDTH, Math.round((1 - main.getDividerPositions()[1]) * w));
+        }
+        if (h > 0 && centre.getDividerPositions().length == 1) {
+            settings.setPanel(DOCK_HEIGHT, Math.round((1 - centre.getDividerPositions()[0]) * h));
+        }
         saveSettings();
         autosave.stop(keepRecovery);
     }

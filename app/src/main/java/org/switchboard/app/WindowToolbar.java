@@ -1,6 +1,8 @@
 package org.switchboard.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableNumberValue;
@@ -14,9 +16,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,6 +28,8 @@ import javafx.util.Duration;
 import org.switchboard.app.document.DocumentFiles;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Actions;
+import org.switchboard.app.ui.Glyphs;
 
 /**
  * The 48 px bar at the top of the window: logo and name, a compact menu bar (File, Edit, View, Help), the document
@@ -37,14 +38,14 @@ import org.switchboard.app.i18n.AppTexts;
  */
 final class WindowToolbar extends HBox {
 
-    private final Commands commands;
+    private final Actions actions;
     private final EditorDocument doc;
     private final DocumentFiles files;
     private final Menu recentMenu = new Menu(AppTexts.get("menu.file.recent"));
     private final MenuButton docButton = new MenuButton();
 
-    WindowToolbar(Commands commands, EditorDocument doc, DocumentFiles files, ObservableNumberValue zoom) {
-        this.commands = commands;
+    WindowToolbar(Actions actions, EditorDocument doc, DocumentFiles files, ObservableNumberValue zoom) {
+        this.actions = actions;
         this.doc = doc;
         this.files = files;
         getStyleClass().add("toolbar");
@@ -69,12 +70,9 @@ final class WindowToolbar extends HBox {
         spacer.setMinWidth(8);
 
         getChildren().addAll(brand, menus, separator(), documentButton(), separator(),
-                iconButton("toolbar-new", "new", AppTexts.get("toolbar.new", Shortcuts.display("N", false)),
-                        commands::newDocument),
-                iconButton("toolbar-open", "open", AppTexts.get("toolbar.open", Shortcuts.display("O", false)),
-                        commands::open),
-                iconButton("toolbar-save", "save", AppTexts.get("toolbar.save", Shortcuts.display("S", false)),
-                        commands::save),
+                iconButton("new", "new", AppTexts.get("toolbar.new", actions.keysText("new"))),
+                iconButton("open", "open", AppTexts.get("toolbar.open", actions.keysText("open"))),
+                iconButton("save", "save", AppTexts.get("toolbar.save", actions.keysText("save"))),
                 separator(), undoButton(true), undoButton(false), separator(), zoomButton(zoom), spacer);
         files.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
@@ -110,13 +108,10 @@ final class WindowToolbar extends HBox {
         return sep;
     }
 
-    private Button iconButton(String id, String icon, String tooltip, Runnable action) {
-        Button b = new Button(null, Glyphs.ui(icon, 16));
-        b.setId(id);
-        b.getStyleClass().add("icon-button");
-        b.setFocusTraversable(false);
+    /** A toolbar button for an action (CSS id {@code toolbar-<action>}). */
+    private Button iconButton(String action, String icon, String tooltip) {
+        Button b = actions.button(action, "toolbar-" + action, icon);
         b.setTooltip(tip(tooltip));
-        b.setOnAction(e -> action.run());
         return b;
     }
 
@@ -127,14 +122,12 @@ final class WindowToolbar extends HBox {
     }
 
     private Button undoButton(boolean undo) {
-        Button b = iconButton(undo ? "toolbar-undo" : "toolbar-redo", undo ? "undo" : "redo", "",
-                undo ? commands::undo : commands::redo);
+        Button b = iconButton(undo ? "undo" : "redo", undo ? "undo" : "redo", "");
         var label = undo ? doc.undoLabelProperty() : doc.redoLabelProperty();
-        String keys = undo ? Shortcuts.display("Z", false) : Shortcuts.display("Z", true);
+        String keys = actions.keysText(undo ? "undo" : "redo");
         b.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> label.get().isEmpty()
                 ? AppTexts.get(undo ? "toolbar.undo.none" : "toolbar.redo.none", keys)
                 : AppTexts.get(undo ? "toolbar.undo" : "toolbar.redo", label.get(), keys), label));
-        b.disableProperty().bind((undo ? doc.canUndoProperty() : doc.canRedoProperty()).not());
         return b;
     }
 
@@ -176,7 +169,7 @@ final class WindowToolbar extends HBox {
             i++;
         }
         MenuItem clear = new MenuItem(AppTexts.get("menu.file.recent.clear"));
-        clear.setOnAction(e -> commands.clearRecent());
+        clear.setOnAction(e -> files.clearRecent());
         recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
     }
 
@@ -185,7 +178,7 @@ final class WindowToolbar extends HBox {
         MenuItem item = new MenuItem(p.getFileName() + (dir.isEmpty() ? "" : "  —  " + dir));
         item.setId(id);
         item.setMnemonicParsing(false);
-        item.setOnAction(e -> commands.openRecent(p));
+        item.setOnAction(e -> files.open(p));
         return item;
     }
 
@@ -196,11 +189,7 @@ final class WindowToolbar extends HBox {
         b.setFocusTraversable(false);
         b.textProperty().bind(Bindings.createStringBinding(
                 () -> AppTexts.get("toolbar.zoom", Math.round(zoom.doubleValue() * 100)), zoom));
-        b.getItems().addAll(
-                item(AppTexts.get("menu.view.zoomIn"), "zoom-in", KeyCode.PLUS, false, commands::zoomIn),
-                item(AppTexts.get("menu.view.zoomOut"), "zoom-out", KeyCode.MINUS, false, commands::zoomOut),
-                item(AppTexts.get("menu.view.fit"), "zoom-fit", KeyCode.DIGIT1, false, commands::zoomToFit),
-                item(AppTexts.get("menu.view.actual"), "zoom-100", KeyCode.DIGIT0, false, commands::zoomReset));
+        b.getItems().addAll(items("", "zoom-in", "zoom-out", "zoom-fit", "zoom-100"));
         b.setGraphic(Glyphs.ui("chev-d", 12));
         b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         b.setTooltip(tip(AppTexts.get("toolbar.zoom.tip")));
@@ -208,69 +197,47 @@ final class WindowToolbar extends HBox {
     }
 
     private Menu fileMenu() {
-        return new Menu(AppTexts.get("menu.file"), null,
-                item(AppTexts.get("menu.file.new"), "menu-new", KeyCode.N, false, commands::newDocument),
-                item(AppTexts.get("menu.file.open"), "menu-open", KeyCode.O, false, commands::open),
-                recentMenu,
-                new SeparatorMenuItem(),
-                item(AppTexts.get("menu.file.save"), "menu-save", KeyCode.S, false, commands::save),
-                item(AppTexts.get("menu.file.saveAs"), "menu-save-as", KeyCode.S, true, commands::saveAs),
-                item(AppTexts.get("menu.file.exportPng"), "menu-export-png", null, false, commands::exportPng),
-                new SeparatorMenuItem(),
-                item(AppTexts.get("menu.file.settings"), "menu-settings", KeyCode.COMMA, false,
-                        commands::settings),
-                new SeparatorMenuItem(),
-                item(AppTexts.get("menu.file.quit"), "menu-quit", KeyCode.Q, false, commands::quit));
+        Menu file = new Menu(AppTexts.get("menu.file"));
+        file.getItems().addAll(items("menu-", "new", "open"));
+        file.getItems().addAll(recentMenu, new SeparatorMenuItem());
+        file.getItems().addAll(items("menu-", "save", "save-as", "export-png"));
+        file.getItems().add(new SeparatorMenuItem());
+        file.getItems().addAll(items("menu-", "settings"));
+        file.getItems().add(new SeparatorMenuItem());
+        file.getItems().addAll(items("menu-", "quit"));
+        return file;
     }
 
     private Menu editMenu() {
-        MenuItem undo = item("", "menu-undo", KeyCode.Z, false, commands::undo);
-        undo.textProperty().bind(Bindings.createStringBinding(() -> doc.undoLabelProperty().get().isEmpty()
-                ? AppTexts.get("menu.edit.undo") : AppTexts.get("menu.edit.undoLabel", doc.undoLabelProperty().get()),
-                doc.undoLabelProperty()));
-        undo.disableProperty().bind(doc.canUndoProperty().not());
-        MenuItem redo = item("", "menu-redo", KeyCode.Z, true, commands::redo);
-        redo.textProperty().bind(Bindings.createStringBinding(() -> doc.redoLabelProperty().get().isEmpty()
-                ? AppTexts.get("menu.edit.redo") : AppTexts.get("menu.edit.redoLabel", doc.redoLabelProperty().get()),
-                doc.redoLabelProperty()));
-        redo.disableProperty().bind(doc.canRedoProperty().not());
-        MenuItem delete = item(AppTexts.get("menu.edit.delete"), "menu-delete", null, false, commands::delete);
-        return new Menu(AppTexts.get("menu.edit"), null, undo, redo, new SeparatorMenuItem(),
-                item(AppTexts.get("menu.edit.cut"), "menu-cut", KeyCode.X, false, commands::cut),
-                item(AppTexts.get("menu.edit.copy"), "menu-copy", KeyCode.C, false, commands::copy),
-                item(AppTexts.get("menu.edit.paste"), "menu-paste", KeyCode.V, false, commands::paste),
-                item(AppTexts.get("menu.edit.duplicate"), "menu-duplicate", KeyCode.D, false, commands::duplicate),
-                delete, new SeparatorMenuItem(),
-                item(AppTexts.get("menu.edit.selectAll"), "menu-select-all", KeyCode.A, false,
-                        commands::selectAll));
+        Menu edit = new Menu(AppTexts.get("menu.edit"));
+        edit.getItems().addAll(items("menu-", "undo", "redo"));
+        edit.getItems().add(new SeparatorMenuItem());
+        edit.getItems().addAll(items("menu-", "cut", "copy", "paste", "duplicate", "delete"));
+        edit.getItems().add(new SeparatorMenuItem());
+        edit.getItems().addAll(items("menu-", "select-all"));
+        return edit;
     }
 
     private Menu viewMenu() {
-        return new Menu(AppTexts.get("menu.view"), null,
-                item(AppTexts.get("menu.view.zoomIn"), "menu-zoom-in", KeyCode.PLUS, false, commands::zoomIn),
-                item(AppTexts.get("menu.view.zoomOut"), "menu-zoom-out", KeyCode.MINUS, false, commands::zoomOut),
-                item(AppTexts.get("menu.view.fit"), "menu-zoom-fit", KeyCode.DIGIT1, false, commands::zoomToFit),
-                item(AppTexts.get("menu.view.actual"), "menu-zoom-100", KeyCode.DIGIT0, false,
-                        commands::zoomReset));
+        Menu view = new Menu(AppTexts.get("menu.view"));
+        view.getItems().addAll(items("menu-", "zoom-in", "zoom-out", "zoom-fit", "zoom-100"));
+        return view;
     }
 
     private Menu helpMenu() {
-        MenuItem welcome = item(AppTexts.get("menu.help.welcome"), "menu-welcome", null, false, commands::welcome);
-        welcome.setAccelerator(new KeyCodeCombination(KeyCode.F1));
-        return new Menu(AppTexts.get("menu.help"), null, welcome,
-                item(AppTexts.get("menu.help.online"), "menu-help", null, false, commands::help),
-                new SeparatorMenuItem(),
-                item(AppTexts.get("menu.help.about"), "menu-about", null, false, commands::about));
+        Menu help = new Menu(AppTexts.get("menu.help"));
+        help.getItems().addAll(items("menu-", "welcome", "help"));
+        help.getItems().add(new SeparatorMenuItem());
+        help.getItems().addAll(items("menu-", "about"));
+        return help;
     }
 
-    private static MenuItem item(String text, String id, KeyCode key, boolean shift, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        if (key != null) {
-            item.setAccelerator(shift ? new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN,
-                    KeyCombination.SHIFT_DOWN) : new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
+    /** Menu items for the actions, with CSS ids {@code idPrefix + action}. */
+    private List<MenuItem> items(String idPrefix, String... ids) {
+        List<MenuItem> items = new ArrayList<>();
+        for (String id : ids) {
+            items.add(actions.menuItem(id, idPrefix));
         }
-        item.setOnAction(e -> action.run());
-        return item;
+        return items;
     }
 }

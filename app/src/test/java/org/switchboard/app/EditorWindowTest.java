@@ -14,10 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.document.EditorDocument;
@@ -27,11 +24,7 @@ import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.PropertyChecks;
 
 /** The editor window driven like a user: the inspector, inline checks, Problems, undo and its labels. */
-class EditorWindowTest extends FxRobot {
-
-    @TempDir
-    Path dir;
-    private AppHarness harness;
+class EditorWindowTest extends AppWindowTest {
 
     private MainWindow open() throws Exception {
         harness = new AppHarness(dir.resolve("home"));
@@ -40,14 +33,6 @@ class EditorWindowTest extends FxRobot {
         interact(() -> w.document().select(List.of("dial1")));
         WaitForAsyncUtils.waitForFxEvents();
         return w;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        AppHarness.closeDialogs();
-        if (harness != null) {
-            harness.stop();
-        }
     }
 
     @Test

@@ -19,10 +19,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.document.FilePicker;
@@ -33,19 +30,7 @@ import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.flow.Flow;
 
 /** Saving, reopening, the "Save changes?" question and broken files, through the window. */
-class FilesTest extends FxRobot {
-
-    @TempDir
-    Path dir;
-    private AppHarness harness;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        AppHarness.closeDialogs();
-        if (harness != null) {
-            harness.stop();
-        }
-    }
+class FilesTest extends AppWindowTest {
 
     @Test
     void savedFlowReopensAsTheSameValue() throws Exception {
@@ -105,6 +90,64 @@ class FilesTest extends FxRobot {
         assertEquals(List.of(file.toAbsolutePath()), settings.recentFiles());
         if (SettingsStore.isPosix()) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(settingsFile)));
+        }
+    }
+
+    @Test
+    void panelSizesSurviveRestartsToThePixel() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.writeString(home.resolve("settings.json"), "{\"language\": \"en\", \"theme\": \"light\", "
+                + "\"showWelcome\": false, \"panels\": {\"palette\": 198, \"inspector\": 278, \"dock\": 220}}",
+                StandardCharsets.UTF_8);
+        for (int start = 1; start <= 3; start++) {
+            harness = new AppHarness(home);
+            MainWindow w = harness.start();
+            WaitForAsyncUtils.waitForFxEvents();
+            interact(w::quit);
+            WaitForAsyncUtils.waitForFxEvents();
+            harness.stop();
+            harness = null;
+            AppSettings settings = new SettingsStore(home).load();
+            assertEquals(198, settings.panel("palette", 0), "palette after start " + start);
+            assertEquals(278, settings.panel("inspector", 0), "inspector after start " + start);
+            assertEquals(220, settings.panel("dock", 0), "dock after start " + start);
+        }
+    }
+
+    @Test
+    void saveAsProposesAFlowJsonNameInTheDocumentsFolder() throws Exception {
+        String home = System.getProperty("user.home");
+        Path userHome = Files.createDirectories(dir.resolve("user"));
+        Path documents = Files.createDirectories(userHome.resolve("Documents"));
+        System.setProperty("user.home", userHome.toString());
+        try {
+            harness = new AppHarness(dir.resolve("home"));
+            MainWindow w = harness.start();
+            interact(() -> w.document().reset(AppHarness.callToDial().withName("Family menu"), null, false));
+            FileChooser[] seen = new FileChooser[1];
+            w.files().setFilePicker(new FilePicker() {
+                @Override
+                public Path open(FileChooser chooser, Window owner) {
+                    return null;
+                }
+
+                @Override
+                public Path save(FileChooser chooser, Window owner) {
+                    seen[0] = chooser;
+                    return documents.resolve("typed without an ending");
+                }
+            });
+            interact(() -> w.files().saveAs());
+            assertEquals("Family menu.flow.json", seen[0].getInitialFileName());
+            assertEquals(documents.toFile(), seen[0].getInitialDirectory());
+            assertEquals(List.of("*.flow.json"), seen[0].getSelectedExtensionFilter().getExtensions());
+            assertEquals(documents.resolve("typed without an ending.flow.json"), w.document().file());
+            assertTrue(Files.exists(w.document().file()));
+
+            interact(() -> w.files().saveAs());
+            assertEquals(documents.toFile(), seen[0].getInitialDirectory(), "then the last folder used");
+        } finally {
+            System.setProperty("user.home", home);
         }
     }
 

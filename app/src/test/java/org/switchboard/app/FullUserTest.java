@@ -18,10 +18,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.document.EditorDocument;
@@ -35,19 +32,7 @@ import org.switchboard.engine.flow.Wire;
  * A whole session like a user's: build a menu flow from the palette, wire it by dragging between ports, set a
  * number in the inspector, undo and redo, copy and paste, save, open it again and get the same flow.
  */
-class FullUserTest extends FxRobot {
-
-    @TempDir
-    Path dir;
-    private AppHarness harness;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        AppHarness.closeDialogs();
-        if (harness != null) {
-            harness.stop();
-        }
-    }
+class FullUserTest extends AppWindowTest {
 
     @Test
     void buildWireEditSaveAndReopenAFlow() throws Exception {

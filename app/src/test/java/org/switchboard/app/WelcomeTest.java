@@ -50,6 +50,7 @@ class WelcomeTest extends FxRobot {
         assertNull(AppHarness.dialog(this, "welcome-dialog"), "a sample card closes the welcome");
         assertEquals("Family menu", w.document().flow().name());
         assertEquals(7, w.document().flow().nodes().size());
+        assertEquals(1.0, w.canvas().zoomProperty().get(), 1e-9, "the sample fits 1440\u00d7900 at 100 %");
         assertNull(w.document().file(), "a sample opens as a new document; Save asks where");
         assertFalse(w.document().isDirty());
         assertEquals("Switchboard \u2014 family-menu.json", w.stage().getTitle());
@@ -58,5 +59,16 @@ class WelcomeTest extends FxRobot {
         harness.stop();
         harness.start();
         assertNull(AppHarness.dialog(this, "welcome-dialog"), "and the next start goes straight to work");
+    }
+
+    @Test
+    void noWelcomeOverAFileTheUserOpened() throws Exception {
+        before = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+        Path file = AppHarness.write(dir, "calls.flow.json", AppHarness.callToDial());
+        harness = new AppHarness(dir.resolve("home"), true);
+        MainWindow w = harness.start(file.toString());
+        assertNull(AppHarness.dialog(this, "welcome-dialog"), "a double-clicked file opens without the welcome");
+        assertEquals(file, w.document().file());
     }
 }

@@ -25,7 +25,8 @@ final class CanvasColors extends Region {
     /** The colours, named by their CSS property {@code -sb-paint-<name>}. */
     enum Key {
         DOT("#CDD1DA"), EVENTS("#B4418E"), CALL_CONTROL("#1A75CF"), ROUTING("#0B857F"), UNKNOWN("#9197A3"),
-        WARN("#F0A020"), ACCENT("#4F56D8"), ACCENT_RING("rgba(79, 86, 216, 0.20)"), SURFACE("#FFFFFF");
+        WARN("#F0A020"), DANGER("#CA3434"), ACCENT("#4F56D8"), ACCENT_RING("rgba(79, 86, 216, 0.20)"),
+        SURFACE("#FFFFFF"), LIVE("#1A9A52"), LIVE_RING("rgba(26, 154, 82, 0.20)");
 
         final Color fallback;
         final CssMetaData<CanvasColors, Color> meta;

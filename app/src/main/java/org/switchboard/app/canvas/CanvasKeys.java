@@ -5,13 +5,20 @@ import java.util.TreeSet;
 
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
+import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Action;
+import org.switchboard.app.ui.Actions;
+
 /**
- * The canvas's keyboard: Delete/Backspace delete the selection, Escape cancels a gesture or clears the selection,
- * Ctrl+A selects all, Ctrl+C/X/V/D copy, cut, paste and duplicate, arrow keys move the selection by one grid step
- * (five with Shift; a run of arrow presses is one undo step), Space held turns dragging into panning. Handled keys
- * are consumed, so a menu accelerator for the same key does not fire twice.
+ * The canvas's keyboard. The canvas's {@linkplain #actions() actions} (select all, copy, cut, paste, duplicate,
+ * delete, zoom) are defined here once with their keys; the window's menus show the same action objects. Besides
+ * them: Escape cancels a gesture or clears the selection, arrow keys move the selection by one grid step (five with
+ * Shift; a run of arrow presses is one undo step), Space held turns dragging into panning. Handled keys are
+ * consumed, so a menu accelerator for the same key does not fire twice.
  */
 final class CanvasKeys {
 
@@ -19,12 +26,37 @@ final class CanvasKeys {
 
     private final FlowCanvas canvas;
     private final CanvasMouse mouse;
-    private final CanvasClipboard clipboard;
+    private final List<Action> actions;
 
     CanvasKeys(FlowCanvas canvas, CanvasMouse mouse, CanvasClipboard clipboard) {
         this.canvas = canvas;
         this.mouse = mouse;
-        this.clipboard = clipboard;
+        this.actions = List.of(
+                Action.of("select-all", AppTexts.get("menu.edit.selectAll"), canvas::selectAll)
+                        .keys(shortcut(KeyCode.A)),
+                Action.of("cut", AppTexts.get("menu.edit.cut"), clipboard::cut).keys(shortcut(KeyCode.X)),
+                Action.of("copy", AppTexts.get("menu.edit.copy"), clipboard::copy).keys(shortcut(KeyCode.C)),
+                Action.of("paste", AppTexts.get("menu.edit.paste"), clipboard::paste).keys(shortcut(KeyCode.V)),
+                Action.of("duplicate", AppTexts.get("menu.edit.duplicate"), clipboard::duplicate)
+                        .keys(shortcut(KeyCode.D)),
+                Action.of("delete", AppTexts.get("menu.edit.delete"), canvas::deleteSelection)
+                        .keys(new KeyCodeCombination(KeyCode.DELETE), new KeyCodeCombination(KeyCode.BACK_SPACE))
+                        .local(),
+                Action.of("zoom-in", AppTexts.get("menu.view.zoomIn"), canvas::zoomIn).keys(shortcut(KeyCode.PLUS)),
+                Action.of("zoom-out", AppTexts.get("menu.view.zoomOut"), canvas::zoomOut)
+                        .keys(shortcut(KeyCode.MINUS)),
+                Action.of("zoom-fit", AppTexts.get("menu.view.fit"), canvas::zoomToFit).keys(shortcut(KeyCode.DIGIT1)),
+                Action.of("zoom-100", AppTexts.get("menu.view.actual"), canvas::resetZoom)
+                        .keys(shortcut(KeyCode.DIGIT0)));
+    }
+
+    private static KeyCombination shortcut(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    /** What the canvas offers to menus, with the keys it handles itself while it has the focus. */
+    List<Action> actions() {
+        return actions;
     }
 
     void install() {
@@ -50,24 +82,10 @@ final class CanvasKeys {
         if (isTextInput(e)) {
             return;
         }
-        boolean shortcut = e.isShortcutDown();
-        KeyCode code = e.getCode();
-        if (shortcut) {
-            switch (code) {
-                case A -> canvas.selectAll();
-                case C -> clipboard.copy();
-                case X -> clipboard.cut();
-                case V -> clipboard.paste();
-                case D -> clipboard.duplicate();
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
+        if (Actions.handle(e, actions) || e.isShortcutDown()) {
             return;
         }
-        switch (code) {
-            case DELETE, BACK_SPACE -> canvas.deleteSelection();
+        switch (e.getCode()) {
             case ESCAPE -> {
                 if (!mouse.cancelGesture()) {
                     canvas.clearSelection();

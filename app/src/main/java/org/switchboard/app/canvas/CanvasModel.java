@@ -14,18 +14,17 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 
+import org.switchboard.app.document.DocumentState;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
-import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.i18n.Messages;
-import org.switchboard.engine.nodes.FlowValidator;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * The canvas's view of the current flow, kept by node id: one {@link NodeEntry} per node (in drawing order) with its
- * problems, connections and lazily measured card geometry, plus the wires indexed by node. Rebuilt from each new
+ * problems, connections and lazily measured card geometry, plus the wires. Rebuilt from each new
  * flow value; entries of unchanged nodes are kept, so their measurements and cards survive the edit.
  */
 final class CanvasModel {
@@ -37,7 +36,6 @@ final class CanvasModel {
     private final CardMeasurer measurer;
     private Map<String, NodeEntry> entries = new LinkedHashMap<>();
     private List<Wire> wires = List.of();
-    private final Map<String, List<Wire>> wiresByNode = new HashMap<>();
     private Messages messages;
 
     CanvasModel(NodeTypes types, CardMeasurer measurer) {
@@ -61,35 +59,24 @@ final class CanvasModel {
         return wires;
     }
 
-    List<Wire> wiresOf(String nodeId) {
-        return wiresByNode.getOrDefault(nodeId, List.of());
-    }
-
     NodeTypes types() {
         return types;
     }
 
-    /** Takes a new flow value. Returns the number of nodes whose cards changed (for callers that care). */
-    int reconcile(Flow flow, Messages m) {
+    /**
+     * Takes the document's new state (its problems come with it, checked once for every view). Returns the number of
+     * nodes whose cards changed (for callers that care).
+     */
+    int reconcile(DocumentState state, Messages m) {
         boolean languageChanged = messages != m;
         messages = m;
-        Map<String, List<Problem>> problems = new HashMap<>();
-        for (Problem p : FlowValidator.validate(flow, m)) {
-            if (p.nodeId() != null) {
-                problems.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
-            }
-        }
+        Flow flow = state.flow();
         Set<String> inputConnected = new HashSet<>();
         Map<String, Set<String>> outputsConnected = new HashMap<>();
-        wiresByNode.clear();
         for (Wire w : flow.wires()) {
             if (flow.contains(w.fromNode()) && flow.contains(w.toNode())) {
                 inputConnected.add(w.toNode());
                 outputsConnected.computeIfAbsent(w.fromNode(), k -> new LinkedHashSet<>()).add(w.fromPort());
-            }
-            wiresByNode.computeIfAbsent(w.fromNode(), k -> new ArrayList<>()).add(w);
-            if (!w.toNode().equals(w.fromNode())) {
-                wiresByNode.computeIfAbsent(w.toNode(), k -> new ArrayList<>()).add(w);
             }
         }
         wires = flow.wires();
@@ -107,7 +94,7 @@ final class CanvasModel {
                 e.geometry = null;
                 e.version++;
             }
-            if (e.update(n, type, problems.getOrDefault(n.id(), List.of()), unknown)) {
+            if (e.update(n, type, state.problemsOf(n.id()), unknown)) {
                 changed++;
             }
             e.inputConnected = inputConnected.contains(n.id());

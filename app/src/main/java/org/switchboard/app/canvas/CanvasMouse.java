@@ -12,7 +12,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 
 import org.switchboard.app.document.EditorDocument;
-import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.nodes.NodeType;
@@ -39,7 +38,10 @@ final class CanvasMouse {
         canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, this::released);
         canvas.addEventFilter(MouseEvent.MOUSE_MOVED, this::moved);
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> canvas.setHoveredWire(null));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            canvas.setHoveredWire(null);
+            canvas.setHoveredCard(null);
+        });
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         canvas.addEventHandler(ZoomEvent.ZOOM, this::zoomed);
     }
@@ -99,8 +101,10 @@ final class CanvasMouse {
     }
 
     private void hover(Object target, double sceneX, double sceneY) {
-        boolean covered = target instanceof Node n && canvas.isOverlayControl(n);
-        canvas.setHoveredWire(covered || active != null ? null : canvas.wireAt(sceneX, sceneY));
+        boolean overlay = target instanceof Node n && canvas.isOverlayControl(n);
+        String card = overlay || active != null ? null : canvas.cardAt(sceneX, sceneY);
+        canvas.setHoveredCard(card);
+        canvas.setHoveredWire(overlay || active != null || card != null ? null : canvas.wireAt(sceneX, sceneY));
     }
 
     private void dragged(MouseEvent e) {
@@ -186,7 +190,7 @@ final class CanvasMouse {
         if (from != null) {
             wires.add(new Wire(from.fromNode(), from.fromPort(), id));
         }
-        doc().apply(CanvasEdits.addLabel(type.label(AppTexts.engine())),
+        doc().apply(CanvasEdits.addLabel(type.label(canvas.messages())),
                 f -> f.withNodesAndWires(List.of(node), wires));
         canvas.selectedWire().set(null);
         doc().select(List.of(id));

@@ -15,21 +15,11 @@ import javafx.scene.Group;
 import org.switchboard.engine.flow.Wire;
 
 /**
- * Keeps the scene graph in step with the {@link CanvasModel} and the view: cards and wires exist only near the
- * visible area (built when they come within a quarter of a screen of it, dropped when more than three quarters
- * away, so panning does not churn), in full or simplified form depending on the zoom. Runs in the canvas's layout
- * pass, so new cards get their CSS and place in the same frame.
+ * Keeps the scene graph in step with the {@link CanvasModel} and the view: which cards and wires exist, and in which
+ * form, is the {@link CardPolicy}'s decision for the frame; each card shows the {@link CardLook} the canvas gives it.
+ * Runs in the canvas's layout pass, so new cards get their CSS and place in the same frame.
  */
 final class CanvasViews {
-
-    private static final double CREATE_MARGIN = 0.25;
-    private static final double KEEP_MARGIN = 0.75;
-    /** How many cards one frame may build or rebuild; the rest follow in the next frames. */
-    private static final int DETAILED_PER_FRAME = 16;
-    private static final int SIMPLE_PER_FRAME = 100;
-    static final double[] EVERYWHERE = {-1e12, -1e12, 2e12, 2e12};
-    /** How far around the view wires are stroked (a fraction of the view), so small pans do not redraw them. */
-    private static final double DRAW_MARGIN = 0.1;
 
     private final FlowCanvas canvas;
     private final CanvasModel model;
@@ -43,9 +33,6 @@ final class CanvasViews {
     private boolean contentChanged = true;
     /** A zoom gesture is in progress: existing cards keep their form and stay, only missing ones are built. */
     private boolean zooming;
-    /** Cards built for the first time and existing cards rebuilt (counted for tests and benchmarks). */
-    private int cardBuilds;
-    private int cardRebuilds;
     private boolean showEverything;
     private int syncPass;
     private CacheHint cacheHint = CacheHint.DEFAULT;
@@ -92,11 +79,6 @@ final class CanvasViews {
         return zooming;
     }
 
-    /** Cards built so far: {new cards, rebuilt existing cards}. */
-    int[] buildCounts() {
-        return new int[] {cardBuilds, cardRebuilds};
-    }
-
     boolean dirty() {
         return dirty;
     }
@@ -114,15 +96,17 @@ final class CanvasViews {
         }
     }
 
-    void setSelectedLook(String id, boolean selected) {
+    /** Shows the card's current look (its selection, hover, live state changed), if it exists. */
+    void refreshLook(String id) {
         NodeView v = nodeViews.get(id);
-        if (v != null) {
-            v.setSelected(selected);
+        NodeEntry e = model.entry(id);
+        if (v != null && e != null && v.built()) {
+            v.setLook(canvas.lookOf(e, v.shownDetail()));
         }
     }
 
-    void refreshSelectionLook() {
-        nodeViews.forEach((id, v) -> v.setSelected(canvas.selected(id)));
+    void refreshLooks() {
+        nodeViews.keySet().forEach(this::refreshLook);
     }
 
     void setWireSelected(Wire w) {
@@ -133,115 +117,121 @@ final class CanvasViews {
         wires.setHovered(w);
     }
 
-    /** Builds, updates and drops views for the visible world rectangle {x, y, w, h}. */
-    void sync(double[] visible, boolean lod) {
-        boolean detailed = showEverything || !lod;
-        double[] create = showEverything ? EVERYWHERE : expand(visible, CREATE_MARGIN);
-        double[] keep = showEverything ? EVERYWHERE : expand(visible, KEEP_MARGIN);
-        int budget = showEverything ? Integer.MAX_VALUE
-                : detailed && !zooming ? DETAILED_PER_FRAME : SIMPLE_PER_FRAME;
-        List<NodeView> added = new ArrayList<>();
-        Set<NodeView> removed = new HashSet<>();
-        boolean deferred = false;
-        int work = 0;
-        int shown = 0;
+    /** What one sync pass did so far: its build budget and work, the cards it showed, added and removed. */
+    private static final class Pass {
+        final CardPolicy policy;
+        final int budget;
+        final List<NodeView> added = new ArrayList<>();
+        final Set<NodeView> removed = new HashSet<>();
+        int work;
+        int shown;
+        boolean deferred;
+
+        Pass(CardPolicy policy) {
+            this.policy = policy;
+            this.budget = policy.buildBudget();
+        }
+    }
+
+    /** Builds, updates and drops views for the visible world rectangle {x, y, w, h} at this zoom. */
+    void sync(double[] visible, double zoom) {
+        Pass pass = new Pass(new CardPolicy(visible, zoom, zooming, showEverything));
         // Two rounds: cards in view first, then those in the margin, so a budget cut never leaves holes in view.
         for (int round = 0; round < 2; round++) {
-            double[] area = round == 0 && !showEverything ? visible : create;
+            double[] area = round == 0 ? pass.policy.inView() : pass.policy.createArea();
             for (NodeEntry e : model.entries()) {
-                NodeView v = nodeViews.get(e.id);
-                if (round == 1 && v != null && v.isShownIn(syncPass)) {
-                    continue;
-                }
-                double[] b = model.roughBox(e);
-                boolean want = intersects(b, area);
-                if (want && e.geometry == null) {
-                    model.geometry(e);
-                    b = model.roughBox(e);
-                    want = intersects(b, area);
-                }
-                if (round == 1 && !want && v != null) {
-                    // While zooming, nothing is dropped: the cards far away cost nothing until the gesture ends.
-                    want = zooming || intersects(b, keep);
-                }
-                if (want) {
-                    CardGeometry g = model.geometry(e);
-                    // While zooming a new card comes in simple (a tenth of the work of a full card) and an existing
-                    // one keeps its form, except that below the simple-card zoom full cards turn simple too (a few
-                    // solid fills instead of resampling a bitmap). The gesture's end brings every card to the form
-                    // the zoom asks for.
-                    boolean cardLod = !zooming ? !detailed
-                            : v != null && v.built() && !lod ? v.shownLod() : !showEverything;
-                    boolean build = v == null || v.needsRebuild(e, g, cardLod);
-                    if (!build && !contentChanged && v.getLayoutX() == e.x() && v.getLayoutY() == e.y()) {
-                        // Only the view moved: the card is up to date.
-                        snap(v);
-                        v.markShown(syncPass);
-                        shown++;
-                        continue;
-                    }
-                    if (build && work >= budget && v != null) {
-                        // Over budget: an existing card keeps its old look for a frame or two.
-                        deferred = true;
-                        build = false;
-                    } else if (build && work >= budget) {
-                        deferred = true;
-                        continue;
-                    }
-                    boolean isNew = v == null || !v.built();
-                    if (v == null) {
-                        v = new NodeView(e.id, simpleLooks);
-                        v.setCacheHint(cacheHint);
-                        nodeViews.put(e.id, v);
-                        added.add(v);
-                    }
-                    if (build) {
-                        work++;
-                    }
-                    if (v.show(e, g, measurer, cardLod, canvas.selected(e.id), build)) {
-                        if (isNew) {
-                            cardBuilds++;
-                        } else {
-                            cardRebuilds++;
-                        }
-                    }
-                    snap(v);
-                    v.markShown(syncPass);
-                    shown++;
-                } else if (round == 1 && v != null) {
-                    nodeViews.remove(e.id);
-                    removed.add(v);
-                }
+                syncCard(e, round == 1, area, pass);
             }
         }
-        if (nodeViews.size() > shown) {
+        if (nodeViews.size() > pass.shown) {
             nodeViews.entrySet().removeIf(en -> {
                 if (model.entry(en.getKey()) == null) {
-                    removed.add(en.getValue());
+                    pass.removed.add(en.getValue());
                     return true;
                 }
                 return false;
             });
         }
         syncPass++;
-        wires.setDrawArea(showEverything ? EVERYWHERE : expand(visible, DRAW_MARGIN));
-        boolean wiresAdded = syncWires(create, keep);
+        wires.setDrawArea(pass.policy.drawArea());
+        boolean wiresAdded = syncWires(pass.policy);
         contentChanged = false;
-        if (!removed.isEmpty()) {
-            nodesLayer.getChildren().removeAll(removed);
+        if (!pass.removed.isEmpty()) {
+            nodesLayer.getChildren().removeAll(pass.removed);
         }
-        if (!added.isEmpty()) {
-            nodesLayer.getChildren().addAll(added);
+        if (!pass.added.isEmpty()) {
+            nodesLayer.getChildren().addAll(pass.added);
         }
-        if ((!added.isEmpty() || wiresAdded) && canvas.getScene() != null) {
+        if ((!pass.added.isEmpty() || wiresAdded) && canvas.getScene() != null) {
             // Style the new views now rather than in the next frame's CSS pass.
             nodesLayer.getParent().applyCss();
         }
-        dirty = deferred;
-        if (deferred) {
+        dirty = pass.deferred;
+        if (pass.deferred) {
             // Build the rest in the next frames instead of stalling this one.
             Platform.runLater(canvas::requestLayout);
         }
+    }
+
+    /**
+     * Shows, builds or drops one card. The first round ({@code margin} false) shows the cards in view; the second
+     * those in the creation margin, keeps those the policy keeps and drops the rest.
+     */
+    private void syncCard(NodeEntry e, boolean margin, double[] area, Pass pass) {
+        NodeView v = nodeViews.get(e.id);
+        if (margin && v != null && v.isShownIn(syncPass)) {
+            return;
+        }
+        double[] b = model.roughBox(e);
+        boolean want = CardPolicy.intersects(b, area);
+        if (want && e.geometry == null) {
+            model.geometry(e);
+            b = model.roughBox(e);
+            want = CardPolicy.intersects(b, area);
+        }
+        if (margin && !want && v != null) {
+            want = pass.policy.keeps(b);
+        }
+        if (!want) {
+            if (margin && v != null) {
+                nodeViews.remove(e.id);
+                pass.removed.add(v);
+            }
+            return;
+        }
+        CardGeometry g = model.geometry(e);
+        CardLook.Detail detail = pass.policy.detailFor(v != null && v.built() ? v.shownDetail() : null);
+        boolean build = v == null || v.needsRebuild(e, g, detail);
+        if (!build && !contentChanged && v.getLayoutX() == e.x() && v.getLayoutY() == e.y()) {
+            // Only the view moved: the card is up to date.
+            shown(v, pass);
+            return;
+        }
+        if (build && pass.work >= pass.budget) {
+            pass.deferred = true;
+            if (v == null) {
+                return;
+            }
+            // Over budget: an existing card keeps its old look for a frame or two.
+            build = false;
+        }
+        if (v == null) {
+            v = new NodeView(e.id, simpleLooks);
+            v.setCacheHint(cacheHint);
+            nodeViews.put(e.id, v);
+            pass.added.add(v);
+        }
+        if (build) {
+            pass.work++;
+        }
+        v.show(e, g, measurer, canvas.lookOf(e, detail), build);
+        shown(v, pass);
+    }
+
+    private void shown(NodeView v, Pass pass) {
+        snap(v);
+        v.markShown(syncPass);
+        pass.shown++;
     }
 
     /**
@@ -262,14 +252,14 @@ final class CanvasViews {
      * Brings the wires near the view up to date and redraws the shared path if one came, went or moved. Returns
      * whether a wire view was added (it needs its CSS).
      */
-    private boolean syncWires(double[] create, double[] keep) {
+    private boolean syncWires(CardPolicy policy) {
         Map<Wire, WireCurve> curves = wires.curves();
         boolean changed = false;
         for (Wire w : model.wires()) {
             WireCurve c = curves.get(w);
             if (c != null && !contentChanged && c.box() != null) {
                 // Its ends did not move: only culling (suspended while zooming) can change.
-                if (zooming || intersects(c.box(), keep)) {
+                if (policy.keeps(c.box())) {
                     continue;
                 }
                 curves.remove(w);
@@ -282,13 +272,14 @@ final class CanvasViews {
             NodeEntry a = model.entry(w.fromNode());
             NodeEntry b = model.entry(w.toNode());
             // A new wire is only wanted within the creation margin, so only there are its cards measured for it.
-            double[] reach = c == null ? create : keep;
-            if (a != null && b != null && (zooming && c != null || intersects(roughWireBox(a, b), reach))) {
+            double[] reach = c == null ? policy.createArea() : policy.keepArea();
+            if (a != null && b != null
+                    && (zooming && c != null || CardPolicy.intersects(roughWireBox(a, b), reach))) {
                 from = model.outputPoint(w.fromNode(), w.fromPort());
                 to = model.inputPoint(w.toNode());
                 if (from != null && to != null) {
                     double[] box = WireCurve.box(from, to);
-                    want = intersects(box, create) || (c != null && (zooming || intersects(box, keep)));
+                    want = policy.wants(box, c != null);
                 }
             }
             if (want) {
@@ -321,15 +312,5 @@ final class CanvasViews {
         double y1 = Math.max(ra[1] + ra[3], rb[1] + rb[3]);
         double margin = Math.max(40, (x1 - x0) / 2);
         return new double[] {x0 - margin, y0, x1 - x0 + 2 * margin, y1 - y0};
-    }
-
-    static double[] expand(double[] r, double fraction) {
-        double mx = r[2] * fraction;
-        double my = r[3] * fraction;
-        return new double[] {r[0] - mx, r[1] - my, r[2] + 2 * mx, r[3] + 2 * my};
-    }
-
-    static boolean intersects(double[] a, double[] b) {
-        return a[0] < b[0] + b[2] && a[0] + a[2] > b[0] && a[1] < b[1] + b[3] && a[1] + a[3] > b[1];
     }
 }

@@ -35,8 +35,6 @@ record CardGeometry(double width, double height, String title, String typeTag, S
     static final double GRID = 8;
     static final double MIN_WIDTH = 112;
     static final double MAX_WIDTH = 296;
-    /** The widest a card gets for the sake of its warning footer. */
-    static final double FOOTER_MAX_WIDTH = 224;
 
     /** One labelled output row: its port id, label and the y of its centre. */
     record Row(String portId, String label, double y) {

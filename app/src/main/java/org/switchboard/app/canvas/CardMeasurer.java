@@ -160,16 +160,16 @@ final class CardMeasurer {
                         + CardGeometry.ROW_LABEL_RIGHT);
             }
         }
-        if (footer != null) {
-            // A short reason may widen the card a little; a long one is cut (the tooltip has it all).
-            need = Math.max(need, Math.min(CardGeometry.FOOTER_MAX_WIDTH, 2 * x0 + CardGeometry.FOOTER_ICON
-                    + CardGeometry.FOOTER_GAP + width(Role.FOOTER, footer)));
-        }
+        // A problem's footer never widens the card (it would jump when a warning comes and goes): it is cut to the
+        // card's width, and the tooltip has it all.
         double w = Math.ceil(Math.max(CardGeometry.MIN_WIDTH, Math.min(CardGeometry.MAX_WIDTH, need))
                 / CardGeometry.GRID) * CardGeometry.GRID;
 
         // Shorten what does not fit the clamped width.
-        double tagW = tag == null ? 0 : Math.min(width(Role.TYPE, tag), (w - titleX - x0) / 2);
+        // The type tag keeps its full width when the title fits beside it; else the two share the header.
+        double header = w - titleX - x0;
+        double tagW = tag == null ? 0 : Math.min(width(Role.TYPE, tag),
+                Math.max(header / 2, header - CardGeometry.TAG_GAP - width(Role.TITLE, title)));
         String tagText = tag == null ? null : fit(Role.TYPE, tag, tagW);
         double titleMax = w - x0 - titleX - (tag == null ? 0 : CardGeometry.TAG_GAP + width(Role.TYPE, tagText));
         String titleText = fit(Role.TITLE, title, titleMax);

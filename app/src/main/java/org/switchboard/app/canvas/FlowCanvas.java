@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
@@ -21,18 +23,24 @@ import javafx.geometry.Point2D;
 import javafx.scene.CacheHint;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.Image;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
+import org.switchboard.app.document.DocumentState;
 import org.switchboard.app.document.EditorDocument;
-import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Action;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Wire;
+import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 
 /**
@@ -48,13 +56,16 @@ public final class FlowCanvas extends Region {
 
     private static final String STYLESHEET = FlowCanvas.class.getResource("canvas.css").toExternalForm();
     private static final double FIT_MARGIN = 48;
+    /** The least room around a flow that "fit" shows at 100 % rather than shrinking it. */
+    private static final double FIT_MIN_MARGIN = 16;
     /** Below this zoom, cards are drawn without texts and ports (they would be unreadable anyway). */
-    static final double LOD_ZOOM = 0.5;
+    static final double LOD_ZOOM = CardPolicy.LOD_ZOOM;
 
     private final EditorDocument doc;
-    private final NodeTypes types = NodeTypes.standard();
+    private final NodeTypes types;
+    private final Messages messages;
     private final CardMeasurer measurer = new CardMeasurer();
-    private final CanvasModel model = new CanvasModel(types, measurer);
+    private final CanvasModel model;
     private final PanZoom panZoom = new PanZoom(this::viewportChanged);
     private final CanvasColors colors = new CanvasColors(this::themeChanged);
     private final GridLayer grid = new GridLayer();
@@ -71,7 +82,12 @@ public final class FlowCanvas extends Region {
     private final ObjectProperty<Wire> selectedWire = new SimpleObjectProperty<>(this, "selectedWire");
     private final CanvasMouse mouse;
     private final CanvasClipboard clipboard;
+    private final CanvasKeys keys;
     private Set<String> selectionPreview;
+    private Set<String> live = Set.of();
+    private Set<String> covered = Set.of();
+    private String hoveredCard;
+    private UnaryOperator<CardLook> lookFilter = UnaryOperator.identity();
     /** A zoom gesture ends this long after its last step. */
     static final Duration ZOOM_SETTLE = Duration.millis(150);
     /** The minimap's view frame is repainted at most this often while the view moves. */
@@ -83,8 +99,15 @@ public final class FlowCanvas extends Region {
     private boolean viewportDirty = true;
     private boolean minimapDirty = true;
 
-    public FlowCanvas(EditorDocument doc) {
+    /**
+     * @param types    the node types the cards show
+     * @param messages the language of the cards' labels
+     */
+    public FlowCanvas(EditorDocument doc, NodeTypes types, Messages messages) {
         this.doc = doc;
+        this.types = types;
+        this.messages = messages;
+        this.model = new CanvasModel(types, measurer);
         getStyleClass().add("flow-canvas");
         getStylesheets().add(STYLESHEET);
         setFocusTraversable(true);
@@ -122,23 +145,32 @@ public final class FlowCanvas extends Region {
 
         mouse = new CanvasMouse(this);
         clipboard = new CanvasClipboard(this);
-        new CanvasKeys(this, mouse, clipboard).install();
+        keys = new CanvasKeys(this, mouse, clipboard);
+        keys.install();
         PaletteDropTarget.install(this);
 
-        doc.flowProperty().addListener((o, a, b) -> reconcile(b));
+        doc.flowProperty().addListener((o, a, b) -> reconcile(doc.state()));
         doc.selectedNodes().addListener((SetChangeListener<String>) c -> {
             if (c.wasAdded()) {
-                views.setSelectedLook(c.getElementAdded(), selected(c.getElementAdded()));
+                views.refreshLook(c.getElementAdded());
             }
             if (c.wasRemoved()) {
-                views.setSelectedLook(c.getElementRemoved(), selected(c.getElementRemoved()));
+                views.refreshLook(c.getElementRemoved());
             }
         });
         selectedWire.addListener((o, a, b) -> views.setWireSelected(b));
-        reconcile(doc.flow());
+        reconcile(doc.state());
     }
 
     // ---- public API for the window ----
+
+    /**
+     * The canvas's actions (select all, cut, copy, paste, duplicate, delete, zoom in/out/fit/100 %) with their keys,
+     * which the canvas handles while it has the focus; the window's menus show the same actions.
+     */
+    public List<Action> actions() {
+        return keys.actions();
+    }
 
     public EditorDocument document() {
         return doc;
@@ -157,8 +189,23 @@ public final class FlowCanvas extends Region {
         panZoom.zoomOut();
     }
 
+    /**
+     * 100 %, about the middle of the view; a left or top edge of the flow that was in view stays in view, so the
+     * first node (where calls come in) is not cut off.
+     */
     public void resetZoom() {
+        Bounds flow = flowBounds();
+        Point2D edge = flow == null ? null : panZoom.toView(flow.getMinX(), flow.getMinY());
+        boolean leftShown = edge != null && edge.getX() >= 0;
+        boolean topShown = edge != null && edge.getY() >= 0;
         panZoom.zoomProperty().set(1.0);
+        if (flow == null) {
+            return;
+        }
+        edge = panZoom.toView(flow.getMinX(), flow.getMinY());
+        double dx = leftShown && edge.getX() < FIT_MIN_MARGIN ? FIT_MIN_MARGIN - edge.getX() : 0;
+        double dy = topShown && edge.getY() < FIT_MIN_MARGIN ? FIT_MIN_MARGIN - edge.getY() : 0;
+        panZoom.panBy(dx, dy);
     }
 
     /** Shows the whole flow, as large as fits up to 100 %. */
@@ -169,7 +216,34 @@ public final class FlowCanvas extends Region {
             panZoom.panTo(FIT_MARGIN, FIT_MARGIN);
             return;
         }
-        panZoom.fit(b, FIT_MARGIN);
+        panZoom.fit(b, FIT_MARGIN, FIT_MIN_MARGIN);
+    }
+
+    /**
+     * A picture of a new node's card of this type, at 100 %, as the canvas draws it in the current theme (the
+     * palette's drag image); null for an unknown type or before the canvas is in a scene.
+     */
+    public Image cardImage(String typeId) {
+        NodeType type = types.get(typeId);
+        if (type == null || getScene() == null) {
+            return null;
+        }
+        FlowNode node = type.newNode("palette-preview", 0, 0);
+        NodeEntry e = new NodeEntry(node.id());
+        e.update(node, type, List.of(), List.of());
+        NodeView card = new NodeView(node.id(), simpleLooks);
+        // in the node layer for a moment, so that it gets the canvas's styles; never part of a pulse
+        nodesLayer.getChildren().add(card);
+        try {
+            card.show(e, model.geometry(e), measurer,
+                    new CardLook(false, false, false, false, false, CardLook.Detail.FULL), true);
+            card.applyCss();
+            SnapshotParameters params = new SnapshotParameters();
+            params.setFill(Color.TRANSPARENT);
+            return card.snapshot(params, null);
+        } finally {
+            nodesLayer.getChildren().remove(card);
+        }
     }
 
     /** Scrolls the view so that the node is in the middle (e.g. "Show" in the Problems panel). */
@@ -232,6 +306,45 @@ public final class FlowCanvas extends Region {
         return selectedWire;
     }
 
+    /**
+     * Marks the nodes a call is at right now ({@code :live}) and those calls have passed ({@code :covered}); the
+     * cards, and anything else that reads their {@link CardLook}, show it.
+     */
+    public void showCalls(Collection<String> liveIds, Collection<String> coveredIds) {
+        Set<String> before = new HashSet<>(live);
+        before.addAll(covered);
+        live = Set.copyOf(liveIds);
+        covered = Set.copyOf(coveredIds);
+        before.addAll(live);
+        before.addAll(covered);
+        before.forEach(views::refreshLook);
+        minimapDirty = true;
+        requestLayout();
+    }
+
+    /** The look of a node's card at the given level of detail: selection, pointer, problems, calls. */
+    CardLook lookOf(NodeEntry e, CardLook.Detail detail) {
+        String id = e.id;
+        return lookFilter.apply(new CardLook(selected(id), id.equals(hoveredCard), e.hasWarning(), e.hasError(),
+                live.contains(id), covered.contains(id), detail));
+    }
+
+    /** The look of a node's card as it is shown now (its level of detail if it exists, else full); null if none. */
+    CardLook lookOf(String id) {
+        NodeEntry e = model.entry(id);
+        if (e == null) {
+            return null;
+        }
+        NodeView v = views.nodeViews().get(id);
+        return lookOf(e, v != null && v.built() ? v.shownDetail() : CardLook.Detail.FULL);
+    }
+
+    /** Shows every card through {@code filter} (the export drops selection and hover); identity to end it. */
+    void setLookFilter(UnaryOperator<CardLook> filter) {
+        lookFilter = filter;
+        views.refreshLooks();
+    }
+
     /** Writes the whole flow (not just the visible part) as a PNG at the given scale (1 or 2). */
     public void exportPng(Path file, double scale) throws IOException {
         FlowExporter.export(this, file, scale);
@@ -250,6 +363,10 @@ public final class FlowCanvas extends Region {
 
     NodeTypes types() {
         return types;
+    }
+
+    Messages messages() {
+        return messages;
     }
 
     CanvasModel model() {
@@ -334,6 +451,26 @@ public final class FlowCanvas extends Region {
         views.setWireHovered(w);
     }
 
+    /** The id of the topmost card under a scene point, or null. */
+    String cardAt(double sceneX, double sceneY) {
+        NodeEntry e = model.cardAt(toWorld(sceneX, sceneY));
+        return e == null ? null : e.id;
+    }
+
+    /** Marks the card under the pointer ({@code :hovered}; null for none). */
+    void setHoveredCard(String id) {
+        if (!java.util.Objects.equals(id, hoveredCard)) {
+            String before = hoveredCard;
+            hoveredCard = id;
+            if (before != null) {
+                views.refreshLook(before);
+            }
+            if (id != null) {
+                views.refreshLook(id);
+            }
+        }
+    }
+
     boolean selected(String id) {
         return selectionPreview != null ? selectionPreview.contains(id) : doc.selectedNodes().contains(id);
     }
@@ -346,12 +483,12 @@ public final class FlowCanvas extends Region {
     /** Shows a selection that is not committed yet (rubber band): only the look, not the document. */
     void previewSelection(Set<String> ids) {
         selectionPreview = ids;
-        views.refreshSelectionLook();
+        views.refreshLooks();
     }
 
     void restoreSelectionLook() {
         selectionPreview = null;
-        views.refreshSelectionLook();
+        views.refreshLooks();
     }
 
     /** Shows the nodes moved by (dx, dy) without changing the flow (a drag in progress). */
@@ -418,8 +555,9 @@ public final class FlowCanvas extends Region {
 
     // ---- reconciling with the flow ----
 
-    private void reconcile(Flow flow) {
-        model.reconcile(flow, AppTexts.engine());
+    private void reconcile(DocumentState state) {
+        Flow flow = state.flow();
+        model.reconcile(state, messages);
         Wire sel = selectedWire.get();
         if (sel != null && !flow.wires().contains(sel)) {
             selectedWire.set(null);
@@ -462,11 +600,6 @@ public final class FlowCanvas extends Region {
     /** Whether a zoom gesture is in progress (cards keep their form until it ends). */
     boolean zoomGestureActive() {
         return views.zooming();
-    }
-
-    /** Cards built so far: {new cards, rebuilt existing cards}. */
-    int[] cardBuildCounts() {
-        return views.buildCounts();
     }
 
     /** Repaints the minimap's view frame now if it was not repainted recently, else soon (a trailing repaint). */
@@ -518,7 +651,7 @@ public final class FlowCanvas extends Region {
             model.invalidateGeometry();
             views.markDirty();
         }
-        views.sync(panZoom.visibleWorld(), panZoom.zoom() < LOD_ZOOM);
+        views.sync(panZoom.visibleWorld(), panZoom.zoom());
         if (viewportDirty) {
             viewportDirty = false;
             grid.draw(panZoom.zoom(), panZoom.panX(), panZoom.panY(), w, h, colors.get(CanvasColors.Key.DOT));
@@ -545,8 +678,8 @@ public final class FlowCanvas extends Region {
             // Unmeasured cards get a typical size: the minimap is too small to show the difference.
             double cw = e.geometry == null ? 160 : e.geometry.width();
             double ch = e.geometry == null ? 60 : e.geometry.height();
-            CanvasColors.Key c = e.hasWarning() ? CanvasColors.Key.WARN
-                    : SimpleCardLooks.colourOf(e.type == null ? null : e.type.category());
+            CanvasColors.Key c = lookOf(e, CardLook.Detail.SIMPLE)
+                    .minimapColour(e.type == null ? null : e.type.category());
             items.add(new Minimap.Item(e.x(), e.y(), cw, ch, c));
             minX = Math.min(minX, e.x());
             minY = Math.min(minY, e.y());

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -22,7 +21,8 @@ import javafx.scene.transform.Scale;
 
 /**
  * Renders the whole flow (not only the visible part) to a PNG: the node and wire layers are snapshotted at the
- * requested scale over the canvas colour, without the selection highlight, whatever the current pan and zoom.
+ * requested scale over the canvas colour, with each card in its {@linkplain CardLook#forExport() export look} (no
+ * selection or pointer highlight), whatever the current pan and zoom.
  */
 final class FlowExporter {
 
@@ -46,7 +46,7 @@ final class FlowExporter {
         params.setTransform(new Scale(scale, scale));
         params.setViewport(new Rectangle2D(x * scale, y * scale, Math.ceil(w * scale), Math.ceil(h * scale)));
 
-        canvas.previewSelection(Set.of());
+        canvas.setLookFilter(CardLook::forExport);
         canvas.previewLayer().setVisible(false);
         canvas.setShowEverything(true);
         WritableImage image;
@@ -63,7 +63,7 @@ final class FlowExporter {
         } finally {
             canvas.setShowEverything(false);
             canvas.previewLayer().setVisible(true);
-            canvas.restoreSelectionLook();
+            canvas.setLookFilter(java.util.function.UnaryOperator.identity());
         }
         BufferedImage out = SwingFXUtils.fromFXImage(image, null);
         Path parent = file.toAbsolutePath().getParent();

@@ -13,10 +13,12 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The 164×100 overview in the bottom right corner: every node as a small bar in its category colour (warnings in
- * the warning colour) and the visible part of the flow as an accent frame. Clicking or dragging in it centres the
- * view on that point. Nodes are painted on one canvas only when the flow changes; the frame on a second one, so
- * panning repaints a rectangle, not a thousand nodes.
+ * The 164×100 overview in the bottom right corner: every node as a small bar in the colour its look gives
+ * ({@link CardLook#minimapColour}: its category's, red for errors, amber for warnings, green where a call is) and
+ * the visible part
+ * of the flow as an accent frame. Clicking or dragging in it centres the view on that point. Nodes are painted on
+ * one canvas only when the flow changes; the frame on a second one, so panning repaints a rectangle, not a
+ * thousand nodes.
  */
 final class Minimap extends StackPane {
 

@@ -61,4 +61,9 @@ final class NodeEntry {
     boolean hasWarning() {
         return !problems.isEmpty();
     }
+
+    /** Whether one of its problems is an error (the card is then red, like the Problems row and the field). */
+    boolean hasError() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
 }

@@ -1,6 +1,5 @@
 package org.switchboard.app.canvas;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +26,22 @@ import org.switchboard.engine.nodes.Category;
  * and badge when the node has problems; ports sit on the card edges. Everything is placed from a precomputed
  * {@link CardGeometry}, with plain {@link Text} nodes instead of controls, so a thousand cards stay light. When
  * zoomed far out the card is drawn in a simpler form ({@code :lod}) without texts and ports. The view only shows
- * a node; {@link FlowCanvas} rebuilds it from the flow and never edits it. A full card's looks and states are CSS:
- * style class {@code node-view}, {@code cat-<category>} or {@code unknown}, pseudo-classes {@code :selected},
- * {@code :warning}, {@code :active}; the CSS id is {@code node-<id>}. A simple card has no style class (it needs no
- * CSS pass) and takes its background from {@link SimpleCardLooks}; it keeps the pseudo-classes.
+ * a node; {@link FlowCanvas} rebuilds it from the flow and never edits it. Its states come as one {@link CardLook}.
+ * A full card's looks and states are CSS: style class {@code node-view}, {@code cat-<category>} or {@code unknown},
+ * pseudo-classes {@code :selected}, {@code :hovered}, {@code :warning} (with {@code :error}), {@code :live}, {@code
+ * :covered}; the CSS id
+ * is {@code node-<id>}. A simple card has no style class (it needs no CSS pass) and takes its background from
+ * {@link SimpleCardLooks}; it keeps the pseudo-classes.
  */
 final class NodeView extends Region {
 
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass HOVERED = PseudoClass.getPseudoClass("hovered");
     static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
-    static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+    /** With {@link #WARNING}: one of the problems is an error (red instead of amber). */
+    static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
+    static final PseudoClass COVERED = PseudoClass.getPseudoClass("covered");
     static final PseudoClass LOD = PseudoClass.getPseudoClass("lod");
 
     /** Port centres in the header row sit this far below the card's outer top. */
@@ -45,7 +50,7 @@ final class NodeView extends Region {
     private final String nodeId;
     private final SimpleCardLooks simpleLooks;
     private Category category;
-    private boolean warning;
+    private CardLook look;
     private final Map<String, PortView> outputs = new LinkedHashMap<>();
     private PortView input;
     private CardGeometry geometry;
@@ -67,13 +72,23 @@ final class NodeView extends Region {
     }
 
     /** Whether the card must be rebuilt to show the entry (its content or the level of detail changed). */
-    boolean needsRebuild(NodeEntry e, CardGeometry g, boolean lod) {
-        return e.version != shownVersion || g != geometry || lod != shownLod;
+    boolean needsRebuild(NodeEntry e, CardGeometry g, CardLook.Detail detail) {
+        return e.version != shownVersion || g != geometry || (detail == CardLook.Detail.SIMPLE) != shownLod;
     }
 
     /** Whether the card was last built in its simple, far-out form. */
     boolean shownLod() {
         return shownLod;
+    }
+
+    /** The form the card was last built in. */
+    CardLook.Detail shownDetail() {
+        return shownLod ? CardLook.Detail.SIMPLE : CardLook.Detail.FULL;
+    }
+
+    /** The look last shown. */
+    CardLook look() {
+        return look;
     }
 
     /** Whether the card was ever built. */
@@ -82,26 +97,23 @@ final class NodeView extends Region {
     }
 
     /**
-     * Shows the entry's current state; rebuilds the card only when needed and {@code mayRebuild} allows it.
-     * Returns whether it rebuilt the card.
+     * Shows the entry's current state in the given look; rebuilds the card (in the look's level of detail) only when
+     * needed and {@code mayRebuild} allows it, else it keeps its form for now.
      */
-    boolean show(NodeEntry e, CardGeometry g, CardMeasurer m, boolean lod, boolean selected, boolean mayRebuild) {
-        boolean rebuilt = false;
-        if (mayRebuild && needsRebuild(e, g, lod)) {
-            rebuilt = true;
+    void show(NodeEntry e, CardGeometry g, CardMeasurer m, CardLook look, boolean mayRebuild) {
+        if (mayRebuild && needsRebuild(e, g, look.detail())) {
             shownVersion = e.version;
-            shownLod = lod;
+            shownLod = look.simple();
             geometry = g;
-            rebuild(e, g, m, lod);
+            rebuild(e, g, m, shownLod);
         }
         setConnections(e.inputConnected, e.connectedOutputs);
-        // For a simple card this also takes its look anew (after a theme change the looks are new objects).
-        setSelected(selected);
+        // For a simple card this also takes its background anew (after a theme change the looks are new objects).
+        setLook(look);
         if (getLayoutX() != e.x() || getLayoutY() != e.y()) {
             relocate(e.x(), e.y());
             snappedZoom = Double.NaN;
         }
-        return rebuilt;
     }
 
     private void rebuild(NodeEntry e, CardGeometry g, CardMeasurer m, boolean lod) {
@@ -109,7 +121,6 @@ final class NodeView extends Region {
         outputs.clear();
         input = null;
         category = e.type == null ? null : e.type.category();
-        warning = e.hasWarning();
         String catClass = lod ? null : e.type == null ? "unknown" : "cat-" + e.type.category().key();
         if (!Objects.equals(catClass, categoryClass)) {
             if (catClass == null) {
@@ -120,7 +131,6 @@ final class NodeView extends Region {
             }
             categoryClass = catClass;
         }
-        pseudoClassStateChanged(WARNING, warning);
         pseudoClassStateChanged(LOD, lod);
         // JavaFX caches CSS matching per (type, id, style classes); a unique id means matching every card anew.
         // Far-out cards come by the hundred and need no id, detailed ones keep theirs for lookups and tests.
@@ -305,10 +315,20 @@ final class NodeView extends Region {
         outputs.forEach((id, p) -> p.setConnected(connectedOutputs.contains(id)));
     }
 
-    void setSelected(boolean selected) {
-        pseudoClassStateChanged(SELECTED, selected);
+    /**
+     * Shows the look's states (its level of detail is the form the card was built in, see {@link #show}). A simple
+     * card's background is painted from them.
+     */
+    void setLook(CardLook l) {
+        look = l;
+        pseudoClassStateChanged(SELECTED, l.selected());
+        pseudoClassStateChanged(HOVERED, l.hovered());
+        pseudoClassStateChanged(WARNING, l.problem());
+        pseudoClassStateChanged(ERROR, l.error());
+        pseudoClassStateChanged(LIVE, l.live());
+        pseudoClassStateChanged(COVERED, l.covered());
         if (shownLod && built()) {
-            setBackground(simpleLooks.get(category, warning, selected));
+            setBackground(simpleLooks.get(category, l));
         }
     }
 
@@ -318,14 +338,6 @@ final class NodeView extends Region {
 
     PortView inputPort() {
         return input;
-    }
-
-    PortView outputPort(String portId) {
-        return outputs.get(portId);
-    }
-
-    Set<String> outputIds() {
-        return Collections.unmodifiableSet(outputs.keySet());
     }
 
     /** The input port's centre in canvas (world) coordinates. */

@@ -1,8 +1,10 @@
 package org.switchboard.app.canvas;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javafx.scene.Node;
+import javafx.scene.image.Image;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.MouseDragEvent;
@@ -27,21 +29,30 @@ public final class PaletteDrag {
     /** The key under which a mouse-drag source keeps its node type id in {@link Node#getProperties()}. */
     public static final String TYPE_PROPERTY = "switchboard.paletteNodeType";
 
+    /** Where the pointer holds the dragged card: in its header, near the left edge. */
+    static final double DRAG_OFFSET_X = 24;
+    static final double DRAG_OFFSET_Y = 18;
+
     private PaletteDrag() {
     }
 
     /**
      * Makes {@code source} start a palette drag of {@code typeId} when the user drags it, so that a
-     * {@link FlowCanvas} in any window accepts the drop (system drag-and-drop, COPY mode; on the headless test
-     * platform a mouse drag within the scene).
+     * {@link FlowCanvas} in any window accepts the drop (system drag-and-drop, COPY mode, the pointer carrying
+     * {@code image}, the node's card; on the headless test platform a mouse drag within the scene).
      */
-    public static void install(Node source, String typeId) {
+    public static void install(Node source, String typeId, Supplier<Image> image) {
         if (systemDragBroken()) {
             installMouseDrag(source, typeId);
             return;
         }
         source.addEventHandler(MouseEvent.DRAG_DETECTED, e -> {
-            start(source, typeId);
+            Dragboard db = start(source, typeId);
+            Image card = image == null ? null : image.get();
+            if (card != null) {
+                // the pointer holds the card where a drop places it: in its header, near the left
+                db.setDragView(card, DRAG_OFFSET_X, DRAG_OFFSET_Y);
+            }
             e.consume();
         });
     }

@@ -177,13 +177,20 @@ final class PanZoom {
         }
     }
 
-    /** Shows the world rectangle in the middle of the view, as large as fits up to 100 %. */
-    void fit(Bounds world, double margin) {
+    /**
+     * Shows the world rectangle in the middle of the view, as large as fits up to 100 %. A flow that fits at 100 %
+     * with at least {@code minMargin} around it is shown at 100 % (text at its designed size) rather than shrunk a
+     * little for the full {@code margin}.
+     */
+    void fit(Bounds world, double margin, double minMargin) {
         if (world == null || viewWidth <= 0 || viewHeight <= 0) {
             return;
         }
         double z = Math.min((viewWidth - 2 * margin) / Math.max(1, world.getWidth()),
                 (viewHeight - 2 * margin) / Math.max(1, world.getHeight()));
+        if (world.getWidth() + 2 * minMargin <= viewWidth && world.getHeight() + 2 * minMargin <= viewHeight) {
+            z = 1.0;
+        }
         z = clamp(Math.min(1.0, z));
         pivotX = Double.NaN;
         scale.setX(z);

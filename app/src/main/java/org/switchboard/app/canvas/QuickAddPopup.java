@@ -94,10 +94,6 @@ final class QuickAddPopup extends VBox {
         return false;
     }
 
-    boolean isClosed() {
-        return closed;
-    }
-
     void close() {
         if (closed) {
             return;
@@ -109,7 +105,7 @@ final class QuickAddPopup extends VBox {
 
     private void filter(String text) {
         String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        Messages m = AppTexts.engine();
+        Messages m = canvas.messages();
         shown.clear();
         list.getChildren().clear();
         for (NodeType t : candidates) {

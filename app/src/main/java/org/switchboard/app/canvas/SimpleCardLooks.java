@@ -12,8 +12,10 @@ import javafx.scene.paint.Color;
 import org.switchboard.engine.nodes.Category;
 
 /**
- * The backgrounds of far-out cards (the simple form, below {@link FlowCanvas#LOD_ZOOM}): an outline and a wider
- * left edge in the category colour, amber for a card with problems, an accent ring when selected. They are made in
+ * The backgrounds of far-out cards (the simple form, below {@link CardPolicy#LOD_ZOOM}), made from the card's
+ * {@link CardLook}: an outline and a wider left edge in the category colour, amber for a card with warnings, red for
+ * one with errors, a green
+ * ring where a call is now, an accent ring when selected. They are made in
  * code from the theme's colours ({@link CanvasColors}) because a far zoom brings hundreds of such cards into view at
  * once, and styling each with CSS cost a zoom frame several milliseconds. Looks are shared between cards and made
  * again after a theme change.
@@ -37,20 +39,30 @@ final class SimpleCardLooks {
         made.clear();
     }
 
-    /** The look of a far-out card of this category ({@code null}: unknown node type). */
-    Background get(Category category, boolean warning, boolean selected) {
-        int key = (category == null ? 0 : category.ordinal() + 1) * 4 + (warning ? 2 : 0) + (selected ? 1 : 0);
-        return made.computeIfAbsent(key, k -> make(category, warning, selected));
+    /** The background of a far-out card of this category ({@code null}: unknown node type) in this look. */
+    Background get(Category category, CardLook look) {
+        boolean selected = look.selected();
+        boolean live = look.live();
+        boolean warning = look.problem();
+        boolean error = warning && look.error();
+        int key = (category == null ? 0 : category.ordinal() + 1) * 16 + (error ? 8 : 0) + (live ? 4 : 0)
+                + (warning ? 2 : 0) + (selected ? 1 : 0);
+        return made.computeIfAbsent(key, k -> make(category, warning, error, selected, live));
     }
 
-    private Background make(Category category, boolean warning, boolean selected) {
+    private Background make(Category category, boolean warning, boolean error, boolean selected, boolean live) {
         Color surface = colors.get(CanvasColors.Key.SURFACE);
         if (selected) {
             return new Background(fill(colors.get(CanvasColors.Key.ACCENT_RING), RING),
                     fill(colors.get(CanvasColors.Key.ACCENT), OUTLINE), fill(surface, INSIDE_MARKED));
         }
+        if (live) {
+            return new Background(fill(colors.get(CanvasColors.Key.LIVE_RING), RING),
+                    fill(colors.get(CanvasColors.Key.LIVE), OUTLINE), fill(surface, INSIDE_MARKED));
+        }
         if (warning) {
-            return new Background(fill(colors.get(CanvasColors.Key.WARN), OUTLINE), fill(surface, INSIDE_MARKED));
+            return new Background(fill(colors.get(error ? CanvasColors.Key.DANGER : CanvasColors.Key.WARN), OUTLINE),
+                    fill(surface, INSIDE_MARKED));
         }
         return new Background(fill(colors.get(colourOf(category)), OUTLINE), fill(surface, INSIDE));
     }

@@ -36,7 +36,7 @@ final class WireLayer {
     private final Set<Wire> inPath = new HashSet<>();
     private Wire selected;
     private Wire hovered;
-    private double[] drawArea = CanvasViews.EVERYWHERE;
+    private double[] drawArea = CardPolicy.EVERYWHERE;
     private boolean pathDirty = true;
 
     WireLayer(Group layer) {
@@ -72,11 +72,6 @@ final class WireLayer {
 
     Wire hovered() {
         return hovered;
-    }
-
-    /** The own view of the selected or hovered wire, if it is near the view; else null. */
-    WireView highlightedView(Wire w) {
-        return highlighted.get(w);
     }
 
     /** The shared path holding every wire that is not highlighted (for tests). */
@@ -136,7 +131,7 @@ final class WireLayer {
     }
 
     private boolean drawn(WireCurve c) {
-        return c.box() != null && CanvasViews.intersects(c.box(), drawArea) && !c.wire().equals(selected)
+        return c.box() != null && CardPolicy.intersects(c.box(), drawArea) && !c.wire().equals(selected)
                 && !c.wire().equals(hovered);
     }
 

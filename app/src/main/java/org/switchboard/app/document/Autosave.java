@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -19,10 +20,12 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.engine.flow.Flow;
 
 /**
- * Keeps unsaved work safe: every 3 seconds, when the document has changes that are not in the recovery file yet,
- * the current flow (an immutable value, so it can be handed over as is) is written to the recovery file on a
- * background thread. Saving, "Don't save" and a clean exit delete it; after a crash the next start finds it and
- * offers to restore it, so at most the last few seconds are lost. Writes and deletes run in order on one thread.
+ * Keeps unsaved work safe: every 3 seconds, when the user has made changes that are not saved and not in the recovery
+ * file yet, the current flow (an immutable value, so it can be handed over as is) is written to the recovery file on a
+ * background thread. Saving, "Don't save" and a clean exit delete it; after a crash the next start finds it and offers
+ * to restore it, so at most the last few seconds are lost. A document that is unsaved but not edited (a Node-RED
+ * import just converted, a flow just restored) is not written: its source still has it, and writing it would offer it
+ * back after a restart as if work had been lost. Writes and deletes run in order on one thread.
  */
 public final class Autosave {
 
@@ -39,8 +42,8 @@ public final class Autosave {
     });
     private final Timeline timer;
     /** The flow last handed to the writer; reset when that write fails, so that the next tick tries again. */
-    private final AtomicReference<Flow> written =
-            new AtomicReference<>();
+    private final AtomicReference<Flow> written = new AtomicReference<>();
+    private Supplier<String> name = () -> null;
 
     public Autosave(EditorDocument doc, Path file, Clock clock) {
         this.doc = doc;
@@ -52,6 +55,11 @@ public final class Autosave {
 
     public Path file() {
         return file;
+    }
+
+    /** Where the document's name comes from, so a restore can offer it by name ("calls (imported)"). */
+    public void nameFrom(Supplier<String> documentName) {
+        this.name = documentName;
     }
 
     public void start() {
@@ -66,12 +74,15 @@ public final class Autosave {
             }
             return;
         }
+        if (!doc.editedSinceReset()) {
+            return;
+        }
         Flow flow = doc.flow();
         if (flow.equals(written.get())) {
             return;
         }
         written.set(flow);
-        Recovery recovery = new Recovery(flow, doc.file(), clock.instant());
+        Recovery recovery = new Recovery(flow, doc.file(), name.get(), clock.instant());
         writer.execute(() -> {
             try {
                 recovery.write(file);

@@ -17,9 +17,9 @@ import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.switchboard.app.Dialogs;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.settings.AppSettings;
+import org.switchboard.app.ui.Dialogs;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.files.LoadProblem;
@@ -34,6 +34,9 @@ import org.switchboard.engine.flow.Flow;
  */
 public final class DocumentFiles {
 
+    /** The file name ending Save proposes: the one the installed file association covers. */
+    static final String FLOW_SUFFIX = ".flow.json";
+
     private static final Logger LOG = LoggerFactory.getLogger(DocumentFiles.class);
 
     private final EditorDocument doc;
@@ -41,6 +44,7 @@ public final class DocumentFiles {
     private final Runnable saveSettings;
     private final Supplier<Window> owner;
     private final Autosave autosave;
+    private final Dialogs dialogs;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     /** The name shown for the document: its file name, or a name for a document that has no file yet. */
     private final ReadOnlyStringWrapper displayName = new ReadOnlyStringWrapper(this, "displayName");
@@ -49,8 +53,9 @@ public final class DocumentFiles {
     private FilePicker picker = FilePicker.SYSTEM;
 
     public DocumentFiles(EditorDocument doc, AppSettings settings, Runnable saveSettings, Supplier<Window> owner,
-                         Autosave autosave) {
+                         Autosave autosave, Dialogs dialogs) {
         this.doc = doc;
+        this.dialogs = dialogs;
         this.settings = settings;
         this.saveSettings = saveSettings;
         this.owner = owner;
@@ -118,10 +123,10 @@ public final class DocumentFiles {
                 throw new IOException("not found");
             }
             Flow flow = FlowFiles.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name).flow();
-            startUntitled(flow, name, true);
+            startUntitled(flow.withName(AppTexts.sampleTitle(name, flow.name())), name, true);
             return true;
         } catch (IOException | FlowFileException e) {
-            Dialogs.error(owner.get(), AppTexts.get("file.open.failed"), name + ": " + e.getMessage());
+            dialogs.error(owner.get(), AppTexts.get("file.open.failed"), name + ": " + e.getMessage());
             return false;
         }
     }
@@ -133,6 +138,16 @@ public final class DocumentFiles {
 
     public boolean saveAs() {
         FileChooser chooser = chooser(AppTexts.get("file.saveAs.title"));
+        // *.flow.json first: the name the installed file association opens with a double-click
+        chooser.getExtensionFilters().add(0, new FileChooser.ExtensionFilter(AppTexts.get("file.filter.flowJson"),
+                "*" + FLOW_SUFFIX));
+        chooser.setSelectedExtensionFilter(chooser.getExtensionFilters().get(0));
+        if (chooser.getInitialDirectory() == null) {
+            Path documents = documentsFolder();
+            if (documents != null) {
+                chooser.setInitialDirectory(documents.toFile());
+            }
+        }
         Path current = doc.file();
         chooser.setInitialFileName(current != null ? current.getFileName().toString() : suggestedFileName());
         Path file = picker.save(chooser, owner.get());
@@ -140,7 +155,7 @@ public final class DocumentFiles {
             return false;
         }
         if (!file.getFileName().toString().contains(".")) {
-            file = file.resolveSibling(file.getFileName() + ".json");
+            file = file.resolveSibling(file.getFileName() + FLOW_SUFFIX);
         }
         return write(file);
     }
@@ -153,7 +168,7 @@ public final class DocumentFiles {
         if (!doc.isDirty()) {
             return true;
         }
-        switch (Dialogs.askSave(owner.get(), displayName.get())) {
+        switch (dialogs.askSave(owner.get(), displayName.get())) {
             case SAVE:
                 return save();
             case DONT_SAVE:
@@ -186,12 +201,15 @@ public final class DocumentFiles {
             onOpened.run();
             return;
         }
-        startUntitled(recovery.flow(), AppTexts.get("document.untitled"), false);
+        startUntitled(recovery.flow(), recoveryName(recovery), false);
     }
 
     /** The name to show for a recovery in the restore question. */
     public static String recoveryName(Recovery recovery) {
-        return recovery.originalFile() != null ? recovery.originalFile().getFileName().toString()
+        if (recovery.originalFile() != null) {
+            return recovery.originalFile().getFileName().toString();
+        }
+        return recovery.name() != null && !recovery.name().isBlank() ? recovery.name()
                 : AppTexts.get("document.untitled");
     }
 
@@ -204,7 +222,7 @@ public final class DocumentFiles {
             loaded = FlowFiles.load(file);
         } catch (FlowFileException e) {
             LOG.info("Could not open {}: {}", file, e.getMessage());
-            Dialogs.error(owner.get(), AppTexts.get("file.open.failed"), e.getMessage());
+            dialogs.error(owner.get(), AppTexts.get("file.open.failed"), e.getMessage());
             if (!Files.exists(file)) {
                 forget(file);
             }
@@ -215,7 +233,7 @@ public final class DocumentFiles {
             // an export is converted, not edited in place: it gets saved under a new name
             String base = file.getFileName().toString().replaceFirst("\\.json$", "");
             startUntitled(loaded.flow(), AppTexts.get("document.imported", base), false);
-            Dialogs.importReport(owner.get(), file.getFileName().toString(),
+            dialogs.importReport(owner.get(), file.getFileName().toString(),
                     loaded.problems().stream().map(LoadProblem::toString).toList());
         } else {
             doc.reset(loaded.flow(), file, true);
@@ -235,7 +253,7 @@ public final class DocumentFiles {
             FlowFiles.save(file, flow);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save {}: {}", file, e.toString());
-            Dialogs.error(owner.get(), AppTexts.get("file.save.failed"),
+            dialogs.error(owner.get(), AppTexts.get("file.save.failed"),
                     AppTexts.get("file.save.failedText", file.toString(), reason(e)));
             return false;
         }
@@ -273,7 +291,17 @@ public final class DocumentFiles {
     private String suggestedFileName() {
         String base = doc.flow().name().isBlank() ? untitledName : doc.flow().name();
         String safe = base.replaceAll("[\\\\/:*?\"<>|]", "").trim();
-        return (safe.isEmpty() ? "flow" : safe) + ".json";
+        return (safe.isEmpty() ? "flow" : safe) + FLOW_SUFFIX;
+    }
+
+    /** The user's documents folder ({@code ~/Documents} where there is one), else the home folder. */
+    static Path documentsFolder() {
+        String home = System.getProperty("user.home");
+        if (home == null || home.isBlank()) {
+            return null;
+        }
+        Path documents = Path.of(home, "Documents");
+        return Files.isDirectory(documents) ? documents : Files.isDirectory(Path.of(home)) ? Path.of(home) : null;
     }
 
     private void remember(Path file) {

@@ -3,11 +3,14 @@ package org.switchboard.app.document;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,11 +23,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 
 import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.flow.Problem;
+import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.FlowValidator;
+import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * The document being edited: the current {@link Flow} value, its undo history, the selection, the file it belongs
  * to and whether it has unsaved changes. Every change to the flow goes through {@link #apply}, which makes it one
- * undoable, labelled step; selection, zoom and scroll are not edits. Lives on the JavaFX thread.
+ * undoable, labelled step; selection, zoom and scroll are not edits. After each change the document derives one
+ * {@link DocumentState} (flow, revision, problems by node) that every view reads, so the flow is checked once per
+ * change, and only when someone looks. Lives on the JavaFX thread.
  */
 public final class EditorDocument {
 
@@ -38,9 +47,31 @@ public final class EditorDocument {
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel", "");
     private final BooleanBinding dirty;
     private final History history = new History(500);
+    private final Function<Flow, List<Problem>> checker;
+    private final ObjectBinding<DocumentState> state;
+    private long revision;
+    private boolean edited;
 
-    public EditorDocument() {
+    /** @param checker finds the problems of a flow (the engine's validator in the document's language) */
+    public EditorDocument(Function<Flow, List<Problem>> checker) {
+        this.checker = checker;
         dirty = Bindings.createBooleanBinding(() -> !flow.get().equals(savedFlow.get()), flow, savedFlow);
+        state = Bindings.createObjectBinding(() -> DocumentState.of(flow.get(), revision,
+                this.checker.apply(flow.get())), flow);
+    }
+
+    /** A document whose problems are those the validator of {@code types} finds, worded in {@code messages}. */
+    public static EditorDocument checkedBy(NodeTypes types, Messages messages) {
+        FlowValidator validator = new FlowValidator(types);
+        return new EditorDocument(f -> validator.check(f, messages));
+    }
+
+    /**
+     * The state derived from the current flow; computed at most once per change. Views listen to
+     * {@link #flowProperty()} and read this.
+     */
+    public DocumentState state() {
+        return state.get();
     }
 
     public ReadOnlyObjectProperty<Flow> flowProperty() {
@@ -70,7 +101,8 @@ public final class EditorDocument {
             return false;
         }
         history.record(label, before, after, coalesceKey);
-        flow.set(after);
+        edited = true;
+        setFlow(after);
         dropMissingFromSelection();
         updateHistoryState();
         return true;
@@ -83,7 +115,8 @@ public final class EditorDocument {
     public void undo() {
         History.Entry e = history.popUndo();
         if (e != null) {
-            flow.set(e.before());
+            edited = true;
+            setFlow(e.before());
             dropMissingFromSelection();
             updateHistoryState();
         }
@@ -92,7 +125,8 @@ public final class EditorDocument {
     public void redo() {
         History.Entry e = history.popRedo();
         if (e != null) {
-            flow.set(e.after());
+            edited = true;
+            setFlow(e.after());
             dropMissingFromSelection();
             updateHistoryState();
         }
@@ -101,11 +135,20 @@ public final class EditorDocument {
     /** Replaces the whole document (new, open, recover): clears history and selection. */
     public void reset(Flow newFlow, Path newFile, boolean markSaved) {
         history.clear();
+        edited = false;
         selectedNodes.clear();
-        flow.set(newFlow);
+        setFlow(newFlow);
         savedFlow.set(markSaved ? newFlow : Flow.empty());
         file.set(newFile);
         updateHistoryState();
+    }
+
+    /**
+     * Whether the user changed the flow since it was put into the document (new, open, import, restore): an import
+     * or a restored flow is unsaved, but until it is edited it holds no work that its source does not hold.
+     */
+    public boolean editedSinceReset() {
+        return edited;
     }
 
     /** Marks the current flow as saved to the given file. */
@@ -156,6 +199,11 @@ public final class EditorDocument {
 
     public ReadOnlyStringProperty redoLabelProperty() {
         return redoLabel.getReadOnlyProperty();
+    }
+
+    private void setFlow(Flow f) {
+        revision++;
+        flow.set(f);
     }
 
     private void dropMissingFromSelection() {

@@ -26,11 +26,12 @@ import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.flow.Flow;
 
 /**
- * Unsaved work as written by {@link Autosave}: the flow, the file it belongs to (null for a new document) and when
- * it was written. Stored as {@code recovery.json} in the settings directory, with the flow in the normal flow file
- * format, and written atomically and readable by the user only.
+ * Unsaved work as written by {@link Autosave}: the flow, the file it belongs to (null for a new document), the name
+ * the document had (e.g. "calls (imported)"; null in files written before it was kept) and when it was written. Stored
+ * as {@code recovery.json} in the settings directory, with the flow in the normal flow file format, and written
+ * atomically and readable by the user only.
  */
-public record Recovery(Flow flow, Path originalFile, Instant savedAt) {
+public record Recovery(Flow flow, Path originalFile, String name, Instant savedAt) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,6 +84,7 @@ public record Recovery(Flow flow, Path originalFile, Instant savedAt) {
         root.put("recoveryVersion", 1);
         root.put("savedAt", savedAt.toString());
         root.put("file", originalFile == null ? null : originalFile.toAbsolutePath().toString());
+        root.put("name", name);
         root.set("flow", JSON.readTree(FlowFiles.toJson(flow)));
         Files.createDirectories(target.toAbsolutePath().getParent());
         AtomicFiles.writePrivate(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
@@ -96,8 +98,9 @@ public record Recovery(Flow flow, Path originalFile, Instant savedAt) {
                     .flow();
             JsonNode original = root.path("file");
             Path originalFile = original.isTextual() ? Path.of(original.asText()) : null;
+            String name = root.path("name").isTextual() ? root.path("name").asText() : null;
             Instant savedAt = Instant.parse(root.path("savedAt").asText());
-            return Optional.of(new Recovery(flow, originalFile, savedAt));
+            return Optional.of(new Recovery(flow, originalFile, name, savedAt));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | FlowFileException | RuntimeException e) {

@@ -60,6 +60,15 @@ public final class AppTexts {
         return bundles.stream().anyMatch(b -> b.containsKey(key));
     }
 
+    /**
+     * The title of the bundled sample in file {@code fileName} (e.g. {@code family-menu.json}) in the user's
+     * language ({@code sample.<name>.title}), else {@code fallback} (the flow's own name).
+     */
+    public static String sampleTitle(String fileName, String fallback) {
+        String key = "sample." + fileName.replaceFirst("\\.json$", "") + ".title";
+        return has(key) ? get(key) : fallback;
+    }
+
     private static List<ResourceBundle> load(Locale l) {
         ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -9,7 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import org.switchboard.app.Glyphs;
+import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.nodes.PropertyKind;
 
 /**

@@ -5,9 +5,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 
-import org.switchboard.app.Glyphs;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.flow.Flow;
 
 /** The inspector with nothing selected: the flow's name, its size, and how to get going. */

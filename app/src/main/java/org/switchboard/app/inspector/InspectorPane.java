@@ -15,9 +15,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import org.switchboard.app.Shortcuts;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Shortcuts;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.nodes.NodeTypes;
 

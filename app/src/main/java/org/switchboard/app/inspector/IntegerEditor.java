@@ -13,8 +13,8 @@ import javafx.scene.layout.Priority;
 
 import org.controlsfx.control.textfield.CustomTextField;
 
-import org.switchboard.app.Glyphs;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.nodes.PropertySpec;

@@ -9,12 +9,12 @@ import javafx.scene.control.Button;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 
-import org.switchboard.app.Glyphs;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
-import org.switchboard.app.problems.ProblemsPane;
+import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.nodes.NodeTypes;
 
 /** The inspector with several nodes selected: how many, which (click one to edit it), and Delete. */
 final class MultiSelection implements InspectorView {
@@ -35,7 +35,7 @@ final class MultiSelection implements InspectorView {
         Flow flow = doc.flow();
         for (FlowNode n : flow.nodes()) {
             if (ids.contains(n.id())) {
-                Node chip = ProblemsPane.nodeChip(n, AppTexts.engine());
+                Node chip = Glyphs.nodeChip(n, NodeTypes.standard().get(n.type()), AppTexts.engine());
                 chip.setOnMouseClicked(e -> showNode.accept(n.id()));
                 chip.getStyleClass().add("clickable");
                 chips.getChildren().add(chip);

@@ -13,9 +13,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import org.switchboard.app.Glyphs;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Wire;
@@ -57,7 +57,7 @@ final class NodeForm implements InspectorView {
         this.m = AppTexts.engine();
         this.showNode = showNode;
         this.shape = shape(node, type);
-        this.header = new Header(Glyphs.tile(node.type(), 34, 18), "", "");
+        this.header = new Header(Glyphs.tile(node.type(), type == null ? null : type.category(), 34, 18), "", "");
 
         NodeEdits edits = new NodeEdits(doc, nodeId, type, types, m);
         name.setId("node-name");
@@ -199,7 +199,8 @@ final class NodeForm implements InspectorView {
         name.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(9, k, Glyphs.tile(other == null ? "" : other.type(), 18, 11), name, spacer,
+        HBox row = new HBox(9, k, Glyphs.tile(other == null ? "" : other.type(),
+                t == null ? null : t.category(), 18, 11), name, spacer,
                 Glyphs.ui("arrow-r", 13));
         row.getStyleClass().add("conn-row");
         row.setId("conn-" + otherId);

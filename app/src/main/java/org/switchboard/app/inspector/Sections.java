@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import org.switchboard.app.Glyphs;
+import org.switchboard.app.ui.Glyphs;
 
 /** Small building blocks of the inspector body: sections with a title, help lines and the tip callout. */
 final class Sections {

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -21,9 +23,9 @@ import javafx.util.Duration;
 
 import org.controlsfx.control.textfield.CustomTextField;
 
-import org.switchboard.app.Glyphs;
 import org.switchboard.app.canvas.PaletteDrag;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.Category;
 import org.switchboard.engine.nodes.NodeType;
@@ -40,14 +42,20 @@ public final class PalettePane extends VBox {
     private static final List<Category> ORDER = List.of(Category.CALL_CONTROL, Category.ROUTING, Category.EVENTS);
 
     private final Consumer<String> onAdd;
+    private final Function<String, Image> dragImage;
     private final CustomTextField search = new CustomTextField();
     private final List<Group> groups = new ArrayList<>();
 
     /**
-     * @param onAdd adds a node of the given type id at the canvas centre
+     * @param types    the node types to offer
+     * @param messages their labels' language
+     * @param onAdd    adds a node of the given type id at the canvas centre
+     * @param dragImage the picture dragged for a type id (its card as the canvas draws it), or null
      */
-    public PalettePane(Consumer<String> onAdd) {
+    public PalettePane(NodeTypes types, Messages messages, Consumer<String> onAdd,
+                       Function<String, Image> dragImage) {
         this.onAdd = onAdd;
+        this.dragImage = dragImage;
         getStyleClass().add("palette");
         setId("palette");
 
@@ -85,9 +93,8 @@ public final class PalettePane extends VBox {
 
         VBox list = new VBox();
         list.getStyleClass().add("palette-groups");
-        Messages m = AppTexts.engine();
         for (Category c : ORDER) {
-            Group g = new Group(c, NodeTypes.standard().inCategory(c), m);
+            Group g = new Group(c, types.inCategory(c), messages);
             groups.add(g);
             list.getChildren().add(g);
         }
@@ -195,14 +202,14 @@ public final class PalettePane extends VBox {
             StackPane.setAlignment(grip, Pos.CENTER_RIGHT);
             labelAndGrip.setMinWidth(0);
             HBox.setHgrow(labelAndGrip, Priority.ALWAYS);
-            getChildren().addAll(Glyphs.tile(type.id(), 20, 13), labelAndGrip);
+            getChildren().addAll(Glyphs.tile(type.id(), type.category(), 20, 13), labelAndGrip);
             Tooltip tip = new Tooltip(type.description(m));
             tip.setShowDelay(Duration.millis(500));
             tip.setWrapText(true);
             tip.setMaxWidth(280);
             Tooltip.install(this, tip);
 
-            PaletteDrag.install(this, type.id());
+            PaletteDrag.install(this, type.id(), () -> dragImage.apply(type.id()));
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                     onAdd.accept(type.id());

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -20,36 +23,42 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
-import org.switchboard.app.Glyphs;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.i18n.Messages;
-import org.switchboard.engine.nodes.FlowValidator;
-import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
 
 /**
- * The Problems tab: everything {@link FlowValidator} finds in the current flow, errors first, one row each with a
- * severity icon, the node it concerns and the sentence. Recomputed at most once per pulse however many edits
- * arrive; clicking a row (or Enter) shows that node.
+ * The Problems tab: the problems of the document's current {@link org.switchboard.app.document.DocumentState},
+ * errors first, one row each with a severity icon, the node it concerns, the sentence, a one-click fix where the fix
+ * is mechanical ({@link ProblemFixes}) and "Show". Refreshed at most once per pulse however many edits arrive (rows
+ * are redrawn on every change, so a renamed node's chip follows); clicking a row (or Enter) shows that node.
  */
 public final class ProblemsPane extends StackPane {
 
     private final EditorDocument doc;
+    private final NodeTypes types;
+    private final Messages messages;
     private final Consumer<String> showNode;
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ListView<Problem> list = new ListView<>(problems);
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
+    private final ReadOnlyBooleanWrapper anyError = new ReadOnlyBooleanWrapper(this, "anyError");
     private boolean pending;
 
     /**
+     * @param types    names and colours the nodes in the rows
+     * @param messages the node type labels' language
      * @param showNode selects a node and brings it into view
      */
-    public ProblemsPane(EditorDocument doc, Consumer<String> showNode) {
+    public ProblemsPane(EditorDocument doc, NodeTypes types, Messages messages, Consumer<String> showNode) {
         this.doc = doc;
+        this.types = types;
+        this.messages = messages;
         this.showNode = showNode;
         getStyleClass().add("problems");
         setId("problems");
@@ -74,6 +83,11 @@ public final class ProblemsPane extends StackPane {
         return count.getReadOnlyProperty();
     }
 
+    /** Whether one of the problems is an error (the count pill is then red, not amber). */
+    public ReadOnlyBooleanProperty anyErrorProperty() {
+        return anyError.getReadOnlyProperty();
+    }
+
     public List<Problem> problems() {
         return List.copyOf(problems);
     }
@@ -89,12 +103,28 @@ public final class ProblemsPane extends StackPane {
     }
 
     private void refresh() {
-        List<Problem> found = FlowValidator.validate(doc.flow(), AppTexts.engine()).stream()
+        List<Problem> found = doc.state().problems().stream()
                 .sorted((a, b) -> Boolean.compare(!a.isError(), !b.isError())).toList();
         if (!found.equals(problems)) {
             problems.setAll(found);
+        } else {
+            // the same problems, but a node may have a new name (its chip) or a fix may no longer apply
+            list.refresh();
         }
         count.set(found.size());
+        anyError.set(found.stream().anyMatch(Problem::isError));
+    }
+
+    private static Button rowButton(String text, String styleClass, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().addAll("problem-action", styleClass);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> {
+            e.consume();
+            action.run();
+        });
+        return b;
     }
 
     private final class ProblemCell extends ListCell<Problem> {
@@ -126,27 +156,25 @@ public final class ProblemsPane extends StackPane {
             Flow flow = doc.flow();
             FlowNode node = p.nodeId() == null ? null : flow.nodeOrNull(p.nodeId());
             if (node != null) {
-                row.getChildren().add(nodeChip(node, AppTexts.engine()));
+                row.getChildren().add(Glyphs.nodeChip(node, types.get(node.type()), messages));
             }
             Label text = new Label(p.message());
             text.getStyleClass().add("problem-text");
             text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             row.getChildren().add(text);
+            ProblemFixes.Fix fix = ProblemFixes.fixFor(p, flow, types);
+            if (fix != null) {
+                row.getChildren().add(rowButton(fix.label(), "problem-fix",
+                        () -> doc.apply(fix.label(), fix.edit())));
+            }
+            if (node != null) {
+                row.getChildren().add(rowButton(AppTexts.get("problems.show"), "problem-show",
+                        () -> showNode.accept(p.nodeId())));
+            }
             setGraphic(row);
             setText(null);
             setTooltip(new Tooltip(p.message()));
         }
-    }
-
-    /** A small chip naming a node, with its category colour as a square dot. */
-    public static Label nodeChip(FlowNode node, Messages m) {
-        NodeType type = NodeTypes.standard().get(node.type());
-        Region dot = new Region();
-        dot.getStyleClass().addAll("chip-dot", Glyphs.categoryClass(node.type()));
-        Label chip = new Label(node.displayName(type == null ? node.type() : type.label(m)), dot);
-        chip.getStyleClass().addAll("node-chip", "medium");
-        chip.setMinWidth(Region.USE_PREF_SIZE);
-        return chip;
     }
 }

@@ -18,8 +18,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-import org.switchboard.app.Theme;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Theme;
 
 /**
  * The Settings dialog: language (applies after a restart, and says so), appearance (System, Light, Dark; applies at
@@ -27,11 +27,12 @@ import org.switchboard.app.i18n.AppTexts;
  */
 public final class SettingsDialog extends Dialog<ButtonType> {
 
-    public SettingsDialog(Window owner, AppSettings settings, Runnable save, Consumer<ThemeMode> applyTheme) {
+    public SettingsDialog(Window owner, Theme look, AppSettings settings, Runnable save,
+                          Consumer<ThemeMode> applyTheme) {
         initOwner(owner);
         setTitle(AppTexts.get("settings.title"));
         setHeaderText(null);
-        Theme.style(this);
+        look.style(this);
         getDialogPane().setId("settings-dialog");
         getDialogPane().getStyleClass().add("settings-dialog");
 

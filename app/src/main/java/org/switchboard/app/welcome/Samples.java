@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.flow.Flow;
@@ -34,6 +35,11 @@ public final class Samples {
         /** The file name without ".json", used as the key of its description text. */
         public String key() {
             return fileName.replaceFirst("\\.json$", "");
+        }
+
+        /** The sample's title in the user's language: the flow's name, translated where the texts have it. */
+        public String title() {
+            return AppTexts.sampleTitle(fileName, flow.name().isBlank() ? fileName : flow.name());
         }
     }
 

@@ -17,10 +17,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
-import org.switchboard.app.Glyphs;
-import org.switchboard.app.Theme;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.settings.AppSettings;
+import org.switchboard.app.ui.Glyphs;
+import org.switchboard.app.ui.Theme;
 import org.switchboard.app.welcome.Samples.Sample;
 
 /**
@@ -36,14 +36,14 @@ public final class WelcomeDialog extends Dialog<ButtonType> {
      * @param openSample opens a sample: its classpath resource and file name
      * @param openHelp   opens the help (the README on the project site)
      */
-    public WelcomeDialog(Window owner, AppSettings settings, Runnable saveSettings, HostServices host,
+    public WelcomeDialog(Window owner, Theme theme, AppSettings settings, Runnable saveSettings, HostServices host,
                          BiConsumer<String, String> openSample, Runnable openHelp) {
         initOwner(owner);
         // not modal: the window behind stays usable (and closable) while the welcome is open
         initModality(Modality.NONE);
         setTitle(AppTexts.get("welcome.title"));
         setHeaderText(null);
-        Theme.style(this);
+        theme.style(this);
         getDialogPane().setId("welcome-dialog");
         getDialogPane().getStyleClass().add("welcome");
 
@@ -93,7 +93,7 @@ public final class WelcomeDialog extends Dialog<ButtonType> {
     }
 
     private Region card(Sample s, BiConsumer<String, String> openSample) {
-        Label name = new Label(s.flow().name().isBlank() ? s.fileName() : s.flow().name());
+        Label name = new Label(s.title());
         name.getStyleClass().addAll("sample-name", "semibold");
         String key = "sample." + s.key() + ".description";
         Label text = wrapped(AppTexts.has(key) ? AppTexts.get(key)

@@ -129,9 +129,9 @@ public final class CanvasBenchmark {
             AppTexts.setLocale(Locale.ENGLISH);
             Flow flow = bigFlow(NODES);
             t0 = System.nanoTime();
-            EditorDocument doc = new EditorDocument();
+            EditorDocument doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
             doc.reset(flow, null, true);
-            FlowCanvas canvas = new FlowCanvas(doc);
+            FlowCanvas canvas = new FlowCanvas(doc, NodeTypes.standard(), AppTexts.engine());
             Scene scene = new Scene(new StackPane(canvas), 1440, 900);
             PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene);
             scene.addPostLayoutPulseListener(() -> {

@@ -43,6 +43,7 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.Wire;
+import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * Clipboard round trips through the real system clipboard, pan and zoom (the point under the pointer stays put,
@@ -53,13 +54,15 @@ class CanvasClipboardAndViewTest {
 
     private EditorDocument doc;
     private FlowCanvas canvas;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         AppTexts.setLocale(Locale.ENGLISH);
-        doc = new EditorDocument();
+        doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
         doc.reset(CanvasDemo.familyMenu(false), null, true);
-        canvas = new FlowCanvas(doc);
+        canvas = new FlowCanvas(doc, NodeTypes.standard(), AppTexts.engine());
         stage.setScene(new Scene(new StackPane(canvas), 1200, 700));
         stage.setX(0);
         stage.setY(0);
@@ -190,6 +193,27 @@ class CanvasClipboardAndViewTest {
         Point2D centre = canvas.panZoom().toWorld(600, 350);
         assertEquals((40 + 1072) / 2.0, centre.getX(), 12);
         assertTrue(doc.selectedNodes().isEmpty() && !doc.canUndoProperty().get());
+    }
+
+    @Test
+    void fitPrefers100PercentAndActualSizeKeepsTheFirstNodeInView(FxRobot robot) {
+        // 1032 wide: at 100 % it leaves 24 px each side of a 1080 wide view, less than fit's usual 48 px margin
+        robot.interact(() -> stage.setWidth(1080));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#zoom-fit");
+        assertEquals(1.0, canvas.zoomProperty().get(), 1e-9, "a flow that fits at 100 % is shown at 100 %");
+
+        // too wide for the view at 100 %: fit shrinks it; 100 % again keeps its left edge (the first node) in view
+        robot.interact(() -> stage.setWidth(900));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#zoom-fit");
+        assertTrue(canvas.zoomProperty().get() < 1.0);
+        robot.interact(canvas::resetZoom);
+        assertEquals(1.0, canvas.zoomProperty().get(), 1e-9);
+        double left = canvas.panZoom().toView(40, 100).getX();
+        assertTrue(left >= 0 && left <= 20, "the flow's left edge is at the view's left: " + left);
+        robot.interact(() -> stage.setWidth(1200));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

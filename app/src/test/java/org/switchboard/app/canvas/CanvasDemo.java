@@ -69,10 +69,10 @@ public final class CanvasDemo {
             // AtlantaFX 2.1.0's classes are built for Java 21; its stylesheets load fine on 17.
             Application.setUserAgentStylesheet(CanvasDemo.class.getResource("/atlantafx/base/theme/primer-"
                     + (dark ? "dark" : "light") + ".css").toExternalForm());
-            EditorDocument doc = new EditorDocument();
+            EditorDocument doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
             doc.reset(opts.contains("big") ? CanvasBenchmark.bigFlow(CanvasBenchmark.NODES)
                     : familyMenu(opts.contains("warn")), null, true);
-            FlowCanvas canvas = new FlowCanvas(doc);
+            FlowCanvas canvas = new FlowCanvas(doc, NodeTypes.standard(), AppTexts.engine());
             StackPane root = new StackPane(canvas);
             if (dark) {
                 root.getStyleClass().add("dark");

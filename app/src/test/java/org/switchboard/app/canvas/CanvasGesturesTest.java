@@ -53,12 +53,12 @@ class CanvasGesturesTest {
     @Start
     void start(Stage stage) {
         AppTexts.setLocale(Locale.ENGLISH);
-        doc = new EditorDocument();
-        canvas = new FlowCanvas(doc);
+        doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
+        canvas = new FlowCanvas(doc, NodeTypes.standard(), AppTexts.engine());
         Label dial = new Label("Dial");
         dial.setId("palette-dial");
         dial.setMinSize(PALETTE_WIDTH, 30);
-        PaletteDrag.install(dial, "dial");
+        PaletteDrag.install(dial, "dial", () -> canvas.cardImage("dial"));
         VBox palette = new VBox(dial);
         palette.setMinWidth(PALETTE_WIDTH);
         palette.setMaxWidth(PALETTE_WIDTH);

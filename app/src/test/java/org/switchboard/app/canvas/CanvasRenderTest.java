@@ -42,6 +42,7 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.Wire;
+import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * What the cards show for a flow, and that views are reconciled by node id: unchanged nodes keep their views,
@@ -56,8 +57,8 @@ class CanvasRenderTest {
     @Start
     void start(Stage stage) {
         AppTexts.setLocale(Locale.ENGLISH);
-        doc = new EditorDocument();
-        canvas = new FlowCanvas(doc);
+        doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
+        canvas = new FlowCanvas(doc, NodeTypes.standard(), AppTexts.engine());
         stage.setScene(new Scene(new StackPane(canvas), 1200, 700));
         stage.show();
     }
@@ -166,7 +167,12 @@ class CanvasRenderTest {
         load(robot, CanvasDemo.familyMenu(true));
         NodeView anna = robot.lookup("#node-dial1").queryAs(NodeView.class);
         assertTrue(anna.getPseudoClassStates().contains(NodeView.WARNING));
-        assertEquals("Needs the country code", text(anna, "node-footer-text"));
+        String footer = text(anna, "node-footer-text");
+        String reason = "Needs the country code";
+        assertTrue(footer.equals(reason)
+                || footer.endsWith("\u2026") && reason.startsWith(footer.substring(0, footer.length() - 1)),
+                "the short reason, cut to the card's width: " + footer);
+        double widthWithWarning = anna.getLayoutBounds().getWidth();
         Node badge = anna.lookup(".node-badge");
         assertNotNull(badge);
         // The tooltip is made when the pointer first comes onto the badge.
@@ -184,6 +190,11 @@ class CanvasRenderTest {
         assertSame(anna, canvas.view("dial1"));
         assertFalse(anna.getPseudoClassStates().contains(NodeView.WARNING));
         assertNull(anna.lookup(".node-badge"));
+        // a valid number of the same length: the card is as wide as with the warning (the footer never widens it)
+        robot.interact(() -> doc.apply("fix", f -> f.updateNode("dial1",
+                n -> n.withProperty("numbers", List.of("+49 15123456")))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(widthWithWarning, anna.getLayoutBounds().getWidth(), 0.5, "the card keeps its width");
     }
 
     @Test
@@ -225,6 +236,13 @@ class CanvasRenderTest {
     @Test
     void germanCardsFitAndUndoLabelsAreGerman(FxRobot robot) {
         AppTexts.setLocale(Locale.GERMAN);
+        // the language is fixed for the life of a window: a German window gets a German document and canvas
+        robot.interact(() -> {
+            doc = EditorDocument.checkedBy(NodeTypes.standard(), AppTexts.engine());
+            StackPane root = (StackPane) canvas.getParent();
+            canvas = new FlowCanvas(doc, NodeTypes.standard(), AppTexts.engine());
+            root.getChildren().setAll(canvas);
+        });
         load(robot, CanvasDemo.familyMenu(false));
         NodeView in = canvas.view("in1");
         assertEquals("Eingehender Anruf", text(in, "node-title"));
@@ -239,6 +257,42 @@ class CanvasRenderTest {
         AppTexts.setLocale(Locale.ENGLISH);
         assertEquals("Duplicate 2 nodes", CanvasEdits.duplicateLabel(2));
         assertEquals("Cut 1 node", CanvasEdits.cutLabel(1));
+    }
+
+    @Test
+    void aCardsLookShowsSelectionPointerAndCallsAndTheExportLeavesOutTheSelection(FxRobot robot) {
+        load(robot, CanvasDemo.familyMenu(false));
+        robot.interact(() -> {
+            doc.select(List.of("in1"));
+            canvas.showCalls(List.of("gather1"), List.of("in1"));
+            canvas.applyCss();
+        });
+        NodeView gather = canvas.view("gather1");
+        NodeView in = canvas.view("in1");
+        assertTrue(gather.getPseudoClassStates().contains(NodeView.LIVE));
+        assertEquals(javafx.scene.paint.Color.web("#1A9A52"), gather.getBackground().getFills().get(1).getFill(),
+                "the card a call is at is outlined in the live green");
+        assertTrue(in.getPseudoClassStates().contains(NodeView.COVERED), "a node the call passed");
+        assertTrue(in.getPseudoClassStates().contains(NodeView.SELECTED));
+        assertTrue(canvas.lookOf("in1").selected() && canvas.lookOf("in1").covered());
+
+        robot.moveTo("#node-switch1");
+        assertTrue(canvas.view("switch1").getPseudoClassStates().contains(NodeView.HOVERED),
+                "the card under the pointer");
+        robot.moveTo(canvas.localToScreen(5, 5));
+        assertFalse(canvas.view("switch1").getPseudoClassStates().contains(NodeView.HOVERED));
+
+        // the export draws the cards in their export look: no selection, but the calls stay
+        robot.interact(() -> canvas.setLookFilter(CardLook::forExport));
+        assertFalse(in.getPseudoClassStates().contains(NodeView.SELECTED));
+        assertTrue(gather.getPseudoClassStates().contains(NodeView.LIVE));
+        robot.interact(() -> {
+            canvas.setLookFilter(java.util.function.UnaryOperator.identity());
+            canvas.showCalls(List.of(), List.of());
+        });
+        assertTrue(in.getPseudoClassStates().contains(NodeView.SELECTED));
+        assertFalse(gather.getPseudoClassStates().contains(NodeView.LIVE), "the call has gone");
+        assertFalse(in.getPseudoClassStates().contains(NodeView.COVERED));
     }
 
     @Test

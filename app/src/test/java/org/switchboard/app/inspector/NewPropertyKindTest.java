@@ -24,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.document.EditorDocument;
+import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Values;
@@ -122,7 +123,7 @@ class NewPropertyKindTest {
         }
     }
 
-    private final EditorDocument doc = new EditorDocument();
+    private EditorDocument doc;
     private InspectorPane inspector;
 
     @Start
@@ -130,6 +131,7 @@ class NewPropertyKindTest {
         List<NodeType> all = new ArrayList<>(NodeTypes.standard().all());
         all.add(new ClosedDaysType());
         NodeTypes types = new NodeTypes(all);
+        doc = EditorDocument.checkedBy(types, AppTexts.engine());
         FlowNode node = types.get("test.closedDays").newNode("n1", 0, 0);
         doc.reset(Flow.of("f", List.of(node), List.of()), null, true);
         inspector = new InspectorPane(doc, id -> { }, types,

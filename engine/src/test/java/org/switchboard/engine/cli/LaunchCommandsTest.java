@@ -49,6 +49,10 @@ class LaunchCommandsTest {
         assertTrue(options.group(1).contains(EXIT_ON_OOM), options.group(1));
         assertTrue(pom.contains("<arg value=\"--java-options\"/> <arg value=\"${installer.java.options}\"/>"),
                 "jpackage gets those options");
+        String engine = Files.readString(ROOT.resolve("installer/launchers/switchboard-engine.properties"));
+        Matcher engineOptions = Pattern.compile("(?m)^java-options=(.*)$").matcher(engine);
+        assertTrue(engineOptions.find(), "the switchboard-engine launcher sets java-options");
+        assertTrue(engineOptions.group(1).contains(EXIT_ON_OOM), engineOptions.group(1));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.switchboard.app;
+package org.switchboard.app.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +55,7 @@ public final class Fonts {
     }
 
     private static String load(String file) {
-        try (InputStream in = Fonts.class.getResourceAsStream("fonts/" + file)) {
+        try (InputStream in = Fonts.class.getResourceAsStream("/org/switchboard/app/fonts/" + file)) {
             Font f = in == null ? null : Font.loadFont(in, 13);
             if (f == null) {
                 LOG.info("Font {} could not be loaded; using the system font", file);

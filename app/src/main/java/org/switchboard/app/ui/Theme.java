@@ -1,13 +1,8 @@
-package org.switchboard.app;
+package org.switchboard.app.ui;
 
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,14 +10,11 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Dialog;
 
-import org.switchboard.app.settings.SystemAppearance;
-import org.switchboard.app.settings.ThemeMode;
-
 /**
  * Light or dark: the AtlantaFX Primer theme as the base for every control, with the app's own stylesheet
  * ({@code app.css}: Switchboard's colour tokens, spacing and panels) on top. Dark mode is the style class
  * {@code dark} on each scene's root, so every colour in {@code app.css} is a looked-up token defined twice. Lives
- * on the JavaFX thread.
+ * on the JavaFX thread. One instance, made by the composition root and handed to whatever styles a scene or dialog.
  */
 public final class Theme {
 
@@ -30,77 +22,47 @@ public final class Theme {
        pre-parsed binary form, which loads in a fraction of the time the 170 KB of CSS takes to parse. */
     private static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.bss";
     private static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.bss";
-    private static final String APP_CSS = Objects.requireNonNull(Theme.class.getResource("app.css"))
-            .toExternalForm();
-    private static final ReadOnlyBooleanWrapper DARK = new ReadOnlyBooleanWrapper(false);
+    private static final String APP_CSS = Objects.requireNonNull(
+            Theme.class.getResource("/org/switchboard/app/app.css")).toExternalForm();
+    private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark", false);
 
-    private Theme() {
-    }
-
-    public static void setDark(boolean dark) {
+    public void setDark(boolean dark) {
         String css = Objects.requireNonNull(Theme.class.getResource(dark ? PRIMER_DARK : PRIMER_LIGHT),
                 "AtlantaFX theme").toExternalForm();
         if (!css.equals(Application.getUserAgentStylesheet())) {
             Application.setUserAgentStylesheet(css);
         }
-        DARK.set(dark);
+        this.dark.set(dark);
     }
 
-    /**
-     * Applies the user's choice: light, dark, or what the system says. The system is asked in the background;
-     * when its answer is not there within {@code waitMillis}, the window starts light and switches when it comes.
-     */
-    public static void follow(ThemeMode mode, CompletableFuture<Boolean> systemDark, long waitMillis) {
-        if (mode != ThemeMode.SYSTEM) {
-            setDark(mode == ThemeMode.DARK);
-            return;
-        }
-        CompletableFuture<Boolean> detection = systemDark != null ? systemDark : SystemAppearance.detectDarkAsync();
-        try {
-            setDark(detection.get(Math.max(0, waitMillis), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            setDark(false);
-            detection.thenAccept(dark -> Platform.runLater(() -> setDark(dark)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            setDark(false);
-        } catch (ExecutionException e) {
-            setDark(false);
-        }
-    }
-
-    public static boolean isDark() {
-        return DARK.get();
-    }
-
-    public static ReadOnlyBooleanProperty darkProperty() {
-        return DARK.getReadOnlyProperty();
+    public ReadOnlyBooleanProperty darkProperty() {
+        return dark.getReadOnlyProperty();
     }
 
     /**
      * Gives a long-lived scene (the main window) the app's fonts and stylesheet and keeps its root's {@code dark}
      * class up to date.
      */
-    public static void style(Scene scene) {
+    public void style(Scene scene) {
         scene.getStylesheets().addAll(Fonts.stylesheet(), APP_CSS);
         InvalidationListener update = o -> mark(scene.getRoot());
         scene.rootProperty().addListener(update);
-        DARK.addListener(update);
+        dark.addListener(update);
         mark(scene.getRoot());
     }
 
     /** The same for a dialog, which brings its own scene. */
-    public static void style(Dialog<?> dialog) {
+    public void style(Dialog<?> dialog) {
         dialog.getDialogPane().getStylesheets().addAll(Fonts.stylesheet(), APP_CSS);
         mark(dialog.getDialogPane());
     }
 
-    private static void mark(Parent root) {
+    private void mark(Parent root) {
         if (root == null) {
             return;
         }
         root.getStyleClass().remove("dark");
-        if (DARK.get()) {
+        if (dark.get()) {
             root.getStyleClass().add("dark");
         }
     }

@@ -30,6 +30,7 @@ import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.document.Recovery;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.inspector.InspectorPane;
+import org.switchboard.app.inspector.PropertyEditors;
 import org.switchboard.app.palette.PalettePane;
 import org.switchboard.app.problems.ProblemsPane;
 import org.switchboard.app.settings.AppSettings;
@@ -89,7 +90,7 @@ public final class MainWindow {
         this.actions = new Actions(WindowActions.of(this, files, doc));
         actions.addAll(canvas.actions());
         this.palette = new PalettePane(with.types(), with.messages(), this::addNode, id -> canvas.cardImage(id));
-        this.inspector = new InspectorPane(doc, this::showNode);
+        this.inspector = new InspectorPane(doc, this::showNode, with.types(), PropertyEditors.standard());
         this.problems = new ProblemsPane(doc, with.types(), with.messages(), this::showNode);
         dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
         dock.markCount("problems", "error", problems.anyErrorProperty());

@@ -22,7 +22,7 @@ public final class PropertyEditors {
     private static final PropertyEditors STANDARD = new PropertyEditors(Map.of())
             .with("text", (e, s) -> new TextEditor(e, s, null, null))
             .with("phoneNumber", (e, s) -> new TextEditor(e, s, "inspector.phone.placeholder", "tnum"))
-            .with("sound", (e, s) -> new TextEditor(e, s, "inspector.sound.placeholder", null))
+            .with("sound", SoundEditor::new)
             .with("webhookPath", (e, s) -> new TextEditor(e, s, null, "mono"))
             .with("integer", IntegerEditor::new)
             .with("boolean", BooleanEditor::new)

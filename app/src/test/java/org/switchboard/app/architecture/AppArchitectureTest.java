@@ -26,9 +26,6 @@ final class AppArchitectureTest {
 
     private static final String APP = "org.switchboard.app";
 
-    private AppArchitectureTest() {
-    }
-
     /** One slice per package directly under the app's package, and one for the app's package itself. */
     private static final SliceAssignment APP_PACKAGES = new SliceAssignment() {
         @Override
@@ -77,4 +74,7 @@ final class AppArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(APP + ".ui..", APP + ".i18n..", APP + ".icons..",
                     "org.switchboard.engine..", "java..", "javafx..", "org.slf4j..")
             .because("every panel uses the UI helpers, so they may use no panel");
+
+    private AppArchitectureTest() {
+    }
 }

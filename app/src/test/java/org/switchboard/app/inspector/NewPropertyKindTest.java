@@ -133,6 +133,7 @@ class NewPropertyKindTest {
         NodeTypes types = new NodeTypes(all);
         doc = EditorDocument.checkedBy(types, AppTexts.engine());
         FlowNode node = types.get("test.closedDays").newNode("n1", 0, 0);
+        doc = EditorDocument.checkedBy(types, Messages.ENGLISH);
         doc.reset(Flow.of("f", List.of(node), List.of()), null, true);
         inspector = new InspectorPane(doc, id -> { }, types,
                 PropertyEditors.standard().with("test.weekdays", WeekdaysEditor::new));

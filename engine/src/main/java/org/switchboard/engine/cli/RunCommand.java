@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -25,18 +26,23 @@ import picocli.CommandLine.Spec;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.files.LoadedFlow;
+import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.runtime.EngineOptions;
 import org.switchboard.engine.runtime.FlowEngine;
 import org.switchboard.engine.server.ServerOptions;
 import org.switchboard.engine.server.SwitchboardServer;
 import org.switchboard.engine.sipgate.SignatureVerifier;
+import org.switchboard.engine.sounds.FlowSounds;
+import org.switchboard.engine.sounds.Speech;
 import org.switchboard.engine.tunnel.OnlineSession;
 import org.switchboard.engine.tunnel.TunnelException;
 
 /**
  * {@code run --flow FILE}: serves a flow to sipgate without the desktop app. Loads and checks the flow (problems are
- * printed, a file that cannot be read is exit 2), starts the webhook server, prints {@code Listening on
+ * printed, a file that cannot be read is exit 2), speaks its text-to-speech sounds that are not spoken yet, serves its
+ * local sounds from the {@code sounds/} folder beside the file, starts the webhook server, prints {@code Listening on
  * http://ADDR:PORT} and the webhook URLs to paste into sipgate, and serves until Ctrl-C or SIGTERM, then stops
  * cleanly: SIGTERM and SIGINT stop taking connections, let requests in flight finish (a few seconds at most), print
  * {@code Stopped.} and exit 0. When the file changes on disk it is loaded again and deployed (running calls keep
@@ -141,8 +147,8 @@ public final class RunCommand implements Callable<Integer> {
             engine.close();
             return fail(err, e.getMessage());
         }
-        printProblems(loaded, messages, out);
-        engine.deploy(loaded.flow());
+        Flow flow = prepare(loaded, messages, out, err);
+        engine.deploy(flow, ValidateCommand.Report.folderOf(flowFile));
         SwitchboardServer server;
         try {
             server = starting.join();
@@ -247,15 +253,29 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void printProblems(LoadedFlow loaded, Messages messages, PrintWriter out) {
+    /**
+     * Speaks text-to-speech sounds that have no current sound yet (into the flow's sounds folder; the flow file is
+     * not changed), then prints the problems of the result. Returns the flow to deploy.
+     */
+    private Flow prepare(LoadedFlow loaded, Messages messages, PrintWriter out, PrintWriter err) {
         if (loaded.source() == LoadedFlow.Source.NODE_RED) {
             out.println("note: " + flowFile + " is a Node-RED export; it was converted on load");
         }
-        ValidateCommand.Report report = ValidateCommand.Report.print(flowFile, loaded, messages, out);
+        FlowSounds.Spoken spoken = FlowSounds.speak(loaded.flow(), ValidateCommand.Report.folderOf(flowFile),
+                NodeTypes.standard(), Speech.find());
+        for (String failure : spoken.failures()) {
+            err.println("error: text to speech: " + failure);
+        }
+        if (spoken.spokenCount() > 0) {
+            out.println("Spoke " + spoken.spokenCount() + " text-to-speech sound(s) into the sounds folder");
+        }
+        ValidateCommand.Report report = ValidateCommand.Report.print(flowFile, loaded.problems(), spoken.flow(),
+                List.of(), messages, out);
         out.println(flowFile + ": " + report.summary());
         if (report.errors() > 0) {
             out.println("warning: calls that reach a node with errors will not go as drawn");
         }
+        return spoken.flow();
     }
 
     /**
@@ -274,8 +294,8 @@ public final class RunCommand implements Callable<Integer> {
             seen[0] = now;
             try {
                 LoadedFlow loaded = FlowFiles.load(flowFile);
-                printProblems(loaded, messages, out);
-                engine.deploy(loaded.flow());
+                Flow flow = prepare(loaded, messages, out, err);
+                engine.deploy(flow, ValidateCommand.Report.folderOf(flowFile));
                 out.println("Reloaded " + flowFile + "; new calls use this version");
                 out.flush();
             } catch (FlowFileException e) {

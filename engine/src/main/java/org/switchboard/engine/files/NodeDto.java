@@ -6,9 +6,11 @@ import java.util.Objects;
 
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
+import org.switchboard.engine.flow.SoundRef;
 import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.NodeTypes;
+import org.switchboard.engine.nodes.PropertyKinds;
 import org.switchboard.engine.nodes.PropertySpec;
 
 /**
@@ -37,7 +39,8 @@ public record NodeDto(String id, String type, String name, double x, double y, M
         if (type != null) {
             for (PropertySpec spec : type.properties()) {
                 if (node.properties().containsKey(spec.key())) {
-                    ordered.put(spec.key(), node.properties().get(spec.key()));
+                    Object value = node.properties().get(spec.key());
+                    ordered.put(spec.key(), spec.kind() == PropertyKinds.SOUND_URL ? savedSound(value) : value);
                 }
             }
         }
@@ -48,5 +51,13 @@ public record NodeDto(String id, String type, String name, double x, double y, M
 
     public FlowNode toNode() {
         return new FlowNode(id, type, name, new Position(x, y), properties, extra);
+    }
+
+    /**
+     * A sound as saved: only the chosen source's fields (the inspector keeps the others while editing); a value
+     * with a source this version does not know is kept as it is.
+     */
+    private static Object savedSound(Object value) {
+        return value instanceof Map<?, ?> && !SoundRef.hasUnknownSource(value) ? SoundRef.of(value).toValue() : value;
     }
 }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
+import org.switchboard.engine.flow.SoundRef;
 import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.CallEvent;
@@ -72,16 +74,16 @@ final class NodeRedMapping {
     void configNode(NodeRedEntry e) {
         switch (e.type()) {
             case "tts":
-                notes.add("Text-to-speech " + (e.name().isBlank() ? e.id() : "'" + e.name() + "'")
-                        + " (not imported; record it as a WAV file):\n" + e.text("text").strip());
                 if (!usedTts.contains(e.id())) {
-                    problems.add(new LoadProblem(e.place(), "text-to-speech is not supported; it was not imported "
+                    notes.add("Text-to-speech " + (e.name().isBlank() ? e.id() : "'" + e.name() + "'")
+                            + " (not used by any node, not imported):\n" + e.text("text").strip());
+                    problems.add(new LoadProblem(e.place(), "no node uses this text-to-speech; it was not imported "
                             + "(its text is in the flow notes)"));
                 }
                 break;
             case "aws":
-                problems.add(new LoadProblem(e.place(), "not imported: Amazon Polly was only needed for "
-                        + "text-to-speech, which Switchboard does not support"));
+                problems.add(new LoadProblem(e.place(), "not imported: Amazon Polly is not needed any more; "
+                        + "text to speech is spoken by the speech engine on this machine"));
                 break;
             case "account":
                 problems.add(new LoadProblem(e.place(), "not imported: sipgate credentials now live in Settings, "
@@ -187,8 +189,8 @@ final class NodeRedMapping {
     }
 
     private Mapped play(NodeRedEntry e) {
-        String url = sound(e, "plays nothing");
-        if (url.isEmpty() && !e.has("sound") && !e.has("audio")) {
+        Object url = sound(e, "plays nothing");
+        if ("".equals(url) && !e.has("sound") && !e.has("audio")) {
             url = e.text("url").trim(); // older versions of the Play node had only "url"
         }
         FlowNode node = node(e, PlayType.ID, "play", Map.of(PlayType.URL, url));
@@ -276,15 +278,15 @@ final class NodeRedMapping {
     }
 
     /**
-     * The sound URL of a node ({@code sound}: none|url|tts with {@code soundUrl}; older versions: {@code audio}
-     * and {@code playUrl}). Text-to-speech cannot be converted: it is reported on the tts node and left empty.
+     * The sound of a node ({@code sound}: none|url|tts with {@code soundUrl} or {@code tts}; older versions:
+     * {@code audio} and {@code playUrl}): a URL as plain text, or the text of the tts node it names as a
+     * text-to-speech sound ({@link SoundRef}) in German when its language is German, otherwise in English.
      */
-    private String sound(NodeRedEntry e, String withoutIt) {
+    private Object sound(NodeRedEntry e, String withoutIt) {
         String mode = soundMode(e).trim();
         String url = !e.text("soundUrl").isBlank() ? e.text("soundUrl").trim() : e.text("playUrl").trim();
         switch (mode) {
             case "":
-                return url;
             case "url":
             case "sound":
                 return url;
@@ -294,14 +296,18 @@ final class NodeRedMapping {
                 NodeRedEntry tts = entries.get(e.text("tts"));
                 String who = "the " + typeLabel(mappedType(e.type()))
                         + (e.name().isBlank() ? "" : " '" + e.name() + "'");
-                if (tts != null) {
-                    problems.add(new LoadProblem(tts.place(), "text-to-speech is not supported; " + who + " "
-                            + withoutIt + " until you set a sound URL (the text is in the flow notes)"));
-                } else {
-                    problems.add(new LoadProblem(e.place(), "text-to-speech is not supported; " + who + " "
-                            + withoutIt + " until you set a sound URL"));
+                if (tts == null || tts.text("text").isBlank()) {
+                    problems.add(new LoadProblem(e.place(), "the text-to-speech node it names is missing or empty; "
+                            + who + " " + withoutIt + " until you set a sound"));
+                    return "";
                 }
-                return "";
+                String language = tts.text("language").trim().toLowerCase(Locale.ROOT);
+                String voice = language.startsWith("de") ? "de" : "en";
+                problems.add(new LoadProblem(tts.place(), "now spoken by the speech engine on this machine for "
+                        + who + ", in " + (voice.equals("de") ? "German" : "English")
+                        + (tts.text("voice").isBlank() ? "" : " (the Polly voice '" + tts.text("voice")
+                        + "' is not available)")));
+                return SoundRef.speech(tts.text("text").strip(), voice).toValue();
             }
             default:
                 problems.add(new LoadProblem(e.place(), "the sound setting '" + mode + "' is not known; no sound "

@@ -19,6 +19,12 @@ public interface CallContext {
      */
     String dataUrl(FlowNode node);
 
+    /**
+     * The absolute URL sipgate downloads a sound property's value from: a URL source as it is, a local sound (a
+     * converted file or spoken text) at {@code <base-url>/sounds/<hash>.wav}; {@code null} when there is none.
+     */
+    String soundUrl(Object value);
+
     /** Continue at this node's output for the event when sipgate reports it (answer or hangup). */
     void subscribe(FlowNode node, CallEvent event);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.switchboard.engine.flow.SoundRef;
 import org.switchboard.engine.flow.Values;
 
 /**
@@ -42,7 +43,10 @@ public final class PropertyKinds {
     public static final PropertyKind PHONE_LIST = new PropertyKind("phoneList", List.of(""), true,
             PropertyKinds::checkPhoneList);
 
-    /** The URL of a WAV file sipgate plays (empty = no sound unless required). */
+    /**
+     * A sound sipgate plays: a URL, a converted file beside the flow or text to speech ({@link SoundRef}; empty =
+     * no sound unless required).
+     */
     public static final PropertyKind SOUND_URL = new PropertyKind("sound", "", false, PropertyKinds::checkSound);
 
     /** The path on this server that sipgate posts new calls to, e.g. {@code /sipgate}. */
@@ -101,10 +105,24 @@ public final class PropertyKinds {
     }
 
     private static String checkSound(PropertyKind.Value v) {
-        if (v.isBlank()) {
+        if (SoundRef.hasUnknownSource(v.value())) {
+            return PropertyKind.warning(v.messages().get("problem.sound.unknownSource", v.label()));
+        }
+        SoundRef sound = SoundRef.of(v.value());
+        if (sound.isEmpty()) {
             return required(v);
         }
-        String url = Values.asText(v.value()).trim();
+        return switch (sound.source()) {
+            case URL -> checkSoundUrl(sound.url(), v);
+            case FILE -> sound.isWellFormedFile() ? null
+                    : v.messages().get("problem.sound.badFile", v.label(), sound.file());
+            case SPEECH -> SoundRef.VOICES.contains(sound.voice()) ? null
+                    : v.messages().get("problem.sound.voice", v.label(), sound.voice(),
+                            String.join(", ", SoundRef.VOICES));
+        };
+    }
+
+    private static String checkSoundUrl(String url, PropertyKind.Value v) {
         URI uri;
         try {
             uri = new URI(url);

@@ -1,5 +1,6 @@
 package org.switchboard.engine.runtime;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +27,13 @@ import org.switchboard.engine.sipgate.PushEvent;
  */
 public final class FlowEngine implements AutoCloseable {
 
-    private record Deployment(Flow flow, Map<String, List<FlowNode>> routes) {
+    private record Deployment(Flow flow, Map<String, List<FlowNode>> routes, LocalSounds sounds) {
     }
 
     private final NodeTypes types;
     private final FlowRunner runner;
     private final ScheduledExecutorService sweeper;
-    private volatile Deployment deployment = new Deployment(Flow.empty(), Map.of());
+    private volatile Deployment deployment = new Deployment(Flow.empty(), Map.of(), LocalSounds.NONE);
 
     public FlowEngine(EngineOptions options) {
         CallSessions sessions = new CallSessions(options.maxSessions(), options.idleTimeout(), options.clock());
@@ -48,8 +49,16 @@ public final class FlowEngine implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(sessions::sweep, period, period, TimeUnit.SECONDS);
     }
 
-    /** Makes the flow live for new calls. */
+    /** Makes the flow live for new calls, without local sounds (a flow that has no file yet). */
     public void deploy(Flow flow) {
+        deploy(flow, null);
+    }
+
+    /**
+     * Makes the flow live for new calls; its local sounds ({@code sounds/HASH.wav}) are served from
+     * {@code flowFolder}, the folder of its file.
+     */
+    public void deploy(Flow flow, Path flowFolder) {
         Map<String, List<FlowNode>> routes = new LinkedHashMap<>();
         for (FlowNode node : flow.nodes()) {
             NodeType type = types.get(node.type());
@@ -64,11 +73,18 @@ public final class FlowEngine implements AutoCloseable {
             }
         }
         routes.replaceAll((p, nodes) -> List.copyOf(nodes));
-        deployment = new Deployment(flow, Map.copyOf(routes));
+        LocalSounds sounds = LocalSounds.scan(flow, flowFolder, types);
+        runner.setLocalSounds(sounds);
+        deployment = new Deployment(flow, Map.copyOf(routes), sounds);
     }
 
     public Flow flow() {
         return deployment.flow();
+    }
+
+    /** The local sounds the deployed flow may use (what {@code /sounds/} serves). */
+    public LocalSounds localSounds() {
+        return deployment.sounds();
     }
 
     public Set<String> webhookPaths() {

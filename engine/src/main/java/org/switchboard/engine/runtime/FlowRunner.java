@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.flow.SoundRef;
 import org.switchboard.engine.nodes.CallEvent;
 import org.switchboard.engine.nodes.CallField;
 import org.switchboard.engine.nodes.NodeType;
@@ -29,6 +30,7 @@ public final class FlowRunner {
     private final CallEventListener listener;
     private final Clock clock;
     private volatile String baseUrl;
+    private volatile LocalSounds localSounds = LocalSounds.NONE;
 
     public FlowRunner(NodeTypes types, CallSessions sessions, CallControl callControl, CallEventListener listener,
                       String baseUrl, Clock clock) {
@@ -48,6 +50,10 @@ public final class FlowRunner {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    void setLocalSounds(LocalSounds sounds) {
+        this.localSounds = sounds;
     }
 
     public CallSessions sessions() {
@@ -229,6 +235,15 @@ public final class FlowRunner {
         StringBuilder url = callbackUrl();
         session.appendDigitsToken(node.id(), url);
         return url.toString();
+    }
+
+    String soundUrl(Object value) {
+        SoundRef sound = SoundRef.of(value);
+        if (sound.source() == SoundRef.Source.URL) {
+            return sound.url().isEmpty() ? null : sound.url();
+        }
+        String file = sound.localFile();
+        return file == null || !localSounds.has(file) ? null : baseUrl + "/" + file;
     }
 
     private StringBuilder callbackUrl() {

@@ -170,6 +170,11 @@ final class Walk implements CallContext {
     }
 
     @Override
+    public String soundUrl(Object value) {
+        return runner.soundUrl(value);
+    }
+
+    @Override
     public String dataUrl(FlowNode node) {
         return runner.dataUrl(session, node);
     }

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.util.Objects;
 
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
@@ -20,8 +21,9 @@ import org.switchboard.engine.runtime.FlowEngine;
 
 /**
  * The embedded webhook server: Jetty 12 (core API, no servlets) in front of a {@link FlowEngine}. It answers sipgate
- * pushes on the engine's webhook paths and callback URLs and {@code GET /health}, and nothing else (see
- * {@link PushHandler} for the rules and {@link PlainErrors} for error answers). The route table belongs to the
+ * pushes on the engine's webhook paths and callback URLs, {@code GET /health} and the flow's local sounds under
+ * {@code /sounds/}, and nothing else (see {@link PushHandler} and {@link SoundHandler} for the rules and
+ * {@link PlainErrors} for error answers). The route table belongs to the
  * engine, so {@link #deploy} is the engine's atomic swap. The server does not own the engine: closing the server
  * leaves the engine (and its calls) alone. Hardened for the internet: a connection limit and a long accept queue,
  * a deadline for reading each whole request ({@link ReadDeadline}), per-source limits ({@link ServerLimits}), and a
@@ -44,14 +46,14 @@ public final class SwitchboardServer implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.handler = new PushHandler(engine, options);
-        this.jetty = build(options, handler);
+        this.jetty = build(options, new SoundHandler(engine, handler));
         this.connector = (ServerConnector) jetty.getConnectors()[0];
         this.statusConnector = jetty.getConnectors().length > 1 ? (ServerConnector) jetty.getConnectors()[1] : null;
         handler.setStatusConnector(statusConnector);
     }
 
     /** The one place that sets Jetty up. */
-    private static Server build(ServerOptions options, PushHandler handler) {
+    private static Server build(ServerOptions options, Handler handler) {
         QueuedThreadPool threads = new QueuedThreadPool(options.maxThreads(), 2);
         threads.setName("switchboard-http");
         threads.setDaemon(true);

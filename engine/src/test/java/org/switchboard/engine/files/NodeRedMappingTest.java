@@ -17,6 +17,7 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.Problem;
+import org.switchboard.engine.flow.SoundRef;
 import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.FlowValidator;
@@ -141,18 +142,19 @@ class NodeRedMappingTest {
                 ]""");
         Flow flow = loaded.flow();
         assertEquals(Map.of("reason", "busy", "sound", "https://e.com/busy.wav"), node(flow, "r").properties());
-        assertEquals(Map.of("reason", "rejected", "sound", ""), node(flow, "r2").properties());
+        assertEquals(Map.of("reason", "rejected", "sound", SoundRef.speech("We are closed", "en").toValue()),
+                node(flow, "r2").properties());
         assertEquals("https://e.com/old.wav", node(flow, "r3").property("sound"));
         assertEquals(Map.of("sound", ""), node(flow, "hg").properties());
         assertEquals(List.of(
-                "node 'Unused' (tts): text-to-speech is not supported; it was not imported (its text is in the flow "
+                "node 'Unused' (tts): no node uses this text-to-speech; it was not imported (its text is in the flow "
                         + "notes)",
-                "node 'Closed text' (tts): text-to-speech is not supported; the Reject 'Closed' plays no sound until "
-                        + "you set a sound URL (the text is in the flow notes)",
-                "node 'Bye' (hangup): text-to-speech is not supported; the Hang up 'Bye' plays no sound until you "
-                        + "set a sound URL"), problems(loaded));
+                "node 'Closed text' (tts): now spoken by the speech engine on this machine for the Reject 'Closed', "
+                        + "in English",
+                "node 'Bye' (hangup): the text-to-speech node it names is missing or empty; the Hang up 'Bye' plays "
+                        + "no sound until you set a sound"), problems(loaded));
         String notes = (String) flow.extra().get("notes");
-        assertTrue(notes.contains("We are closed") && notes.contains("Never used"), notes);
+        assertTrue(notes.contains("Never used") && !notes.contains("We are closed"), notes);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Position;
 import org.switchboard.engine.flow.Problem;
+import org.switchboard.engine.flow.SoundRef;
 import org.switchboard.engine.flow.Wire;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.FlowValidator;
@@ -56,7 +57,8 @@ class NodeRedSeedImportTest {
         assertEquals("/sipgate", in.property("path"));
         assertEquals(new Position(40, 110), in.position(), "centre (130,140) minus half a 180x60 card");
         FlowNode gather = byNodeRedId("72381810.88ad2");
-        assertEquals(Map.of("prompt", "", "maxDigits", 1L, "timeout", 5000L), gather.properties());
+        assertEquals(Map.of("maxDigits", 1L, "timeout", 5000L), Map.of("maxDigits", gather.property("maxDigits"),
+                "timeout", gather.property("timeout")));
         FlowNode sw = byNodeRedId("4befc97b.8a4ea8");
         assertEquals("dtmf", sw.name());
         assertEquals("digits", sw.property("field"));
@@ -88,8 +90,8 @@ class NodeRedSeedImportTest {
                 .collect(Collectors.toMap(LoadProblem::place, LoadProblem::message));
         assertEquals(Set.of("node 'Welcome message' (tts)", "node 'AWS test configuration' (aws)",
                 "node 'sipgate test account' (account)", "node a7d7ab35.ff7d (delay)"), problems.keySet());
-        assertTrue(problems.get("node 'Welcome message' (tts)").startsWith(
-                "text-to-speech is not supported; the Gather has no prompt until you set a sound URL"));
+        assertEquals("now spoken by the speech engine on this machine for the Gather, in English (the Polly voice "
+                + "'Salli' is not available)", problems.get("node 'Welcome message' (tts)"));
         assertTrue(problems.get("node 'AWS test configuration' (aws)").contains("not imported"));
         assertTrue(problems.get("node 'sipgate test account' (account)").contains("credentials now live in Settings"));
         assertEquals("the delay of 10 seconds was removed because Switchboard has no delay; its input now goes "
@@ -106,10 +108,15 @@ class NodeRedSeedImportTest {
     }
 
     @Test
-    void theSetupCommentAndTheSpeechTextBecomeNotes() {
+    void theSetupCommentBecomesANoteAndTheSpeechTextTheGathersPrompt() {
         String notes = (String) flow.extra().get("notes");
         assertTrue(notes.contains("Setup instructions\n\nComplete following steps"), notes);
-        assertTrue(notes.contains("For Automat Berlin sales press 1"), notes);
+        FlowNode gather = flow.nodes().stream().filter(n -> n.type().equals("gather")).findFirst().orElseThrow();
+        SoundRef prompt = SoundRef.of(gather.property("prompt"));
+        assertEquals(SoundRef.Source.SPEECH, prompt.source());
+        assertEquals("en", prompt.voice());
+        assertTrue(prompt.text().startsWith("Welcome to the Automat Berlin sample flow.\n\nFor Automat Berlin sales "
+                + "press 1"), prompt.text());
     }
 
     @Test

@@ -149,6 +149,7 @@ class ServerHardeningTest {
         String url = running.url() + FamilyMenu.PATH;
         assertEquals(200, post(url, newCall("real"), "198.51.100.7").statusCode());
         int refused = 0;
+        long started = System.nanoTime();
         for (int i = 0; i < 300; i++) {
             int status = post(url, newCall("flood" + i), "203.0.113.66").statusCode();
             if (status == 429) {
@@ -157,9 +158,11 @@ class ServerHardeningTest {
                 assertEquals(200, status);
             }
         }
-        assertTrue(refused >= 240, "refused " + refused);
+        // the bucket lets in its burst of 50 plus 5 a second of however long the flood took on this machine
+        int allowed = 50 + (int) Math.ceil(5 * (System.nanoTime() - started) / 1e9);
+        assertTrue(refused >= 300 - allowed && refused >= 150, "refused " + refused + ", allowed " + allowed);
         assertEquals(200, post(url, newCall("other"), "198.51.100.8").statusCode(), "other sources still get in");
-        assertTrue(running.engine.activeCalls() <= 62, "calls: " + running.engine.activeCalls());
+        assertTrue(running.engine.activeCalls() <= 2 + 300 - refused, "calls: " + running.engine.activeCalls());
         assertEquals(0, running.engine.evictedCalls());
         String log = log();
         assertTrue(log.contains("status=429") && log.contains("source=203.0.113.66"), log);

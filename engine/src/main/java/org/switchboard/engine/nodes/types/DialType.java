@@ -122,6 +122,6 @@ public final class DialType implements NodeType {
         }
         call.subscribe(node, CallEvent.ANSWER);
         call.subscribe(node, CallEvent.HANGUP);
-        return new Outcome.Render(Sounds.withOptionalSound(node, ANNOUNCEMENT, dial), null);
+        return new Outcome.Render(Sounds.withOptionalSound(node, ANNOUNCEMENT, dial, call), null);
     }
 }

@@ -77,7 +77,7 @@ public final class GatherType implements NodeType {
 
     @Override
     public Outcome run(FlowNode node, CallContext call) {
-        String prompt = Sounds.url(node, PROMPT);
+        String prompt = Sounds.url(node, PROMPT, call);
         Gather gather = Gather.of(call.dataUrl(node), (int) maxDigits(node), (int) timeout(node),
                 prompt == null ? null : Play.of(prompt));
         return new Outcome.Render(List.of(gather), null);

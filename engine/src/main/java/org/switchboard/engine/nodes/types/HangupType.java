@@ -47,12 +47,12 @@ public final class HangupType implements NodeType {
 
     @Override
     public String summary(FlowNode node, Messages m) {
-        String url = Sounds.url(node, SOUND);
-        return url == null ? "" : m.get("summary.hangup.sound", Sounds.shortUrl(url));
+        String sound = Sounds.summary(node, SOUND);
+        return sound == null ? "" : m.get("summary.hangup.sound", sound);
     }
 
     @Override
     public Outcome run(FlowNode node, CallContext call) {
-        return new Outcome.Render(Sounds.withOptionalSound(node, SOUND, new Hangup()), null);
+        return new Outcome.Render(Sounds.withOptionalSound(node, SOUND, new Hangup(), call), null);
     }
 }

@@ -51,15 +51,15 @@ public final class PlayType implements NodeType {
 
     @Override
     public String summary(FlowNode node, Messages m) {
-        String url = Sounds.url(node, URL);
-        return url == null ? m.get("summary.play.none") : m.get("summary.play", Sounds.shortUrl(url));
+        String sound = Sounds.summary(node, URL);
+        return sound == null ? m.get("summary.play.none") : m.get("summary.play", sound);
     }
 
     @Override
     public Outcome run(FlowNode node, CallContext call) {
-        String url = Sounds.url(node, URL);
+        String url = Sounds.url(node, URL, call);
         if (url == null) {
-            call.note(node, "no sound set; nothing played");
+            call.note(node, "no sound set or available; nothing played");
             return new Outcome.Route(NEXT);
         }
         return new Outcome.Render(List.of(Play.of(url)), NEXT);

@@ -56,6 +56,6 @@ public final class RejectType implements NodeType {
     @Override
     public Outcome run(FlowNode node, CallContext call) {
         String reason = "busy".equals(node.text(REASON)) ? "busy" : "rejected";
-        return new Outcome.Render(Sounds.withOptionalSound(node, SOUND, Reject.of(reason)), null);
+        return new Outcome.Render(Sounds.withOptionalSound(node, SOUND, Reject.of(reason), call), null);
     }
 }

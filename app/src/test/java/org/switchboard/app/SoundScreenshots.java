@@ -1,0 +1,61 @@
+package org.switchboard.app;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javafx.embed.swing.SwingFXUtils;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import org.switchboard.engine.flow.SoundRef;
+
+/**
+ * Not a test: makes the screenshots of the inspector's sound sources (docs/images/sound-{url,speech,file}.png) with
+ * the family menu sample open and its "Main menu" selected. Run on purpose:
+ * {@code mvn -B -o -pl app -am test -Dtest=SoundScreenshots -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class SoundScreenshots extends FxRobot {
+
+    @Test
+    void screenshots() throws Exception {
+        Path out = Path.of(System.getProperty("screenshots.dir", "../docs/images")).toAbsolutePath();
+        Files.createDirectories(out);
+        Path sample = Path.of("../sample-flows/family-menu.json").toAbsolutePath();
+        Path home = Files.createTempDirectory("sb-shot");
+        Files.writeString(home.resolve("settings.json"), "{\"language\": \"en\", \"theme\": \"light\", "
+                + "\"showWelcome\": false}", StandardCharsets.UTF_8);
+        AppHarness harness = new AppHarness(home);
+        MainWindow w = harness.start(sample.toString());
+        Map<String, Object> prompts = Map.of(
+                "url", "https://example.com/sounds/family-menu.wav",
+                "speech", SoundRef.speech("Welcome! For Anna press 1, for Ben press 2.", "en").toValue(),
+                "file", SoundRef.file("sounds/" + "3f".repeat(32) + ".wav", "family-menu.mp3").toValue());
+        for (String source : List.of("url", "speech", "file")) {
+            interact(() -> {
+                w.document().apply("Set prompt", f -> f.updateNode("menu",
+                        n -> n.withProperty("prompt", prompts.get(source))));
+                w.document().select(List.of("menu"));
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(300);
+            WaitForAsyncUtils.waitForFxEvents();
+            Path file = out.resolve("sound-" + source + ".png");
+            interact(() -> {
+                try {
+                    ImageIO.write(SwingFXUtils.fromFXImage(w.stage().getScene().snapshot(null), null), "png",
+                            file.toFile());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        interact(() -> w.document().reset(w.document().flow(), null, true));
+        harness.stop();
+    }
+}

@@ -10,9 +10,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The engine's shape, checked on its compiled classes (see docs/decisions/0008-architecture-rules.md): no JavaFX;
- * the runtime, the server, the simulator and the validator know node types only through the registry and their
- * declarations, never by class; no cycles between the engine's areas (its top-level packages: flow, nodes, runtime,
- * server, ...). Inside {@code nodes}, only the registry {@code NodeTypes} reaches down into {@code nodes.types}.
+ * the runtime, the server, the simulator, the test calls and the validator know node types only through the
+ * registry and their declarations, never by class; no cycles between the engine's areas (its top-level packages:
+ * flow, nodes, runtime, server, ...). Inside {@code nodes}, only the registry {@code NodeTypes} reaches down into
+ * {@code nodes.types}.
  */
 @AnalyzeClasses(packages = "org.switchboard.engine", importOptions = ImportOption.DoNotIncludeTests.class)
 final class ArchitectureTest {
@@ -27,7 +28,7 @@ final class ArchitectureTest {
     @ArchTest
     static final ArchRule runtimeAndServerNeverNameConcreteNodeTypes = noClasses()
             .that().resideInAnyPackage("org.switchboard.engine.runtime..", "org.switchboard.engine.server..",
-                    "org.switchboard.engine.simulate..")
+                    "org.switchboard.engine.simulate..", "org.switchboard.engine.calltests..")
             .should().dependOnClassesThat().resideInAPackage(CONCRETE_TYPES)
             .because("node types declare what they are (decision 0007); a new type must need no change here");
 

@@ -1,5 +1,7 @@
 package org.switchboard.engine.cli;
 
+import static org.switchboard.engine.cli.SwitchboardEngineCli.fail;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -336,12 +338,6 @@ public final class RunCommand implements Callable<Integer> {
         Thread t = new Thread(task, name);
         t.setDaemon(true);
         return t;
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("error: " + message);
-        err.flush();
-        return SwitchboardEngineCli.FAILED;
     }
 
     private static String trimSlash(String url) {

@@ -16,11 +16,12 @@ import org.switchboard.engine.warmup.Warmup;
  * errors) and 2 (the command could not do its job, e.g. a file that cannot be read).
  */
 @Command(name = "switchboard-engine", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Check, convert and run Switchboard call flows without the desktop app.",
+        description = "Check, convert, test and run Switchboard call flows without the desktop app.",
         subcommands = {
             ValidateCommand.class,
             ImportCommand.class,
             RunCommand.class,
+            TestCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardEngineCli implements Callable<Integer> {
@@ -39,6 +40,10 @@ public final class SwitchboardEngineCli implements Callable<Integer> {
         if (args.length > 0 && "run".equals(args[0])) {
             Warmup.serverInBackground(); // overlaps Jetty's and the push path's set-up with picocli's
         }
+        if (args.length > 0 && "test".equals(args[0])) {
+            // the test server logs every simulated push; only its warnings belong in a test report
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         System.exit(commandLine().execute(args));
     }
 
@@ -51,6 +56,13 @@ public final class SwitchboardEngineCli implements Callable<Integer> {
             return FAILED;
         });
         return cmd;
+    }
+
+    /** Prints {@code error: message} on stderr and returns {@link #FAILED}. */
+    static int fail(PrintWriter err, String message) {
+        err.println("error: " + message);
+        err.flush();
+        return FAILED;
     }
 
     /** An unexpected failure as one line: its message, or what kind of failure it was when it has none. */

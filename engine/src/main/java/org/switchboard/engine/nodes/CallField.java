@@ -51,6 +51,24 @@ public enum CallField {
         return this == FROM || this == TO || this == DIVERSION || this == ANSWERING_NUMBER;
     }
 
+    /**
+     * Typical values of this fact, tried by the test generator when a rule suggests none itself (a regex, or
+     * "otherwise"): keys for digits, numbers for from/to, sipgate's values for direction and hangup cause.
+     */
+    public List<String> typicalValues() {
+        return switch (this) {
+            case DIGITS -> List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*", "#", "00", "123", "");
+            case FROM, TO, DIVERSION, ANSWERING_NUMBER -> List.of("4930123456", "4915112345678", "anonymous", "");
+            case DIRECTION -> List.of("in", "out");
+            case USER, ANSWERED_BY -> List.of("Alice", "");
+            case USER_ID -> List.of("w0", "");
+            case FULL_USER_ID -> List.of("1234567w0", "");
+            case CAUSE -> List.of("normalClearing", "busy", "cancel", "noAnswer", "congestion", "notFound",
+                    "forwarded");
+            case CALL_ID, ORIG_CALL_ID, XCID -> List.of("");
+        };
+    }
+
     public static CallField fromId(String id) {
         for (CallField f : values()) {
             if (f.id().equals(id)) {

@@ -20,6 +20,7 @@ import org.switchboard.engine.i18n.Messages;
  *   <li>which follow-up pushes resume it, and at which output ({@link #resumePort});</li>
  *   <li>how it takes part in sipgate's answer: whether its verbs end it ({@link #endsAnswer}) and whether an
  *       output continues the same answer ({@link #continuesAnswerAt});</li>
+ *   <li>which call facts lead it to which output ({@link #branches}), for generated test calls;</li>
  *   <li>its properties ({@link #properties}, each with an open {@link PropertyKind}) and, for list properties whose
  *       entries own an output, which one ({@link #entryPort}).</li>
  * </ul>
@@ -81,6 +82,16 @@ public interface NodeType {
      */
     default String entryPort(FlowNode node, String key, int index) {
         return null;
+    }
+
+    /**
+     * The outputs this node takes on a call fact, each with a value of the fact that leads there (see
+     * {@link Branch}); empty for nodes that do not route on facts. The test generator feeds these values in (as
+     * keys pressed, caller numbers, ...) to reach every output. An output with no value that reaches it (e.g. a rule
+     * that an earlier rule always wins over) is left out, and shows up as untested.
+     */
+    default List<Branch> branches(FlowNode node) {
+        return List.of();
     }
 
     List<PropertySpec> properties();

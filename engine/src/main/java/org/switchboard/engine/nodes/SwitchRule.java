@@ -1,5 +1,6 @@
 package org.switchboard.engine.nodes;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,56 @@ public record SwitchRule(Op op, String value) {
         } catch (PatternSyntaxException e) {
             return null;
         }
+    }
+
+    /**
+     * A value that rule {@code index} matches and no earlier rule does (for a test call that takes the rule's
+     * output), or with {@code index == rules.size()} a value that no rule matches ("otherwise"). Tried in order: the
+     * values the rule itself suggests, then {@code pool} (typical values of the field). {@code null} when none of
+     * them fits (e.g. an earlier rule always wins). Unusable rules ({@code null} entries) match nothing.
+     */
+    public static String example(List<SwitchRule> rules, int index, List<String> pool) {
+        List<String> candidates = new ArrayList<>();
+        if (index < rules.size() && rules.get(index) != null) {
+            candidates.addAll(rules.get(index).suggestions());
+        }
+        candidates.addAll(pool);
+        if (index < rules.size() && rules.get(index) != null && rules.get(index).op == Op.NOT_EQUALS) {
+            candidates.add(rules.get(index).value + "0"); // only when no typical value differs
+        }
+        for (String candidate : candidates) {
+            if (wins(rules, index, candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean wins(List<SwitchRule> rules, int index, String value) {
+        for (int i = 0; i < index && i < rules.size(); i++) {
+            if (rules.get(i) != null && rules.get(i).matches(value)) {
+                return false;
+            }
+        }
+        return index >= rules.size() || rules.get(index) != null && rules.get(index).matches(value);
+    }
+
+    /** Values this rule likely matches, most natural first. */
+    private List<String> suggestions() {
+        return switch (op) {
+            case EQUALS, CONTAINS -> List.of(value);
+            case STARTS_WITH -> List.of(value, value + "1");
+            case ONE_OF -> Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+            case EMPTY -> List.of("");
+            case REGEX -> List.of(simpleMatch(value));
+            case NOT_EMPTY, NOT_EQUALS -> List.of();
+        };
+    }
+
+    /** A guess at a value a simple pattern such as {@code ^49157\\d+$} matches: its literal text, digits filled in. */
+    private static String simpleMatch(String regex) {
+        return regex.replace("\\d+", "1234567").replace("\\d*", "").replace("\\d", "1").replace(".*", "")
+                .replace(".+", "1").replace("^", "").replace("$", "");
     }
 
     /** A problem with the rule's value, or {@code null}. */

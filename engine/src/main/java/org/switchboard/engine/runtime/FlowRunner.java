@@ -107,7 +107,7 @@ public final class FlowRunner {
                 + "the flow was not started again";
         String xml = AnswerXml.write(new Response());
         if (listener != CallEventListener.NONE) {
-            listener.onEvent(new RuntimeEvent.PushHandled(callId, push.event(), List.of(), null, xml,
+            listener.onEvent(new RuntimeEvent.PushHandled(callId, push.event(), List.of(), List.of(), null, xml,
                     List.of(note), (System.nanoTime() - startNanos) / 1000));
         }
         return new PushOutcome(200, xml, note, callId, null);
@@ -227,7 +227,8 @@ public final class FlowRunner {
         String xml = AnswerXml.write(response);
         if (listener != CallEventListener.NONE) { // the headless server has no listener: skip the copies
             listener.onEvent(new RuntimeEvent.PushHandled(session.callId(), push.event(),
-                    List.copyOf(walk.entered()), walk.answeringNode(), xml, List.copyOf(walk.notes()),
+                    List.copyOf(walk.entered()), List.copyOf(walk.taken()),
+                    walk.answeringNode(), xml, List.copyOf(walk.notes()),
                     (System.nanoTime() - startNanos) / 1000));
         }
         return new PushOutcome(200, xml, walk.notes().isEmpty() ? null : String.join("; ", walk.notes()),

@@ -7,9 +7,17 @@ public sealed interface RuntimeEvent {
 
     String callId();
 
-    /** A push was handled: which event, which nodes ran, what was answered, and notes on why. */
-    record PushHandled(String callId, String event, List<String> nodesEntered, String answeringNodeId,
-                       String responseXml, List<String> notes, long micros) implements RuntimeEvent {
+    /**
+     * A push was handled: which event, which nodes ran, which outputs the walk took (whether or not a wire leaves
+     * them), what was answered, and notes on why.
+     */
+    record PushHandled(String callId, String event, List<String> nodesEntered, List<OutputTaken> outputsTaken,
+                       String answeringNodeId, String responseXml, List<String> notes, long micros)
+            implements RuntimeEvent {
+    }
+
+    /** An output a walk went on at: the node's id and the output's id. */
+    record OutputTaken(String nodeId, String port) {
     }
 
     /** A call ended (hangup push, or dropped after the idle timeout). */

@@ -36,6 +36,7 @@ final class Walk implements CallContext {
     private final List<Verb> verbs = new ArrayList<>(2);
     private final List<String> entered = new ArrayList<>(4);
     private final List<String> notes = new ArrayList<>(1);
+    private final List<RuntimeEvent.OutputTaken> taken = new ArrayList<>(4);
     private final List<CallSession.Subscription> pending = new ArrayList<>(2);
     private State state = State.OPEN;
     private String answeringNode;
@@ -61,6 +62,10 @@ final class Walk implements CallContext {
 
     List<String> notes() {
         return notes;
+    }
+
+    List<RuntimeEvent.OutputTaken> taken() {
+        return taken;
     }
 
     String answeringNode() {
@@ -112,6 +117,7 @@ final class Walk implements CallContext {
 
     /** Enters every node wired to the given output. */
     void follow(FlowNode node, String port) {
+        taken.add(new RuntimeEvent.OutputTaken(node.id(), port));
         List<Wire> wires = flow.wiresFrom(node.id(), port);
         if (wires.isEmpty()) {
             if (state == State.OPEN && answerCounts) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.Branch;
 import org.switchboard.engine.nodes.CallContext;
 import org.switchboard.engine.nodes.CallField;
 import org.switchboard.engine.nodes.Category;
@@ -71,6 +72,21 @@ public final class SwitchType implements NodeType {
     @Override
     public String entryPort(FlowNode node, String key, int index) {
         return RULES.equals(key) ? portOfRule(index) : null;
+    }
+
+    @Override
+    public List<Branch> branches(FlowNode node) {
+        CallField field = CallField.fromId(node.text(FIELD));
+        CallField on = field == null ? CallField.DIGITS : field;
+        List<SwitchRule> rules = rules(node);
+        List<Branch> branches = new ArrayList<>(rules.size() + 1);
+        for (int i = 0; i <= rules.size(); i++) {
+            String example = SwitchRule.example(rules, i, on.typicalValues());
+            if (example != null) {
+                branches.add(new Branch(i < rules.size() ? portOfRule(i) : OTHERWISE, on, example));
+            }
+        }
+        return branches;
     }
 
     @Override

@@ -1,0 +1,305 @@
+package org.switchboard.engine.calltests;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
+import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.flow.FlowNode;
+import org.switchboard.engine.i18n.Messages;
+import org.switchboard.engine.nodes.NodeType;
+import org.switchboard.engine.nodes.NodeTypes;
+import org.switchboard.engine.nodes.PhoneNumbers;
+import org.switchboard.engine.nodes.Webhook;
+import org.switchboard.engine.runtime.CallControl;
+import org.switchboard.engine.runtime.EngineOptions;
+import org.switchboard.engine.runtime.FlowEngine;
+import org.switchboard.engine.runtime.RuntimeEvent;
+import org.switchboard.engine.server.ServerOptions;
+import org.switchboard.engine.server.SwitchboardServer;
+import org.switchboard.engine.simulate.SimulatedCall;
+import org.switchboard.engine.simulate.SipgateSimulator;
+import org.switchboard.engine.simulate.Step;
+import org.switchboard.engine.sipgate.xml.Dial;
+import org.switchboard.engine.sipgate.xml.Gather;
+import org.switchboard.engine.sipgate.xml.Hangup;
+import org.switchboard.engine.sipgate.xml.Play;
+import org.switchboard.engine.sipgate.xml.Reject;
+import org.switchboard.engine.sipgate.xml.Verb;
+
+/**
+ * Runs test calls against a flow exactly as it would run for sipgate: a real engine behind the real webhook server
+ * on 127.0.0.1 (a free port), driven over HTTP by the {@link SipgateSimulator}. Each test's inputs are played in
+ * order; what the caller experiences is read from the XML answers, and which nodes and outputs ran from the engine's
+ * events. "Hang up call" nodes reach a local stand-in for sipgate's REST API that only records the request. A
+ * runner serves one flow; close it to stop the server. Tests may run from several threads at once.
+ */
+public final class TestCallRunner implements AutoCloseable {
+
+    private final Flow flow;
+    private final NodeTypes types;
+    private final FlowEngine engine;
+    private final SwitchboardServer server;
+    private final SipgateSimulator sipgate;
+    private final Map<String, List<RuntimeEvent.PushHandled>> events = new ConcurrentHashMap<>();
+    private final Set<String> hungUpByFlow = ConcurrentHashMap.newKeySet();
+    /** Runs calls side by side; each waits for HTTP most of its time. */
+    private final ForkJoinPool pool = new ForkJoinPool(Math.max(4, Runtime.getRuntime().availableProcessors()));
+
+    private TestCallRunner(Flow flow, NodeTypes types) {
+        this.flow = flow;
+        this.types = types;
+        CallControl apiStandIn = (callId, listener) -> {
+            hungUpByFlow.add(callId);
+            return null;
+        };
+        EngineOptions options = EngineOptions.defaults("http://127.0.0.1").withTypes(types)
+                .withCallControl(apiStandIn).withListener(this::record);
+        engine = new FlowEngine(options);
+        engine.deploy(flow);
+        server = new SwitchboardServer(ServerOptions.defaults().withPort(0), engine).start();
+        engine.setBaseUrl(server.url());
+        sipgate = SipgateSimulator.forServer(server.url());
+    }
+
+    /** Starts a server for this flow with the standard node types. */
+    public static TestCallRunner start(Flow flow) {
+        return start(flow, NodeTypes.standard());
+    }
+
+    public static TestCallRunner start(Flow flow, NodeTypes types) {
+        return new TestCallRunner(flow, types);
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    NodeTypes types() {
+        return types;
+    }
+
+    private void record(RuntimeEvent event) {
+        if (event instanceof RuntimeEvent.PushHandled push) {
+            events.computeIfAbsent(push.callId(), id -> Collections.synchronizedList(new ArrayList<>())).add(push);
+        }
+    }
+
+    /** Runs one test and compares what happened with what it expects. */
+    public TestResult run(TestCall test, Messages m) {
+        CallRun run = play(test.call(), test.inputs());
+        String difference = firstDifference(test.expect(), run.experiences, m);
+        if (difference == null && run.unusedInput >= 0) {
+            difference = m.get("calltest.diff.unusedInput", test.inputs().get(run.unusedInput).describe(m),
+                    m.get(run.unusedWhy));
+        }
+        return new TestResult(test, difference, run.experiences, run.nodesEntered, run.outputsTaken);
+    }
+
+    /** Runs every test, several at a time; the results are in the order of the tests. */
+    public List<TestResult> runAll(List<TestCall> tests, Messages m) {
+        List<ForkJoinTask<TestResult>> runs = new ArrayList<>(tests.size());
+        for (TestCall test : tests) {
+            runs.add(pool.submit(() -> run(test, m)));
+        }
+        List<TestResult> results = new ArrayList<>(tests.size());
+        for (ForkJoinTask<TestResult> r : runs) {
+            results.add(r.join());
+        }
+        return results;
+    }
+
+    ForkJoinPool pool() {
+        return pool;
+    }
+
+    /** The webhook path a test without one calls: the first trigger's. */
+    String defaultPath() {
+        for (FlowNode node : flow.nodes()) {
+            NodeType type = types.get(node.type());
+            if (type != null && type.isTrigger()) {
+                for (Webhook webhook : type.webhooks(node)) {
+                    if (webhook.path() != null) {
+                        return webhook.path();
+                    }
+                }
+            }
+        }
+        return "/";
+    }
+
+    /** Plays a call with these inputs to its end and reports what happened. */
+    CallRun play(TestCall.Setup setup, List<Input> inputs) {
+        String path = setup.path() == null ? defaultPath() : setup.path();
+        SimulatedCall call = setup.user() == null
+                ? sipgate.newCall(path, setup.from(), setup.to(), setup.direction())
+                : sipgate.newCall(path, setup.from(), setup.to(), setup.direction(), setup.user());
+        CallRun run = new CallRun();
+        CallState state = new CallState();
+        absorb(call, call.transcript().lastStep(), run, state);
+        for (int i = 0; i < inputs.size(); i++) {
+            String why = apply(call, inputs.get(i), setup, state);
+            if (why != null) {
+                run.unusedInput = i;
+                run.unusedWhy = why;
+                break;
+            }
+            absorb(call, call.transcript().lastStep(), run, state);
+        }
+        run.ringing = state.dialled != null && !state.answered && !call.ended();
+        run.waitingNode = call.awaitingDigits() ? state.answeringNode : null;
+        run.waitingDigits = state.maxDigits;
+        if (!call.ended()) {
+            call.hangup(state.answered || state.flowEnded ? "normalClearing" : "cancel");
+            absorb(call, call.transcript().lastStep(), run, state);
+        }
+        events.remove(call.callId());
+        return run;
+    }
+
+    /** Where the call stands, as far as the answers tell. */
+    private static final class CallState {
+        String dialled;
+        boolean answered;
+        boolean flowEnded;
+        String answeringNode;
+        int maxDigits;
+    }
+
+    /** Plays one input; returns the message key of why it could not be used, or null. */
+    private static String apply(SimulatedCall call, Input input, TestCall.Setup setup, CallState state) {
+        if (call.ended()) {
+            return "calltest.unused.ended";
+        }
+        if (input instanceof Input.Press press) {
+            if (!call.awaitingDigits()) {
+                return "calltest.unused.noMenu";
+            }
+            call.pressDigits(press.digits());
+        } else if (input instanceof Input.Timeout) {
+            if (!call.awaitingDigits()) {
+                return "calltest.unused.noMenu";
+            }
+            call.noDigits();
+        } else if (input instanceof Input.CalledParty party) {
+            if (state.dialled == null || state.answered) {
+                return "calltest.unused.notRinging";
+            }
+            switch (party.does()) {
+                case "answers" -> {
+                    call.answer(setup.user() == null ? "" : setup.user(), state.dialled);
+                    state.answered = true;
+                }
+                case "voicemail" -> {
+                    call.answer("", state.dialled); // sipgate leaves the user empty when a voicemail answers
+                    state.answered = true;
+                }
+                default -> call.hangup(party.does());
+            }
+        } else if (input instanceof Input.CallerHangsUp) {
+            call.hangup(state.answered ? "normalClearing" : "cancel");
+        }
+        return null;
+    }
+
+    /** Adds what the caller experienced at this step, and what the engine reported for it. */
+    private void absorb(SimulatedCall call, Step step, CallRun run, CallState state) {
+        boolean answerCounts = "newCall".equals(step.event()) || "dtmf".equals(step.event());
+        if (answerCounts && step.posted()) {
+            if (!step.answered()) {
+                run.experiences.add(new Experience.ServerError(step.status()));
+            } else if (step.response().getVerbs().isEmpty()) {
+                run.experiences.add(new Experience.RoutedNormally());
+            } else {
+                for (Verb verb : step.response().getVerbs()) {
+                    experience(verb, run.experiences, state);
+                }
+            }
+        }
+        List<RuntimeEvent.PushHandled> handled = events.get(call.callId());
+        if (handled != null) {
+            synchronized (handled) {
+                for (RuntimeEvent.PushHandled push : handled) {
+                    run.nodesEntered.addAll(push.nodesEntered());
+                    run.outputsTaken.addAll(push.outputsTaken());
+                    if (answerCounts) {
+                        state.answeringNode = push.answeringNodeId();
+                    }
+                }
+                handled.clear();
+            }
+        }
+        if (hungUpByFlow.remove(call.callId())) {
+            run.experiences.add(new Experience.Ends("hungUpByFlow"));
+        }
+    }
+
+    private static void experience(Verb verb, List<Experience> out, CallState state) {
+        if (verb instanceof Play play) {
+            out.add(new Experience.Hears(play.getUrl()));
+        } else if (verb instanceof Gather gather) {
+            if (gather.getPlay() != null && gather.getPlay().getUrl() != null) {
+                out.add(new Experience.Hears(gather.getPlay().getUrl()));
+            }
+            int digits = gather.getMaxDigits() == null ? 1 : gather.getMaxDigits();
+            int millis = gather.getTimeout() == null ? 2000 : gather.getTimeout();
+            state.maxDigits = digits;
+            out.add(new Experience.MayPress(digits, millis / 1000.0));
+        } else if (verb instanceof Dial dial) {
+            if (dial.isVoicemail()) {
+                out.add(new Experience.Voicemail());
+                state.dialled = "voicemail";
+            } else {
+                List<String> numbers = dial.getNumbers().stream().map(TestCallRunner::shownNumber).toList();
+                out.add(new Experience.ConnectedTo(numbers,
+                        dial.getCallerId() == null ? null : shownNumber(dial.getCallerId()),
+                        Boolean.TRUE.equals(dial.getAnonymous())));
+                state.dialled = dial.getNumbers().isEmpty() ? "" : dial.getNumbers().get(0);
+            }
+        } else if (verb instanceof Reject reject) {
+            out.add(new Experience.Ends("busy".equals(reject.getReason()) ? "busy" : "rejected"));
+            state.flowEnded = true;
+        } else if (verb instanceof Hangup) {
+            out.add(new Experience.Ends("hungUp"));
+            state.flowEnded = true;
+        }
+    }
+
+    /** A number as tests write it: {@code +} and its E.164 digits when it is one, else as typed. */
+    static String shownNumber(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String digits = PhoneNumbers.toE164Digits(typed.startsWith("+") || typed.startsWith("00") ? typed
+                : "+" + typed.trim());
+        return digits == null ? typed.trim() : "+" + digits;
+    }
+
+    /** The first difference between what was expected and what happened, in plain words; null when none. */
+    static String firstDifference(List<Experience> expected, List<Experience> actual, Messages m) {
+        for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+            if (i >= actual.size()) {
+                return m.get("calltest.diff.missing", i + 1, expected.get(i).expected(m));
+            }
+            if (i >= expected.size()) {
+                return m.get("calltest.diff.extra", i + 1, actual.get(i).happened(m));
+            }
+            if (!expected.get(i).equals(actual.get(i))) {
+                return m.get("calltest.diff.mismatch", i + 1, expected.get(i).expected(m), actual.get(i).happened(m));
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        server.close();
+        engine.close();
+    }
+}

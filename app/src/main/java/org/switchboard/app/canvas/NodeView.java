@@ -266,6 +266,9 @@ final class NodeView extends Region {
         if (s.isEmpty()) {
             return message;
         }
+        if (s.startsWith("sipgate")) {
+            return s; // the brand is written in lower case, also at the start of a sentence
+        }
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 

@@ -318,6 +318,8 @@ class CanvasRenderTest {
         assertEquals("Braucht die Ländervorwahl", NodeView.shortReason(
                 "Nummer 1: \"0151 2345678\" braucht die Ländervorwahl, z. B. +49 statt der führenden 0."));
         assertEquals("Sound is required", NodeView.shortReason("Sound is required."));
+        assertEquals("sipgate cannot download sounds from example.com", NodeView.shortReason(
+                "Sound: sipgate cannot download sounds from example.com; put the file on a public web server."));
         assertEquals("The pattern is not a valid regular expression",
                 NodeView.shortReason("Rule 1: the pattern is not a valid regular expression (Unclosed group)."));
     }

@@ -43,6 +43,7 @@ public final class CallLog implements CallEventListener, AutoCloseable {
     /** How many lines may wait for the disk before new ones are dropped. */
     public static final int QUEUE_CAPACITY = 10_000;
     private static final long FLUSH_MILLIS = 1000;
+    private static final long CLOSE_WAIT_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(CallLog.class);
     private static final Object STOP = new Object();
 
@@ -76,6 +77,7 @@ public final class CallLog implements CallEventListener, AutoCloseable {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
         try {
+            endWithNewline(file);
             var channel = posix
                     ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(ownerOnly))
                     : Files.newByteChannel(file, options);
@@ -86,6 +88,20 @@ public final class CallLog implements CallEventListener, AutoCloseable {
                     java.nio.channels.Channels.newOutputStream(channel), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new IOException(file + " could not be opened as the call log: " + AtomicFiles.reason(e), e);
+        }
+    }
+
+    /** A last line cut exactly before its newline stays a line of its own when new lines are appended. */
+    private static void endWithNewline(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+            return;
+        }
+        try (var channel = Files.newByteChannel(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            if (last.get(0) != '\n') {
+                channel.position(channel.size()).write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}));
+            }
         }
     }
 
@@ -213,14 +229,14 @@ public final class CallLog implements CallEventListener, AutoCloseable {
         }
         closed = true;
         boolean interrupted = false;
-        while (true) {
-            try {
-                queue.put(STOP); // the queue has one slot more than lines it takes, so this never waits long
-                writer.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+        try {
+            if (!queue.offer(STOP, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                writer.interrupt(); // the writer does not take lines (a stuck disk): stop it
             }
+            writer.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            interrupted = true;
+            writer.interrupt();
         }
         try {
             out.close();

@@ -67,6 +67,19 @@ class CallLogTest {
     }
 
     @Test
+    void aLastLineCutJustBeforeItsNewlineStaysALineOfItsOwn() throws Exception {
+        Path file = dir.resolve("calls.jsonl");
+        Files.writeString(file, "{\"type\":\"push\",\"time\":\"2026-12-04T11:00:00Z\",\"callId\":\"c1\","
+                + "\"event\":\"newCall\",\"fields\":{\"from\":[\"4930001\"]}}", StandardCharsets.UTF_8);
+        try (CallLog log = CallLog.open(file, Retention.DEFAULT, at(NOW))) {
+            call(log, "c2", "4930002");
+        }
+        CallLogReader.Result read = CallLogReader.read(file);
+        assertEquals(0, read.skippedLines());
+        assertEquals(List.of("c1", "c2"), read.calls().stream().map(LoggedCall::callId).toList());
+    }
+
+    @Test
     void unknownFieldsAndKindsOfLinesAreIgnored() throws Exception {
         Path file = dir.resolve("calls.jsonl");
         Files.writeString(file, """

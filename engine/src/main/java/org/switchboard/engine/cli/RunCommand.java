@@ -23,6 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import org.switchboard.engine.calllog.CallLog;
+import org.switchboard.engine.calllog.Retention;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.files.LoadedFlow;
@@ -92,6 +94,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "for this machine only (0 picks a free port; default: off)")
     int statusPort;
 
+    @Option(names = "--call-log", paramLabel = "FILE",
+            description = "append every call to FILE as JSON lines (owner-only; calls older than 90 days and "
+                    + "beyond the newest 10000 are removed when it opens; default: no log)")
+    Path callLogFile;
+
     @Mixin
     TunnelOptions online;
 
@@ -129,7 +136,18 @@ public final class RunCommand implements Callable<Integer> {
         EngineSetup setup = EngineSetup.fromSettings(baseUrl == null ? "http://" + bind : baseUrl,
                 SecretStore.standard(), online.sipgateApi == null ? null : online.sipgateApi.toString(),
                 TunnelOptions.environmentCredentials());
-        FlowEngine engine = new FlowEngine(setup.options());
+        CallLog callLog = null;
+        if (callLogFile != null) {
+            try {
+                callLog = CallLog.open(callLogFile, Retention.DEFAULT, java.time.Clock.systemUTC());
+            } catch (IOException e) {
+                setup.close();
+                return fail(err, e.getMessage());
+            }
+        }
+        FlowEngine engine = new FlowEngine(callLog == null ? setup.options()
+                : setup.options().withListener(callLog));
+        CallLog log = callLog;
         ServerOptions options = ServerOptions.defaults().withBindAddress(bind).withPort(port)
                 .withStatusPort(statusPort);
         ServerOptions serverOptions = verifier == null ? options : options.withSignatureCheck(verifier);
@@ -151,6 +169,7 @@ public final class RunCommand implements Callable<Integer> {
                 return null;
             }).join();
             engine.close();
+            closeLog(log);
             setup.close();
             return fail(err, e.getMessage());
         }
@@ -161,6 +180,7 @@ public final class RunCommand implements Callable<Integer> {
             server = starting.join();
         } catch (CompletionException e) {
             engine.close();
+            closeLog(log);
             setup.close();
             return fail(err, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
@@ -171,6 +191,7 @@ public final class RunCommand implements Callable<Integer> {
             } catch (TunnelException | IOException e) {
                 server.close();
                 engine.close();
+                closeLog(log);
                 setup.close();
                 return fail(err, e.getMessage());
             }
@@ -202,6 +223,9 @@ public final class RunCommand implements Callable<Integer> {
         out.println("Signature check: " + (verifier == null ? "off" : "on (key sha256 " + verifier.fingerprint()
                 + ")"));
         out.println("sipgate API: " + setup.description());
+        if (log != null) {
+            out.println("Call log: " + log.file());
+        }
         Problem http = BaseUrlCheck.problem(base, messages);
         if (http != null) {
             out.println("warning: " + http.message());
@@ -225,6 +249,7 @@ public final class RunCommand implements Callable<Integer> {
             tunnelSession.close();
         }
         engine.close();
+        closeLog(log);
         setup.close();
         signals.restore();
         try {
@@ -236,6 +261,13 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         finished.countDown();
         return SwitchboardEngineCli.OK;
+    }
+
+    /** Writes what is queued and closes the call log (requests in flight are answered by now). */
+    private static void closeLog(CallLog log) {
+        if (log != null) {
+            log.close();
+        }
     }
 
     /** Asks {@link #call} to stop (from a signal, the shutdown hook or a test); it then returns 0. */

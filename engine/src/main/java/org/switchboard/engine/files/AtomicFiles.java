@@ -95,7 +95,7 @@ public final class AtomicFiles {
     }
 
     /** What went wrong, in words: the operating system's reason where there is one, not just a path. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

@@ -108,7 +108,7 @@ public final class FlowRunner {
         String xml = AnswerXml.write(new Response());
         if (listener != CallEventListener.NONE) {
             listener.onEvent(new RuntimeEvent.PushHandled(callId, push.event(), List.of(), List.of(), null, xml,
-                    List.of(note), (System.nanoTime() - startNanos) / 1000));
+                    List.of(note), (System.nanoTime() - startNanos) / 1000, push.fields()));
         }
         return new PushOutcome(200, xml, note, callId, null);
     }
@@ -229,7 +229,7 @@ public final class FlowRunner {
             listener.onEvent(new RuntimeEvent.PushHandled(session.callId(), push.event(),
                     List.copyOf(walk.entered()), List.copyOf(walk.taken()),
                     walk.answeringNode(), xml, List.copyOf(walk.notes()),
-                    (System.nanoTime() - startNanos) / 1000));
+                    (System.nanoTime() - startNanos) / 1000, push.fields()));
         }
         return new PushOutcome(200, xml, walk.notes().isEmpty() ? null : String.join("; ", walk.notes()),
                 session.callId(), walk.answeringNode());

@@ -1,6 +1,7 @@
 package org.switchboard.engine.runtime;
 
 import java.util.List;
+import java.util.Map;
 
 /** Plain events published by the runtime; the UI turns them into its own updates. */
 public sealed interface RuntimeEvent {
@@ -9,11 +10,22 @@ public sealed interface RuntimeEvent {
 
     /**
      * A push was handled: which event, which nodes ran, which outputs the walk took (whether or not a wire leaves
-     * them), what was answered, and notes on why.
+     * them), what was answered, notes on why, and the fields sipgate sent (as parsed, unmodifiable; empty when not
+     * known).
      */
     record PushHandled(String callId, String event, List<String> nodesEntered, List<OutputTaken> outputsTaken,
-                       String answeringNodeId, String responseXml, List<String> notes, long micros)
-            implements RuntimeEvent {
+                       String answeringNodeId, String responseXml, List<String> notes, long micros,
+                       Map<String, List<String>> fields) implements RuntimeEvent {
+
+        public PushHandled {
+            fields = fields == null ? Map.of() : fields;
+        }
+
+        /** Without the pushed fields. */
+        public PushHandled(String callId, String event, List<String> nodesEntered, List<OutputTaken> outputsTaken,
+                           String answeringNodeId, String responseXml, List<String> notes, long micros) {
+            this(callId, event, nodesEntered, outputsTaken, answeringNodeId, responseXml, notes, micros, Map.of());
+        }
     }
 
     /** An output a walk went on at: the node's id and the output's id. */

@@ -113,7 +113,8 @@ class RunHangUpCallTest {
         }
     }
 
-    private static String awaitListening(StringWriter out, StringWriter err, CompletableFuture<Integer> exit)
+    /** Waits for the running command's "Listening on" and "Press Ctrl-C" lines; returns the server's URL. */
+    static String awaitListening(StringWriter out, StringWriter err, CompletableFuture<Integer> exit)
             throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {

@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.switchboard.engine.calllog.CallLogReader;
+import org.switchboard.engine.calllog.LoggedCall;
 
 /**
  * {@code run} as a real process started with the JVM options the documentation gives (small heap, and exit on
@@ -109,6 +112,23 @@ class RunProcessTest {
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A process killed with {@code kill -9} loses at most the last second of its call log. */
+    @Test
+    @Timeout(60)
+    void aKilledProcessKeepsItsCallLogUpToTheLastSecond(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("calls.jsonl");
+        start(false, "--call-log", log.toString());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, post(url + "/sipgate", newCall("kept" + i)).statusCode());
+        }
+        Thread.sleep(1500);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook runs
+        CallLogReader.Result read = CallLogReader.read(log);
+        assertEquals(List.of("kept0", "kept1", "kept2", "kept3", "kept4"),
+                read.calls().stream().map(LoggedCall::callId).toList());
+        assertEquals("4930123456", read.calls().get(0).from());
     }
 
     private static String newCall(String callId) {

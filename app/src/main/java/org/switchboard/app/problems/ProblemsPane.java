@@ -139,6 +139,7 @@ public final class ProblemsPane extends StackPane {
 
     private final class ProblemCell extends ListCell<Problem> {
         ProblemCell() {
+            setPrefWidth(0); // the list's width decides; a long message wraps instead of scrolling sideways
             setOnMouseClicked(e -> {
                 Problem p = getItem();
                 if (p != null && p.nodeId() != null) {
@@ -171,6 +172,7 @@ public final class ProblemsPane extends StackPane {
             Label text = new Label(p.message());
             text.getStyleClass().add("problem-text");
             text.setMinWidth(0);
+            text.setWrapText(true);
             HBox.setHgrow(text, Priority.ALWAYS);
             row.getChildren().add(text);
             ProblemFixes.Fix fix = ProblemFixes.fixFor(p, flow, types, homeCountry.get());

@@ -1,6 +1,7 @@
 package org.switchboard.app;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +11,14 @@ import java.util.concurrent.TimeoutException;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+
+import javax.imageio.ImageIO;
 
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -50,6 +55,30 @@ final class AppHarness {
         if (!firstRun && !Files.exists(home.resolve("settings.json"))) {
             Files.writeString(home.resolve("settings.json"),
                     "{\"language\": \"en\", \"theme\": \"light\", \"showWelcome\": false}", StandardCharsets.UTF_8);
+        }
+    }
+
+    /** An app in the given theme and language, with its settings in a new temporary directory (welcome off). */
+    static AppHarness inLook(String theme, String language) throws IOException {
+        Path home = Files.createTempDirectory("sb-shot");
+        Files.writeString(home.resolve("settings.json"), "{\"language\": \"" + language + "\", \"theme\": \""
+                + theme + "\", \"showWelcome\": false}", StandardCharsets.UTF_8);
+        return new AppHarness(home);
+    }
+
+    /** Lets pending layout and short transitions finish, so that a screenshot shows the settled window. */
+    static void settle() throws InterruptedException {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Writes an image (a snapshot, on the FX thread) as a PNG file. */
+    static void writePng(Image image, Path file) {
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

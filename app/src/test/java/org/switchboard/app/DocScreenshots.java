@@ -1,17 +1,11 @@
 package org.switchboard.app;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javafx.embed.swing.SwingFXUtils;
-
-import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Not a test: makes the README screenshots (docs/images/main-{light,dark}-{en,de}.png, 1440×900) of the main
@@ -28,28 +22,16 @@ class DocScreenshots extends FxRobot {
         Path sample = Path.of("../sample-flows/family-menu.json").toAbsolutePath();
         for (String theme : List.of("light", "dark")) {
             for (String lang : List.of("en", "de")) {
-                Path home = Files.createTempDirectory("sb-shot");
-                Files.writeString(home.resolve("settings.json"), "{\"language\": \"" + lang + "\", \"theme\": \""
-                        + theme + "\", \"showWelcome\": false}", StandardCharsets.UTF_8);
-                AppHarness harness = new AppHarness(home);
+                AppHarness harness = AppHarness.inLook(theme, lang);
                 MainWindow w = harness.start(sample.toString());
                 interact(() -> {
                     w.document().apply("Set number", f -> f.updateNode("anna",
                             n -> n.withProperty("numbers", List.of("0151 2345678"))));
                     w.document().select(List.of("menu"));
                 });
-                WaitForAsyncUtils.waitForFxEvents();
-                Thread.sleep(300);
-                WaitForAsyncUtils.waitForFxEvents();
+                AppHarness.settle();
                 Path file = out.resolve("main-" + theme + "-" + lang + ".png");
-                interact(() -> {
-                    try {
-                        ImageIO.write(SwingFXUtils.fromFXImage(w.stage().getScene().snapshot(null), null), "png",
-                                file.toFile());
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+                interact(() -> AppHarness.writePng(w.stage().getScene().snapshot(null), file));
                 interact(() -> w.document().reset(w.document().flow(), null, true));
                 harness.stop();
             }

@@ -1,24 +1,17 @@
 package org.switchboard.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 
-import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Not a test: pictures for reviewing a change by eye (main window with a warning node selected, the welcome, About,
@@ -36,29 +29,20 @@ class ReviewShots extends FxRobot {
         Path sample = Path.of("../sample-flows/family-menu.json").toAbsolutePath();
         for (String theme : List.of("light", "dark")) {
             for (String lang : List.of("en", "de")) {
-                Path home = Files.createTempDirectory("sb-shot");
-                Files.writeString(home.resolve("settings.json"), "{\"language\": \"" + lang + "\", \"theme\": \""
-                        + theme + "\", \"showWelcome\": false}", StandardCharsets.UTF_8);
-                AppHarness harness = new AppHarness(home);
+                AppHarness harness = AppHarness.inLook(theme, lang);
                 MainWindow w = harness.start(sample.toString());
                 String tag = theme + "-" + lang;
-                settle();
+                AppHarness.settle();
                 shoot(w.stage().getScene(), out.resolve("open-" + tag + ".png"));
                 interact(() -> {
                     w.document().apply("Set number", f -> f.updateNode("anna",
                             n -> n.withProperty("numbers", List.of("0151 2345678"))));
                     w.document().select(List.of("anna"));
                 });
-                settle();
+                AppHarness.settle();
                 shoot(w.stage().getScene(), out.resolve("warning-selected-" + tag + ".png"));
-                interact(() -> {
-                    try {
-                        ImageIO.write(SwingFXUtils.fromFXImage(w.canvas().cardImage("dial"), null), "png",
-                                out.resolve("drag-image-" + tag + ".png").toFile());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                interact(() -> AppHarness.writePng(w.canvas().cardImage("dial"),
+                        out.resolve("drag-image-" + tag + ".png")));
                 interact(w::welcome);
                 shootDialog(out.resolve("welcome-" + tag + ".png"));
                 Platform.runLater(w::about);
@@ -66,7 +50,7 @@ class ReviewShots extends FxRobot {
                 Platform.runLater(() -> w.dialogs().askSave(w.stage(), "family-menu.json"));
                 shootDialog(out.resolve("save-changes-" + tag + ".png"));
                 clickOn(org.switchboard.app.i18n.AppTexts.get("menu.file"));
-                settle();
+                AppHarness.settle();
                 for (Window popup : List.copyOf(Window.getWindows())) {
                     if (popup instanceof PopupWindow && popup.isShowing() && popup.getScene() != null) {
                         shoot(popup.getScene(), out.resolve("menu-file-" + tag + ".png"));
@@ -86,7 +70,7 @@ class ReviewShots extends FxRobot {
     }
 
     private void shootDialog(Path file) throws Exception {
-        settle();
+        AppHarness.settle();
         for (Window win : List.copyOf(Window.getWindows())) {
             if (win.getScene() != null && win.getScene().getRoot() instanceof DialogPane) {
                 shoot(win.getScene(), file);
@@ -95,19 +79,7 @@ class ReviewShots extends FxRobot {
         AppHarness.closeDialogs();
     }
 
-    private static void settle() throws InterruptedException {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private void shoot(Scene scene, Path file) {
-        interact(() -> {
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        interact(() -> AppHarness.writePng(scene.snapshot(null), file));
     }
 }

@@ -1,18 +1,12 @@
 package org.switchboard.app;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import javafx.embed.swing.SwingFXUtils;
-
-import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 import org.switchboard.engine.flow.SoundRef;
 
 /**
@@ -27,10 +21,7 @@ class SoundScreenshots extends FxRobot {
         Path out = Path.of(System.getProperty("screenshots.dir", "../docs/images")).toAbsolutePath();
         Files.createDirectories(out);
         Path sample = Path.of("../sample-flows/family-menu.json").toAbsolutePath();
-        Path home = Files.createTempDirectory("sb-shot");
-        Files.writeString(home.resolve("settings.json"), "{\"language\": \"en\", \"theme\": \"light\", "
-                + "\"showWelcome\": false}", StandardCharsets.UTF_8);
-        AppHarness harness = new AppHarness(home);
+        AppHarness harness = AppHarness.inLook("light", "en");
         MainWindow w = harness.start(sample.toString());
         Map<String, Object> prompts = Map.of(
                 "url", "https://example.com/sounds/family-menu.wav",
@@ -42,18 +33,9 @@ class SoundScreenshots extends FxRobot {
                         n -> n.withProperty("prompt", prompts.get(source))));
                 w.document().select(List.of("menu"));
             });
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(300);
-            WaitForAsyncUtils.waitForFxEvents();
+            AppHarness.settle();
             Path file = out.resolve("sound-" + source + ".png");
-            interact(() -> {
-                try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(w.stage().getScene().snapshot(null), null), "png",
-                            file.toFile());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            interact(() -> AppHarness.writePng(w.stage().getScene().snapshot(null), file));
         }
         interact(() -> w.document().reset(w.document().flow(), null, true));
         harness.stop();

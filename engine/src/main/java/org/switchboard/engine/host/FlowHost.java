@@ -25,6 +25,7 @@ import org.switchboard.engine.runtime.FlowEngine;
 import org.switchboard.engine.runtime.RuntimeEvent;
 import org.switchboard.engine.server.ServerOptions;
 import org.switchboard.engine.server.SwitchboardServer;
+import org.switchboard.engine.sipgate.SignatureVerifier;
 import org.switchboard.engine.tunnel.OnlineSession;
 import org.switchboard.engine.tunnel.Tunnel;
 import org.switchboard.engine.tunnel.TunnelException;
@@ -248,6 +249,22 @@ public final class FlowHost implements AutoCloseable {
             }
             setStatus(HostStatus.running(server.port()));
         }
+    }
+
+    /**
+     * Switches the signature check of every later push on ({@code verifier}) or off ({@code null}), e.g. on while a
+     * tunnel is open. Waits for the port to be bound.
+     *
+     * @throws HostException when the port could not be bound
+     */
+    public void setSignatureCheck(SignatureVerifier verifier) throws HostException {
+        server().setSignatureCheck(verifier);
+    }
+
+    /** Whether pushes are checked for a valid signature right now. */
+    public boolean checksSignatures() {
+        SwitchboardServer s = boundServer();
+        return s != null && s.checksSignatures();
     }
 
     /** The open tunnel's session, or {@code null} when offline. */

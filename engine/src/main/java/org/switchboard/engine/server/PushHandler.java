@@ -62,7 +62,7 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
     private final FlowEngine engine;
     private final int maxBodyBytes;
     private final int maxFormFields;
-    private final SignatureVerifier verifier;
+    private volatile SignatureVerifier verifier;
     private static final HttpField TEXT_TYPE = PlainErrors.TEXT_PLAIN;
     private static final int MAX_SOURCES = 10_000;
     private static final long EVICTION_REPORT_NANOS = 1_000_000_000L;
@@ -87,6 +87,16 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         this.failedSignatures = new Sources.Limiter(limits.failedSignaturesPerSecond(),
                 limits.failedSignatureBurst(), MAX_SOURCES);
         this.logLines = new Sources.Limiter(limits.logLinesPerSecond(), limits.logLineBurst(), MAX_SOURCES);
+    }
+
+    /** Switches the signature check on (with {@code v}) or off ({@code null}) for every later push. */
+    void setVerifier(SignatureVerifier v) {
+        this.verifier = v;
+    }
+
+    /** The verifier in use, or null when the check is off. */
+    SignatureVerifier verifier() {
+        return verifier;
     }
 
     void setStatusConnector(Connector connector) {
@@ -251,13 +261,14 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         }
 
         private void answer(byte[] raw) {
-            if (verifier != null) {
+            SignatureVerifier check = verifier; // read once: the check can be switched while online
+            if (check != null) {
                 if (!failedSignatures.hasRoom(source)) { // refused before the costly check
                     refuse(request, response, callback, HttpStatus.TOO_MANY_REQUESTS_429,
                             "Too many failed signature checks from this source; try again later", path, start, true);
                     return;
                 }
-                if (!verifier.verify(raw, request.getHeaders().get(SignatureVerifier.HEADER))) {
+                if (!check.verify(raw, request.getHeaders().get(SignatureVerifier.HEADER))) {
                     failedSignatures.tryTake(source);
                     refuse(request, response, callback, HttpStatus.FORBIDDEN_403,
                             "Invalid or missing " + SignatureVerifier.HEADER, path, start, false);

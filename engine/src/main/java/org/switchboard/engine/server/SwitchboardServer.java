@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.runtime.FlowEngine;
+import org.switchboard.engine.sipgate.SignatureVerifier;
 
 /**
  * The embedded webhook server: Jetty 12 (core API, no servlets) in front of a {@link FlowEngine}. It answers sipgate
@@ -168,6 +169,19 @@ public final class SwitchboardServer implements AutoCloseable {
     /** Makes the flow live for new calls (the engine's atomic swap); running calls keep their version. */
     public void deploy(Flow flow) {
         engine.deploy(flow);
+    }
+
+    /**
+     * Switches the {@code X-Sipgate-Signature} check on ({@code verifier}) or off ({@code null}) for every push that
+     * arrives from now on, e.g. on while a tunnel makes the server reachable from the internet.
+     */
+    public void setSignatureCheck(SignatureVerifier verifier) {
+        handler.setVerifier(verifier);
+    }
+
+    /** Whether pushes are checked for a valid signature right now. */
+    public boolean checksSignatures() {
+        return handler.verifier() != null;
     }
 
     public boolean isRunning() {

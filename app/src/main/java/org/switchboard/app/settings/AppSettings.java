@@ -39,6 +39,8 @@ public final class AppSettings {
     private boolean showWelcome = true;
     /** ISO 3166 region code (DE, GB, CH, ...) that national numbers ("030 ...") belong to; null when not set. */
     private String homeCountry;
+    /** Going online (ngrok region and domain, agent, signature check); null until changed. */
+    private OnlineSettings online;
     private final Map<String, Object> other = new LinkedHashMap<>();
 
     public Language language() {
@@ -142,6 +144,15 @@ public final class AppSettings {
 
     public void setHomeCountry(String region) {
         homeCountry = region == null || region.isBlank() ? null : region;
+    }
+
+    /** How the app goes online; the defaults when never changed. */
+    public OnlineSettings online() {
+        return online == null ? OnlineSettings.DEFAULTS : online;
+    }
+
+    public void setOnline(OnlineSettings value) {
+        online = value;
     }
 
     @JsonAnySetter

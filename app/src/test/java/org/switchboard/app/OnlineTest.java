@@ -307,6 +307,100 @@ class OnlineTest extends FxRobot {
     }
 
     @Test
+    void aDroppedConnectionShowsReconnectingUntilItIsBack() throws Exception {
+        Path home = home(FakeAgent.script(dir.resolve("bin"), "--fake-drop-after=1500"), null, null);
+        storeAuthtoken(home);
+        harness = new AppHarness(home);
+        MainWindow w = startRunning(harness, dir);
+        clickOn("#go-online");
+        awaitUrl(w);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> w.liveRun().getState() == LiveRun.State.RECONNECTING);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Reconnecting …", AppHarness.node(this, "#online-state", Label.class).getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.liveRun().getState() == LiveRun.State.ONLINE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", AppHarness.node(this, "#online-state", Label.class).getText());
+    }
+
+    @Test
+    void afterACrashTheNextStartStopsTheAgentItHadStartedAndNothingElse() throws Exception {
+        Path home = home(FakeAgent.script(dir.resolve("bin")), null, null);
+        Path script = FakeAgent.script(dir.resolve("agents"));
+        Process left = agent(script, "left.log");
+        Process foreign = agent(script, "foreign.log"); // an ngrok agent that Switchboard did not start
+        try {
+            // what a Switchboard process that crashed leaves in its state directory: its agent's pid file
+            Process gone = new ProcessBuilder("true").start();
+            gone.waitFor();
+            ProcessHandle agent = left.toHandle();
+            Files.createDirectories(home.resolve("state"));
+            Files.writeString(home.resolve("state/ngrok-agent-" + gone.pid() + ".pid"), agent.pid() + "\n"
+                    + agent.info().startInstant().orElseThrow() + "\n" + agent.info().command().orElseThrow()
+                    + "\n2026-01-01T00:00:00Z\n");
+
+            harness = new AppHarness(home);
+            harness.start();
+            assertTrue(left.waitFor(10, TimeUnit.SECONDS), "the agent left behind is stopped");
+            assertTrue(foreign.isAlive(), "an agent Switchboard did not start is left alone");
+            assertFalse(Files.exists(home.resolve("state/ngrok-agent-" + gone.pid() + ".pid")));
+        } finally {
+            for (Process p : List.of(left, foreign)) {
+                p.destroy();
+                p.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private Process agent(Path script, String log) throws Exception {
+        Process p = new ProcessBuilder(script.toString(), "start", "--none").redirectErrorStream(true)
+                .redirectOutput(dir.resolve(log).toFile()).start();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readString(dir.resolve(log))
+                .contains("tunnel session started"));
+        return p;
+    }
+
+    @Test
+    void throughTheTunnelOnlyWebhooksAnswerAndTheyMustBeSignedUnlessSwitchedOff() throws Exception {
+        Path forward = dir.resolve("forward-port.txt");
+        Path home = home(FakeAgent.script(dir.resolve("bin"), "--fake-forward-file=" + forward), null, null);
+        storeAuthtoken(home);
+        harness = new AppHarness(home);
+        MainWindow w = startRunning(harness, dir);
+        clickOn("#go-online");
+        awaitUrl(w);
+        String publicSide = "http://127.0.0.1:" + Files.readString(forward).strip();
+        assertEquals(403, post(publicSide + "/sipgate"), "an unsigned push is refused while online");
+        assertEquals(404, get(publicSide + "/health"), "the status stays on the local listener");
+        assertEquals(404, get(publicSide + "/"));
+
+        clickOn("#go-offline");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.liveRun().getState() == LiveRun.State.RUNNING);
+        Files.deleteIfExists(forward);
+        Platform.runLater(() -> w.appSettings().setOnline(w.appSettings().online().withSignatureCheck(false)));
+        clickOn("#go-online");
+        awaitUrl(w);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(forward));
+        assertEquals(200, post("http://127.0.0.1:" + Files.readString(forward).strip() + "/sipgate"),
+                "switched off in the settings, unsigned pushes are taken");
+    }
+
+    private static int post(String url) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("event=newCall&direction=in&from=4930123"
+                        + "&to=4921155&callId=c1&user%5B%5D=Anna"))
+                .build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int get(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
     void theAgentIsDownloadedOnFirstUseWithProgress() throws Exception {
         try (AgentMirror mirror = new AgentMirror(FakeAgent.script(dir.resolve("src")))) {
             mirror.slowDown(60);

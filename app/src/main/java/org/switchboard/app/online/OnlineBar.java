@@ -58,7 +58,8 @@ final class OnlineBar extends HBox {
         url.getStyleClass().add("chip-url");
         url.setGraphic(Glyphs.ui("lock", 13));
         url.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-        url.setMaxWidth(300);
+        url.setMaxWidth(230);
+        url.setMinWidth(140); // the chip gives way first when the toolbar runs out of room
         url.textProperty().bind(webhookUrl);
         url.setTooltip(tip(AppTexts.get("online.url.tip")));
         copy.setId("online-copy");
@@ -67,11 +68,12 @@ final class OnlineBar extends HBox {
         copy.setTooltip(tip(AppTexts.get("online.copy.tip")));
         copy.setOnAction(e -> controller.copyUrl());
         copy.setFocusTraversable(false);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        lead.setMinWidth(Region.USE_PREF_SIZE);
         chip.setId("online-chip");
         chip.getStyleClass().add("url-chip");
         chip.setAlignment(Pos.CENTER_LEFT);
         chip.getChildren().addAll(lead, url, copy);
-        chip.setMinWidth(Region.USE_PREF_SIZE);
 
         use.setId("use-in-sipgate");
         use.getStyleClass().addAll("plain-button", "medium");
@@ -86,6 +88,14 @@ final class OnlineBar extends HBox {
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setFocusTraversable(false);
         }
+
+        // the ngrok settings (authtoken, region, domain, signature check) stay reachable after the first time
+        javafx.scene.control.MenuItem ngrok = new javafx.scene.control.MenuItem(AppTexts.get("online.settings"));
+        ngrok.setId("online-settings");
+        ngrok.setOnAction(e -> controller.ngrokSettings());
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(ngrok);
+        go.setContextMenu(menu);
+        chip.setOnContextMenuRequested(e -> menu.show(chip, e.getScreenX(), e.getScreenY()));
 
         run.statusProperty().addListener((o, was, now) -> show(now));
         busy.addListener((o, was, now) -> show(run.getStatus()));

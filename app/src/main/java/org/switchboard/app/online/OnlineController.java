@@ -97,7 +97,7 @@ public final class OnlineController {
     void goOnline() {
         Optional<String> token = storedAuthtoken();
         if (token.isEmpty()) {
-            new GoOnlineWizard(this, GoOnlineWizard.Step.NGROK).showAndWait();
+            ngrokSettings();
             return;
         }
         bar.busyProperty().set(true);
@@ -111,6 +111,11 @@ public final class OnlineController {
                 handleFailure(unwrap(failure), false);
             }
         });
+    }
+
+    /** The guided dialog's first step: authtoken, region, domain, signature check (going online again with them). */
+    void ngrokSettings() {
+        new GoOnlineWizard(this, GoOnlineWizard.Step.NGROK).showAndWait();
     }
 
     /** One attempt to go online: its outcome (on the JavaFX thread) and how to cancel it. */
@@ -215,7 +220,7 @@ public final class OnlineController {
             return;
         }
         switch (OnlineProblems.show(dialogs, owner, e, dropped)) {
-            case ENTER_TOKEN, CHANGE_DOMAIN -> new GoOnlineWizard(this, GoOnlineWizard.Step.NGROK).showAndWait();
+            case ENTER_TOKEN, CHANGE_DOMAIN -> ngrokSettings();
             case STOP_AGENT -> stopSwitchboardAgents();
             default -> {
                 // closed

@@ -419,6 +419,36 @@ class OnlineTest extends FxRobot {
         }
     }
 
+    @Test
+    void aBlockedDownloadIsExplainedAndACancelledOneLeavesNothingBehind() throws Exception {
+        try (AgentMirror mirror = new AgentMirror(FakeAgent.script(dir.resolve("src")))) {
+            mirror.refuseWith(403);
+            Path home = home(null, mirror.url(), null);
+            storeAuthtoken(home);
+            harness = new AppHarness(home);
+            MainWindow w = startRunning(harness, dir);
+            clickOn("#go-online");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> AppHarness.dialog(this, "online-problem-dialog")
+                    != null);
+            assertEquals("The ngrok agent could not be downloaded. Check the internet connection, or install ngrok "
+                    + "yourself from https://ngrok.com/download so that it is on the PATH.",
+                    AppHarness.dialog(this, "online-problem-dialog").getContentText());
+            clickOn("#online-problem-close");
+
+            mirror.refuseWith(0);
+            mirror.slowDown(200);
+            clickOn("#go-online");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> AppHarness.dialog(this, "online-download-dialog") != null);
+            clickOn("#online-download-cancel");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#go-online").tryQuery()
+                    .map(b -> !b.isDisabled()).orElse(false));
+            assertEquals(null, AppHarness.dialog(this, "online-problem-dialog"), "a cancel is no failure");
+            assertEquals(LiveRun.State.RUNNING, w.liveRun().getState());
+            assertFalse(Files.exists(home.resolve("state/ngrok-agent/ngrok")));
+        }
+    }
+
     /** Writes to two streams. */
     private static final class TeeStream extends java.io.OutputStream {
         private final java.io.OutputStream a;

@@ -56,6 +56,12 @@ class OnlineScreenshots extends FxRobot {
                 }
                 WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                         () -> w.liveRun().getState() == LiveRun.State.ONLINE);
+                if (theme.equals("light") && System.getProperty("review.dir") != null) {
+                    AppHarness.settle();
+                    DialogPane step3 = AppHarness.dialog(this, "online-wizard");
+                    Path shot = Path.of(System.getProperty("review.dir"), "step3-" + lang + ".png");
+                    interact(() -> AppHarness.writePng(step3.getScene().snapshot(null), shot));
+                }
                 AppHarness.closeDialogs();
                 AppHarness.settle();
                 Path file = out.resolve("online-" + theme + "-" + lang + ".png");

@@ -333,8 +333,7 @@ final class GoOnlineWizard extends Dialog<Void> {
         HBox urlRow = new HBox(8, url, copy);
         urlRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(url, Priority.ALWAYS);
-        return new VBox(8, help("online.connect.online"), urlRow, help("online.sipgate.lead"),
-                help("online.sipgate.scopes"), account);
+        return new VBox(8, help("online.connect.online"), urlRow, help("online.sipgate.lead"), account);
     }
 
     // ---- step 4: old → new, and Set in sipgate ----

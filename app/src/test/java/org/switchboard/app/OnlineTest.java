@@ -343,7 +343,8 @@ class OnlineTest extends FxRobot {
             harness.start();
             assertTrue(left.waitFor(10, TimeUnit.SECONDS), "the agent left behind is stopped");
             assertTrue(foreign.isAlive(), "an agent Switchboard did not start is left alone");
-            assertFalse(Files.exists(home.resolve("state/ngrok-agent-" + gone.pid() + ".pid")));
+            Path pidFile = home.resolve("state/ngrok-agent-" + gone.pid() + ".pid");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !Files.exists(pidFile)); // forgotten after the stop
         } finally {
             for (Process p : List.of(left, foreign)) {
                 p.destroy();

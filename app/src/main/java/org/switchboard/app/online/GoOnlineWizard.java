@@ -347,8 +347,13 @@ final class GoOnlineWizard extends Dialog<Void> {
         applied = false;
         changeBox.getChildren().setAll(help("online.use.reading"));
         next.setDisable(true);
-        String incoming = c.webhookUrl();
+        String incoming = c.live().incomingUrl().orElse(null);
         String outgoing = c.live().outgoingUrl().orElse(null);
+        if (incoming == null) {
+            changeBox.getChildren().clear();
+            result(false, AppTexts.get("online.use.noIncoming"));
+            return new VBox(10, changeBox, useResult);
+        }
         OnlineController.background("switchboard-sipgate-read", () -> {
             try {
                 SipgateUrls.Change read = c.sipgate().read(incoming, outgoing);

@@ -1,10 +1,13 @@
 package org.switchboard.app.online;
 
+import java.util.List;
+
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -111,10 +114,9 @@ final class OnlineBar extends HBox {
         lead.setText(reconnecting ? AppTexts.get("online.reconnecting") : "");
         lead.setTooltip(reconnecting && status.reason() != null ? tip(status.reason()) : null);
         chip.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("reconnecting"), reconnecting);
-        if (online) {
-            getChildren().setAll(chip, use, offline);
-        } else {
-            getChildren().setAll(go);
+        List<Node> wanted = online ? List.of(chip, use, offline) : List.of(go);
+        if (!getChildren().equals(wanted)) { // status updates come often; the controls change only with the state
+            getChildren().setAll(wanted);
         }
     }
 

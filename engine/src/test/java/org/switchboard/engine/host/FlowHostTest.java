@@ -24,6 +24,7 @@ import org.switchboard.engine.runtime.RuntimeEvent;
 import org.switchboard.engine.server.FamilyMenu;
 import org.switchboard.engine.server.RawHttp;
 import org.switchboard.engine.settings.SecretStore;
+import org.switchboard.engine.sipgate.SignatureVerifier;
 import org.switchboard.engine.tunnel.Tunnel;
 import org.switchboard.engine.tunnel.TunnelStatus;
 
@@ -190,6 +191,23 @@ class FlowHostTest {
             assertEquals(HostStatus.running(host.port()), host.status());
             assertEquals(host.localUrl(), host.baseUrl());
             assertTrue(said.contains("Tunnel reconnecting (attempt 1): connection lost"), said.toString());
+        }
+    }
+
+    @Test
+    void theSignatureCheckIsSwitchedWhileServing() throws Exception {
+        try (FlowHost host = FlowHost.start(options(0), FamilyMenu.flow(), null)) {
+            assertFalse(host.checksSignatures());
+            assertEquals(200, RawHttp.post(host.localUrl(), FamilyMenu.PATH, FORM, newCall("a")).status());
+
+            host.setSignatureCheck(SignatureVerifier.bundled());
+            assertTrue(host.checksSignatures());
+            assertEquals(403, RawHttp.post(host.localUrl(), FamilyMenu.PATH, FORM, newCall("b")).status(),
+                    "an unsigned push is refused from now on");
+
+            host.setSignatureCheck(null);
+            assertFalse(host.checksSignatures());
+            assertEquals(200, RawHttp.post(host.localUrl(), FamilyMenu.PATH, FORM, newCall("c")).status());
         }
     }
 }

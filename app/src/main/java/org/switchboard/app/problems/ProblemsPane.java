@@ -80,6 +80,7 @@ public final class ProblemsPane extends StackPane {
         });
         getChildren().add(list);
         doc.flowProperty().addListener((o, a, b) -> schedule());
+        doc.fileProperty().addListener((o, a, b) -> schedule()); // local sounds are checked beside the file
         refresh();
     }
 

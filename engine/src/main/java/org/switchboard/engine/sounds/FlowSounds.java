@@ -33,7 +33,17 @@ public final class FlowSounds {
 
     /** Problems of the flow's local sounds in {@code folder} (the flow file's folder). */
     public static List<Problem> check(Flow flow, Path folder, NodeTypes types, Messages m) {
+        return check(flow, folder, types, m, true);
+    }
+
+    /**
+     * Problems of the flow's local sounds in {@code folder}: files that are missing or not in sipgate's format, and
+     * texts that cannot be spoken on this machine; with {@code unspoken}, also a warning for each text that has no
+     * sound yet (the editor leaves that out: Listen and going live speak it).
+     */
+    public static List<Problem> check(Flow flow, Path folder, NodeTypes types, Messages m, boolean unspoken) {
         List<Problem> problems = new ArrayList<>();
+        boolean canSpeak = Speech.find() != null;
         for (SoundProperties.Use use : SoundProperties.of(flow, types)) {
             SoundRef sound = use.sound();
             if (sound.source() == SoundRef.Source.URL || !(sound.file().isEmpty() || sound.isWellFormedFile())) {
@@ -44,11 +54,11 @@ public final class FlowSounds {
             String key = use.spec().key();
             if (sound.file().isEmpty()) {
                 // with a speech engine, run and the app speak it before going live; without one it stays silent
-                problems.add(Speech.find() == null
-                        ? Problem.error(nodeId, key, m.get("problem.sound.notSpoken", label,
-                                "no speech engine on this machine; on Linux install espeak-ng"))
-                        : Problem.warning(nodeId, key, m.get("problem.sound.notSpoken", label,
-                                "it is spoken when the flow is run")));
+                if (!canSpeak) {
+                    problems.add(Problem.error(nodeId, key, m.get("problem.sound.noSpeech", label)));
+                } else if (unspoken) {
+                    problems.add(Problem.warning(nodeId, key, m.get("problem.sound.notSpoken", label)));
+                }
                 continue;
             }
             Path file = folder.resolve(sound.file());

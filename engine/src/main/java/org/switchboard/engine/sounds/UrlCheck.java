@@ -9,19 +9,30 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Checks a sound URL the way sipgate will use it: asks for the first bytes ({@code Range: bytes=0-255}), and says in
  * plain words when the address does not answer, answers with an error, or serves something that is not a WAV file in
- * sipgate's format (PCM, 16 bit, mono, 8 kHz).
+ * sipgate's format (PCM, 16 bit, mono, 8 kHz), or that it is fine and what it holds. {@link #download} fetches the
+ * whole sound (up to a size limit, within the time limit) so that it can be played as sipgate would play it.
  */
 public final class UrlCheck {
+
+    /** The largest sound {@link #download} takes: 10 minutes in sipgate's format is 9.6 MB. */
+    public static final int MAX_DOWNLOAD = 10 * 1024 * 1024;
 
     private static final int HEAD = 256;
     private final HttpClient client;
     private final Duration timeout;
+
+    /** What a check found: {@code ok} and a sentence either way. */
+    public record Result(boolean ok, String message) {
+    }
 
     public UrlCheck(Duration timeout) {
         this.timeout = timeout;
@@ -31,50 +42,138 @@ public final class UrlCheck {
 
     /** {@code null} when the URL serves a sipgate WAV, otherwise what is wrong, as one sentence. */
     public String problem(String url) {
-        URI uri;
+        Result r = check(url);
+        return r.ok() ? null : r.message();
+    }
+
+    /** Downloads the header and says what it found, in one sentence. */
+    public Result check(String url) {
         try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            return "The address " + url + " is not a valid web address.";
+            Body head = fetch(url, "bytes=0-" + (HEAD - 1), HEAD);
+            Wav.Info info = Wav.read(head.bytes(), head.bytes().length);
+            String verdict = verdict(url, info, head.type());
+            return verdict != null ? new Result(false, verdict)
+                    : new Result(true, "The address answers with a WAV file in sipgate's format (PCM, 16 bit, "
+                    + "mono, 8000 Hz" + length(info) + ").");
+        } catch (SoundException e) {
+            return new Result(false, e.getMessage());
         }
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(uri).timeout(timeout).header("Range", "bytes=0-" + (HEAD - 1)).GET()
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return "The address " + url + " is not a valid web address.";
+    }
+
+    /**
+     * The whole sound at the URL, when it is a WAV file in sipgate's format of at most {@code maxBytes}; otherwise a
+     * {@link SoundException} that says in plain words why not.
+     */
+    public byte[] download(String url, int maxBytes) throws SoundException {
+        Body all = fetch(url, null, maxBytes);
+        String verdict = verdict(url, Wav.read(all.bytes(), Math.min(all.bytes().length, HEAD)), all.type());
+        if (verdict != null) {
+            throw new SoundException(verdict);
         }
+        return all.bytes();
+    }
+
+    private record Body(byte[] bytes, String type) {
+    }
+
+    /** The body (at most {@code limit} bytes, else refused) of a GET, or the reason it failed, in plain words. */
+    private Body fetch(String url, String range, int limit) throws SoundException {
+        HttpRequest.Builder request;
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            request = HttpRequest.newBuilder(URI.create(url.trim())).timeout(timeout).GET();
+        } catch (IllegalArgumentException e) {
+            throw new SoundException("The address " + url + " is not a valid web address.");
+        }
+        if (range != null) {
+            request.header("Range", range);
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicBoolean cutOff = new AtomicBoolean();
+        try {
+            HttpResponse<InputStream> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            // the request's timeout ends at the headers; a body that trickles is cut off at twice that
+            CompletableFuture.delayedExecutor(timeout.toMillis() * 2, TimeUnit.MILLISECONDS).execute(() -> {
+                if (done.compareAndSet(false, true)) {
+                    cutOff.set(true);
+                    closeQuietly(response.body());
+                }
+            });
             try (InputStream body = response.body()) {
                 int status = response.statusCode();
                 if (status != 200 && status != 206) {
-                    return "The address " + url + " answers with HTTP " + status + (status == 404
-                            ? " (not found)" : "") + " instead of the sound.";
+                    throw new SoundException("The address " + url + " answers with HTTP " + status + (status == 404
+                            ? " (not found)" : "") + " instead of the sound.");
                 }
-                byte[] head = body.readNBytes(HEAD);
-                Wav.Info info = Wav.read(head, head.length);
-                if (info == null) {
-                    String type = response.headers().firstValue("Content-Type").orElse("unknown type");
-                    return "The file at " + url + " is not a WAV file (" + type + "); sipgate plays only WAV, PCM "
-                            + "16 bit, mono, 8 kHz.";
+                long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                if (range == null && declared > limit) {
+                    throw tooLarge(url, declared, limit);
                 }
-                String mismatch = info.mismatch();
-                return mismatch == null ? null : "The file at " + url + " is not in sipgate's format: " + mismatch
-                        + ".";
+                byte[] bytes = body.readNBytes(range == null ? limit + 1 : limit);
+                if (range == null && bytes.length > limit) {
+                    throw tooLarge(url, -1, limit);
+                }
+                return new Body(bytes, response.headers().firstValue("Content-Type").orElse("unknown type"));
+            } finally {
+                done.set(true);
             }
         } catch (HttpConnectTimeoutException e) {
-            return "The address " + url + " does not answer (no connection within " + timeout.toSeconds() + " s).";
+            throw new SoundException("The address " + url + " does not answer (no connection within "
+                    + timeout.toSeconds() + " s).");
         } catch (HttpTimeoutException e) {
-            return "The address " + url + " does not answer (no reply within " + timeout.toSeconds() + " s).";
+            throw new SoundException("The address " + url + " does not answer (no reply within "
+                    + timeout.toSeconds() + " s).");
         } catch (ConnectException e) {
-            return "The address " + url + " does not answer (connection refused).";
-        } catch (IOException | UnresolvedAddressException e) {
-            return "The address " + url + " does not answer (" + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()) + ").";
+            throw new SoundException("The address " + url + " does not answer (connection refused).");
+        } catch (IOException e) {
+            throw new SoundException("The address " + url + (cutOff.get() ? " did not send the whole sound within "
+                    + timeout.toSeconds() * 2 + " s." : " does not answer (" + reason(e) + ")."));
+        } catch (IllegalArgumentException e) {
+            throw new SoundException("The address " + url + " does not answer (" + reason(e) + ").");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "The check of " + url + " was interrupted.";
+            throw new SoundException("The check of " + url + " was interrupted.");
         }
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the download is given up either way
+        }
+    }
+
+    private static SoundException tooLarge(String url, long size, int limit) {
+        return new SoundException("The file at " + url + " is " + (size > 0 ? "" : "more than ")
+                + megabytes(size > 0 ? size : limit) + "; sipgate prompts are short (at most "
+                + megabytes(limit) + " here).");
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes < 1024 * 1024 ? (bytes + 1023) / 1024 + " KB"
+                : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** {@code null} when the header is a sipgate WAV, else what is wrong with the file at the URL. */
+    private static String verdict(String url, Wav.Info info, String type) {
+        if (info == null) {
+            return "The file at " + url + " is not a WAV file (" + type + "); sipgate plays only WAV, PCM "
+                    + "16 bit, mono, 8 kHz.";
+        }
+        String mismatch = info.mismatch();
+        return mismatch == null ? null : "The file at " + url + " is not in sipgate's format: " + mismatch + ".";
+    }
+
+    private static String length(Wav.Info info) {
+        long bytes = info.dataBytes();
+        if (bytes <= 0 || bytes >= 0xffffffffL) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ", %.1f s", bytes / 2.0 / SoundConverter.RATE);
     }
 }

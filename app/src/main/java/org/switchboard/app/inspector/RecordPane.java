@@ -76,6 +76,8 @@ final class RecordPane extends VBox {
         recorded.setId("sound-recorded-" + key);
         status.setId("sound-recordStatus-" + key);
         status.setWrapText(true);
+        status.getStyleClass().add("help");
+        SoundEditor.collapseWhenEmpty(status);
         recording = new HBox(8, meter, time, stop);
         recording.setAlignment(Pos.CENTER_LEFT);
         result = new HBox(6, listen, keep, discard);

@@ -76,7 +76,7 @@ final class SoundEditor extends PropertyEditor {
                 edits.typed(spec, current.withUrl(b).toEditedValue());
             }
         });
-        urlActions = new UrlSoundActions(spec.key(), () -> current.url());
+        urlActions = new UrlSoundActions(spec.key(), () -> current.url(), edits.messages());
         recordPane = new RecordPane(edits, spec);
         imports = SoundImports.of(edits.doc());
         statusKey = SoundImports.key(edits.nodeId(), spec.key());
@@ -140,6 +140,7 @@ final class SoundEditor extends PropertyEditor {
         choose.setOnAction(e -> chooseFile());
         fileStatus.setId("sound-status-" + spec.key());
         fileStatus.setWrapText(true);
+        collapseWhenEmpty(fileStatus);
         dropHint.getStyleClass().add("help");
         dropHint.setWrapText(true);
         VBox fileBox = new VBox(4, file, choose, dropHint, recordPane, fileStatus);
@@ -159,6 +160,7 @@ final class SoundEditor extends PropertyEditor {
         listen.setOnAction(e -> listen());
         listenStatus.setId("sound-listenStatus-" + spec.key());
         listenStatus.setWrapText(true);
+        collapseWhenEmpty(listenStatus);
         listenRow = new VBox(4, listen, listenStatus);
         listenRow.setId("sound-listenRow-" + spec.key());
         block.setControl(new VBox(6, sources, url, urlActions, fileBox, speech, listenRow, unknown));
@@ -301,6 +303,12 @@ final class SoundEditor extends PropertyEditor {
                 "*.wav", "*.mp3", "*.ogg", "*.flac", "*.aif", "*.aiff"));
         java.io.File f = dialog.showOpenDialog(owner);
         return f == null ? null : f.toPath();
+    }
+
+    /** A status line takes no room while it has nothing to say. */
+    static void collapseWhenEmpty(Label label) {
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
     }
 
     private static void show(javafx.scene.Node n, boolean visible) {

@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.sounds.Background;
 import org.switchboard.app.sounds.SoundPlayer;
+import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.sounds.UrlCheck;
 
 /**
@@ -26,13 +27,16 @@ final class UrlSoundActions extends VBox {
     static Duration timeout = Duration.ofSeconds(10);
 
     private final Supplier<String> url;
+    private final Messages messages;
     private final Button check = new Button(AppTexts.get("inspector.sound.check"));
     private final Button listen = new Button(AppTexts.get("inspector.sound.listen"));
     private final Label result = new Label();
 
-    UrlSoundActions(String key, Supplier<String> url) {
+    /** @param messages the language of the results */
+    UrlSoundActions(String key, Supplier<String> url, Messages messages) {
         super(4);
         this.url = url;
+        this.messages = messages;
         setId("sound-urlActions-" + key);
         check.setId("sound-check-" + key);
         listen.setId("sound-urlListen-" + key);
@@ -40,6 +44,7 @@ final class UrlSoundActions extends VBox {
         listen.getStyleClass().add("small-button");
         result.setId("sound-urlResult-" + key);
         result.setWrapText(true);
+        SoundEditor.collapseWhenEmpty(result);
         check.setOnAction(e -> check());
         listen.setOnAction(e -> listen());
         getChildren().addAll(new HBox(6, check, listen), result);
@@ -57,7 +62,7 @@ final class UrlSoundActions extends VBox {
     private void check() {
         String address = url.get();
         busy(AppTexts.get("inspector.sound.checking"));
-        Background.run("sound-check", () -> new UrlCheck(timeout).check(address), (r, problem) -> {
+        Background.run("sound-check", () -> new UrlCheck(timeout, messages).check(address), (r, problem) -> {
             if (r == null) {
                 show(false, problem);
             } else {
@@ -70,7 +75,7 @@ final class UrlSoundActions extends VBox {
         String address = url.get();
         busy(AppTexts.get("inspector.sound.downloading"));
         Background.run("sound-url-listen", () -> {
-            byte[] wav = new UrlCheck(timeout).download(address, UrlCheck.MAX_DOWNLOAD);
+            byte[] wav = new UrlCheck(timeout, messages).download(address, UrlCheck.MAX_DOWNLOAD);
             return SoundPlayer.play(wav);
         }, (noOutput, problem) -> show(problem == null && noOutput == null,
                 problem != null ? problem : noOutput != null ? noOutput : ""));

@@ -66,7 +66,7 @@ public final class FlowSounds {
                 problems.add(Problem.error(nodeId, key, m.get("problem.sound.missing", label, sound.file())));
                 continue;
             }
-            String mismatch = formatProblem(file);
+            String mismatch = formatProblem(file, m);
             if (mismatch != null) {
                 problems.add(Problem.error(nodeId, key, m.get("problem.sound.unreadable", label, sound.file(),
                         mismatch)));
@@ -76,13 +76,13 @@ public final class FlowSounds {
     }
 
     /** What is wrong with a local sound file for sipgate, or {@code null}. */
-    static String formatProblem(Path file) {
+    static String formatProblem(Path file, Messages m) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(HEAD);
             Wav.Info info = Wav.read(head, head.length);
-            return info == null ? "not a WAV file" : info.mismatch();
+            return info == null ? m.get("sound.format.notWav") : info.mismatch(m);
         } catch (IOException e) {
-            return "cannot be read: " + e.getMessage();
+            return m.get("sound.format.unreadable", String.valueOf(e.getMessage()));
         }
     }
 

@@ -10,10 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.switchboard.engine.i18n.Messages;
 
 /**
  * Checks a sound URL the way sipgate will use it: asks for the first bytes ({@code Range: bytes=0-255}), and says in
@@ -29,13 +30,21 @@ public final class UrlCheck {
     private static final int HEAD = 256;
     private final HttpClient client;
     private final Duration timeout;
+    private final Messages m;
 
     /** What a check found: {@code ok} and a sentence either way. */
     public record Result(boolean ok, String message) {
     }
 
+    /** A check that answers in English. */
     public UrlCheck(Duration timeout) {
+        this(timeout, Messages.ENGLISH);
+    }
+
+    /** A check that answers in the language of {@code m}. */
+    public UrlCheck(Duration timeout, Messages m) {
         this.timeout = timeout;
+        this.m = m;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
@@ -52,9 +61,8 @@ public final class UrlCheck {
             Body head = fetch(url, "bytes=0-" + (HEAD - 1), HEAD);
             Wav.Info info = Wav.read(head.bytes(), head.bytes().length);
             String verdict = verdict(url, info, head.type());
-            return verdict != null ? new Result(false, verdict)
-                    : new Result(true, "The address answers with a WAV file in sipgate's format (PCM, 16 bit, "
-                    + "mono, 8000 Hz" + length(info) + ").");
+            return verdict != null ? new Result(false, verdict) : new Result(true, m.get("sound.check.ok",
+                    length(info)));
         } catch (SoundException e) {
             return new Result(false, e.getMessage());
         }
@@ -82,7 +90,7 @@ public final class UrlCheck {
         try {
             request = HttpRequest.newBuilder(URI.create(url.trim())).timeout(timeout).GET();
         } catch (IllegalArgumentException e) {
-            throw new SoundException("The address " + url + " is not a valid web address.");
+            throw new SoundException(m.get("sound.check.invalid", url));
         }
         if (range != null) {
             request.header("Range", range);
@@ -102,8 +110,8 @@ public final class UrlCheck {
             try (InputStream body = response.body()) {
                 int status = response.statusCode();
                 if (status != 200 && status != 206) {
-                    throw new SoundException("The address " + url + " answers with HTTP " + status + (status == 404
-                            ? " (not found)" : "") + " instead of the sound.");
+                    throw new SoundException(status == 404 ? m.get("sound.check.notFound", url)
+                            : m.get("sound.check.status", url, String.valueOf(status)));
                 }
                 long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
                 if (range == null && declared > limit) {
@@ -118,21 +126,19 @@ public final class UrlCheck {
                 done.set(true);
             }
         } catch (HttpConnectTimeoutException e) {
-            throw new SoundException("The address " + url + " does not answer (no connection within "
-                    + timeout.toSeconds() + " s).");
+            throw new SoundException(m.get("sound.check.noConnection", url, String.valueOf(timeout.toSeconds())));
         } catch (HttpTimeoutException e) {
-            throw new SoundException("The address " + url + " does not answer (no reply within "
-                    + timeout.toSeconds() + " s).");
+            throw new SoundException(m.get("sound.check.noReply", url, String.valueOf(timeout.toSeconds())));
         } catch (ConnectException e) {
-            throw new SoundException("The address " + url + " does not answer (connection refused).");
+            throw new SoundException(m.get("sound.check.refused", url));
         } catch (IOException e) {
-            throw new SoundException("The address " + url + (cutOff.get() ? " did not send the whole sound within "
-                    + timeout.toSeconds() * 2 + " s." : " does not answer (" + reason(e) + ")."));
+            throw new SoundException(cutOff.get() ? m.get("sound.check.cutOff", url,
+                    String.valueOf(timeout.toSeconds() * 2)) : m.get("sound.check.failed", url, reason(e)));
         } catch (IllegalArgumentException e) {
-            throw new SoundException("The address " + url + " does not answer (" + reason(e) + ").");
+            throw new SoundException(m.get("sound.check.failed", url, reason(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SoundException("The check of " + url + " was interrupted.");
+            throw new SoundException(m.get("sound.check.interrupted", url));
         }
     }
 
@@ -148,32 +154,30 @@ public final class UrlCheck {
         }
     }
 
-    private static SoundException tooLarge(String url, long size, int limit) {
-        return new SoundException("The file at " + url + " is " + (size > 0 ? "" : "more than ")
-                + megabytes(size > 0 ? size : limit) + "; sipgate prompts are short (at most "
-                + megabytes(limit) + " here).");
+    private SoundException tooLarge(String url, long size, int limit) {
+        String shown = size > 0 ? megabytes(size) : m.get("sound.check.moreThan", megabytes(limit));
+        return new SoundException(m.get("sound.check.tooLarge", url, shown, megabytes(limit)));
     }
 
-    private static String megabytes(long bytes) {
+    private String megabytes(long bytes) {
         return bytes < 1024 * 1024 ? (bytes + 1023) / 1024 + " KB"
-                : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+                : String.format(m.locale(), "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     /** {@code null} when the header is a sipgate WAV, else what is wrong with the file at the URL. */
-    private static String verdict(String url, Wav.Info info, String type) {
+    private String verdict(String url, Wav.Info info, String type) {
         if (info == null) {
-            return "The file at " + url + " is not a WAV file (" + type + "); sipgate plays only WAV, PCM "
-                    + "16 bit, mono, 8 kHz.";
+            return m.get("sound.check.notWav", url, type);
         }
-        String mismatch = info.mismatch();
-        return mismatch == null ? null : "The file at " + url + " is not in sipgate's format: " + mismatch + ".";
+        String mismatch = info.mismatch(m);
+        return mismatch == null ? null : m.get("sound.check.format", url, mismatch);
     }
 
-    private static String length(Wav.Info info) {
+    private String length(Wav.Info info) {
         long bytes = info.dataBytes();
         if (bytes <= 0 || bytes >= 0xffffffffL) {
             return "";
         }
-        return String.format(Locale.ROOT, ", %.1f s", bytes / 2.0 / SoundConverter.RATE);
+        return String.format(m.locale(), ", %.1f s", bytes / 2.0 / SoundConverter.RATE);
     }
 }

@@ -201,7 +201,7 @@ class SoundConverterTest {
     private static void assertSipgateWav(byte[] wav, double seconds) {
         Wav.Info info = Wav.read(wav, wav.length);
         assertNotNull(info, "a RIFF/WAVE header");
-        assertTrue(info.isSipgateFormat(), String.valueOf(info.mismatch()));
+        assertTrue(info.isSipgateFormat(), String.valueOf(info.mismatch(org.switchboard.engine.i18n.Messages.ENGLISH)));
         assertEquals(wav.length - Wav.HEADER, info.dataBytes());
         assertEquals(seconds, seconds(wav), 0.08, "length in seconds");
     }

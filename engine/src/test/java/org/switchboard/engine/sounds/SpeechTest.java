@@ -46,7 +46,7 @@ class SpeechTest {
         byte[] wav = Files.readAllBytes(dir.resolve(spoken.file()));
         Wav.Info info = Wav.read(wav, wav.length);
         assertNotNull(info);
-        assertTrue(info.isSipgateFormat(), String.valueOf(info.mismatch()));
+        assertTrue(info.isSipgateFormat(), String.valueOf(info.mismatch(org.switchboard.engine.i18n.Messages.ENGLISH)));
         double seconds = info.dataBytes() / 2.0 / SoundConverter.RATE;
         assertTrue(seconds > 1.5 && seconds < 10, "a spoken sentence, " + seconds + " s");
         assertEquals("sounds/" + SoundStore.sha256(wav) + ".wav", spoken.file());

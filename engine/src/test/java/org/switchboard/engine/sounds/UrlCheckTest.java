@@ -69,6 +69,22 @@ class UrlCheckTest {
     }
 
     @Test
+    void theCheckSpeaksGermanToo() throws Exception {
+        Path stereo = dir.resolve("stereo.wav");
+        TestAudio.writePcm(stereo, TestAudio.sweep(44100, 0.2, 440, 440), 44100, 16, 2, true, false,
+                javax.sound.sampled.AudioFileFormat.Type.WAVE);
+        byte[] bytes = Files.readAllBytes(stereo);
+        http.createContext("/stereo.wav", ex -> answer(ex, bytes));
+        UrlCheck german = new UrlCheck(Duration.ofSeconds(5),
+                org.switchboard.engine.i18n.Messages.forLocale(java.util.Locale.GERMAN));
+        assertEquals("Die Datei unter " + base + "/stereo.wav hat nicht das Format von sipgate: es ist PCM, 16 Bit, "
+                + "2 Kanäle, 44100 Hz; sipgate braucht PCM, 16 Bit, mono, 8000 Hz.", german.check(base + "/stereo.wav")
+                .message());
+        assertTrue(german.check(base + "/good.wav").message().startsWith("Die Adresse liefert eine WAV-Datei im "
+                + "Format von sipgate (PCM, 16 Bit, mono, 8000 Hz, 2,0 s"), german.check(base + "/good.wav").message());
+    }
+
+    @Test
     void downloadGetsTheWholeSound() throws Exception {
         assertArrayEquals(good, new UrlCheck(Duration.ofSeconds(5)).download(base + "/good.wav",
                 UrlCheck.MAX_DOWNLOAD));

@@ -12,8 +12,9 @@ import org.switchboard.engine.sounds.SoundConverter;
 import org.switchboard.engine.sounds.SoundStore;
 
 /**
- * Not a test: makes the screenshots of the inspector's sound sources (docs/images/sound-{url,speech,file}.png) with
- * a copy of the family menu sample open and its "Main menu" selected. Run on purpose:
+ * Not a test: makes the screenshots of the inspector's sound sources (docs/images/sound-{url,speech,file}.png, and
+ * sound-record.png while recording) with a copy of the family menu sample open and its "Main menu" selected. Run on
+ * purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=SoundScreenshots -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class SoundScreenshots extends FxRobot {
@@ -44,6 +45,20 @@ class SoundScreenshots extends FxRobot {
             AppHarness.settle();
             Path file = out.resolve("sound-" + source + ".png");
             interact(() -> AppHarness.writePng(w.stage().getScene().snapshot(null), file));
+        }
+        // recording, from a line that delivers a tone (this machine has no microphone)
+        org.switchboard.app.sounds.Recorder.lineSource = org.switchboard.app.sounds.GeneratedLine::new;
+        try {
+            interact(() -> w.document().select(List.of()));
+            interact(() -> w.document().select(List.of("menu")));
+            AppHarness.settle();
+            clickOn("#sound-record-prompt");
+            Thread.sleep(2300);
+            interact(() -> AppHarness.writePng(w.stage().getScene().snapshot(null), out.resolve("sound-record.png")));
+            clickOn("#sound-stop-prompt");
+            AppHarness.settle();
+        } finally {
+            org.switchboard.app.sounds.Recorder.lineSource = org.switchboard.app.sounds.LineSource.SYSTEM;
         }
         interact(() -> w.document().reset(w.document().flow(), null, true));
         harness.stop();

@@ -20,7 +20,6 @@ import javax.sound.sampled.TargetDataLine;
 
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.sounds.Background;
-import org.switchboard.app.sounds.LineSource;
 import org.switchboard.app.sounds.Recorder;
 import org.switchboard.app.sounds.SoundImports;
 import org.switchboard.app.sounds.SoundPlayer;
@@ -33,9 +32,6 @@ import org.switchboard.engine.sounds.SoundConverter;
  * chosen file) and Discard. Without a microphone there is no Record button, only a line that says so.
  */
 final class RecordPane extends VBox {
-
-    /** Where recordings come from; replaced in tests by a line that delivers generated audio. */
-    static LineSource lineSource = LineSource.SYSTEM;
 
     private final NodeEdits edits;
     private final PropertySpec spec;
@@ -98,7 +94,7 @@ final class RecordPane extends VBox {
         show(recorded, false);
         show(result, false);
         // whether there is a microphone can take a moment to find out: until then Record is not shown
-        Background.run("microphone", () -> lineSource.find() != null, (found, problem) -> {
+        Background.run("microphone", () -> Recorder.lineSource.find() != null, (found, problem) -> {
             microphone = Boolean.TRUE.equals(found);
             if (!microphone) {
                 status.setText(AppTexts.get("inspector.sound.noMicrophone"));
@@ -126,7 +122,7 @@ final class RecordPane extends VBox {
     }
 
     private void start() {
-        TargetDataLine line = lineSource.find();
+        TargetDataLine line = Recorder.lineSource.find();
         if (line == null) {
             microphone = false;
             reset(AppTexts.get("inspector.sound.noMicrophone"));

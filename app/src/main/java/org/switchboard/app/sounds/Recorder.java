@@ -21,6 +21,9 @@ import org.switchboard.engine.sounds.SoundConverter;
  */
 public final class Recorder {
 
+    /** Where recordings come from: the microphone; replaced in tests by a line that delivers generated audio. */
+    public static LineSource lineSource = LineSource.SYSTEM;
+
     private final TargetDataLine line;
     private final AudioFormat format;
     private final ByteArrayOutputStream recorded = new ByteArrayOutputStream();

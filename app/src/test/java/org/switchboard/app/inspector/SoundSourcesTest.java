@@ -39,6 +39,7 @@ import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.sounds.FileDrags;
 import org.switchboard.app.sounds.GeneratedLine;
 import org.switchboard.app.sounds.LineSource;
+import org.switchboard.app.sounds.Recorder;
 import org.switchboard.app.sounds.SoundPlayer;
 import org.switchboard.app.sounds.Tones;
 import org.switchboard.engine.files.FlowFiles;
@@ -72,7 +73,7 @@ class SoundSourcesTest {
     @Start
     void start(Stage stage) {
         AppTexts.setLocale(Locale.ENGLISH);
-        RecordPane.lineSource = GeneratedLine::new;
+        Recorder.lineSource = GeneratedLine::new;
         InspectorPane inspector = new InspectorPane(doc, id -> { }, NodeTypes.standard(),
                 PropertyEditors.standard());
         stage.setScene(new Scene(inspector, 360, 760));
@@ -120,7 +121,7 @@ class SoundSourcesTest {
         release.countDown();
         http.stop(0);
         SoundPlayer.player = wav -> null;
-        RecordPane.lineSource = LineSource.SYSTEM;
+        Recorder.lineSource = LineSource.SYSTEM;
     }
 
     @Test
@@ -204,7 +205,7 @@ class SoundSourcesTest {
     @Test
     void withoutAMicrophoneThereIsNoRecordButtonButASentence(FxRobot robot) {
         robot.interact(() -> {
-            RecordPane.lineSource = () -> null;
+            Recorder.lineSource = () -> null;
             doc.select(List.of());
         });
         robot.interact(() -> doc.select(List.of("p")));

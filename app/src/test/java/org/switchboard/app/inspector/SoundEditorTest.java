@@ -126,6 +126,20 @@ class SoundEditorTest {
             assertTrue(Files.isRegularFile(dir.resolve(sound.file())));
             assertTrue(robot.lookup("#sound-fileName-url").queryAs(Label.class).getText()
                     .contains("Greeting Stereo.wav"));
+            List<byte[]> played = new java.util.concurrent.CopyOnWriteArrayList<>();
+            var speaker = SoundPlayer.player;
+            SoundPlayer.player = wav -> {
+                played.add(wav);
+                return null;
+            };
+            try {
+                robot.clickOn("#sound-listen-url");
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> played.size() == 1);
+            } finally {
+                SoundPlayer.player = speaker;
+            }
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(dir.resolve(sound.file())), played.get(0)),
+                    "Listen plays the converted file");
             FlowFiles.save(flowFile, doc.flow());
             assertTrue(Files.readString(flowFile).contains("\"file\": \"" + sound.file() + "\""),
                     "the path stays relative");

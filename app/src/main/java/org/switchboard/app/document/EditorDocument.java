@@ -84,7 +84,7 @@ public final class EditorDocument {
                 return problems;
             }
             List<Problem> all = new java.util.ArrayList<>(problems);
-            all.addAll(FlowSounds.check(f, folder, types, messages, false));
+            all.addAll(FlowSounds.check(f, folder, types, messages));
             return all;
         });
     }

@@ -31,6 +31,8 @@ public final class SoundImports {
 
     private SoundImports(EditorDocument doc) {
         this.doc = doc;
+        // another flow (or the same one in another folder): earlier messages no longer apply
+        doc.fileProperty().addListener((o, a, b) -> status.clear());
     }
 
     public static SoundImports of(EditorDocument doc) {

@@ -31,19 +31,16 @@ public final class FlowSounds {
     private FlowSounds() {
     }
 
-    /** Problems of the flow's local sounds in {@code folder} (the flow file's folder). */
-    public static List<Problem> check(Flow flow, Path folder, NodeTypes types, Messages m) {
-        return check(flow, folder, types, m, true);
-    }
-
     /**
-     * Problems of the flow's local sounds in {@code folder}: files that are missing or not in sipgate's format, and
-     * texts that cannot be spoken on this machine; with {@code unspoken}, also a warning for each text that has no
-     * sound yet (the editor leaves that out: Listen and going live speak it).
+     * Problems of the flow's local sounds in {@code folder} (the flow file's folder): files that are missing or not in
+     * sipgate's format (errors), texts that cannot be spoken on this machine (errors), and texts whose sound is
+     * missing or was made from another text, voice or engine (warnings: Listen in the editor and {@code run} speak
+     * them).
      */
-    public static List<Problem> check(Flow flow, Path folder, NodeTypes types, Messages m, boolean unspoken) {
+    public static List<Problem> check(Flow flow, Path folder, NodeTypes types, Messages m) {
         List<Problem> problems = new ArrayList<>();
-        boolean canSpeak = Speech.find() != null;
+        Speech speech = null;
+        boolean looked = false; // the speech engine is looked up once, and only for a flow with text to speech
         for (SoundProperties.Use use : SoundProperties.of(flow, types)) {
             SoundRef sound = use.sound();
             if (sound.source() == SoundRef.Source.URL || !(sound.file().isEmpty() || sound.isWellFormedFile())) {
@@ -52,14 +49,19 @@ public final class FlowSounds {
             String label = PropertyChecks.label(use.type(), use.spec(), m);
             String nodeId = use.node().id();
             String key = use.spec().key();
-            if (sound.file().isEmpty()) {
-                // with a speech engine, run and the app speak it before going live; without one it stays silent
-                if (!canSpeak) {
-                    problems.add(Problem.error(nodeId, key, m.get("problem.sound.noSpeech", label)));
-                } else if (unspoken) {
-                    problems.add(Problem.warning(nodeId, key, m.get("problem.sound.notSpoken", label)));
+            if (sound.source() == SoundRef.Source.SPEECH) {
+                if (!looked) {
+                    speech = Speech.find();
+                    looked = true;
                 }
-                continue;
+                if (speech == null && sound.file().isEmpty()) {
+                    problems.add(Problem.error(nodeId, key, m.get("problem.sound.noSpeech", label)));
+                    continue;
+                }
+                if (speech != null && !speech.isCurrent(sound, folder)) {
+                    problems.add(Problem.warning(nodeId, key, m.get("problem.sound.notSpoken", label)));
+                    continue;
+                }
             }
             Path file = folder.resolve(sound.file());
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -230,7 +230,7 @@ final class SoundEditor extends PropertyEditor {
         }
         Path picked = chooser.apply(choose.getScene() == null ? null : choose.getScene().getWindow());
         if (picked != null) {
-            imports.importFile(edits.nodeId(), spec, edits.label(spec), picked);
+            imports.importFile(edits.nodeId(), spec, edits.label(spec), picked, edits.messages());
         }
     }
 
@@ -246,7 +246,7 @@ final class SoundEditor extends PropertyEditor {
             boolean ok = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1;
             if (ok) {
                 imports.importFile(edits.nodeId(), spec, edits.label(spec), e.getDragboard().getFiles().get(0)
-                        .toPath());
+                        .toPath(), edits.messages());
             }
             e.setDropCompleted(ok);
             e.consume();

@@ -43,7 +43,7 @@ public final class SoundFileDrop {
             PropertySpec spec = SoundImports.mainSound(type);
             doc.select(List.of(node.id()));
             SoundImports.of(doc).importFile(node.id(), spec, PropertyChecks.label(type, spec, messages),
-                    e.getDragboard().getFiles().get(0).toPath());
+                    e.getDragboard().getFiles().get(0).toPath(), messages);
             e.setDropCompleted(true);
             e.consume();
         });

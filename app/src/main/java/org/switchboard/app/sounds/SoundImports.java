@@ -10,6 +10,7 @@ import javafx.collections.ObservableMap;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.engine.flow.SoundRef;
+import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.NodeType;
 import org.switchboard.engine.nodes.PropertyKinds;
 import org.switchboard.engine.nodes.PropertySpec;
@@ -67,9 +68,10 @@ public final class SoundImports {
 
     /**
      * Converts {@code file} into the sounds folder and makes it the property's sound (source File; what the other
-     * sources held is kept until save). {@code label} names the property in the undo step.
+     * sources held is kept until save). {@code label} names the property in the undo step; {@code messages} is the
+     * language of what may go wrong.
      */
-    public void importFile(String nodeId, PropertySpec spec, String label, Path file) {
+    public void importFile(String nodeId, PropertySpec spec, String label, Path file, Messages messages) {
         Path folder = folder();
         String key = key(nodeId, spec.key());
         if (folder == null) {
@@ -77,7 +79,8 @@ public final class SoundImports {
             return;
         }
         status.put(key, AppTexts.get("inspector.sound.converting", file.getFileName()));
-        Background.run("sound-convert", () -> SoundStore.importFile(folder, file, SoundConverter.Options.DEFAULTS),
+        Background.run("sound-convert", () -> SoundStore.importFile(folder, file,
+                SoundConverter.Options.DEFAULTS.withMessages(messages)),
                 (sound, problem) -> {
                     status.put(key, problem == null ? "" : problem);
                     if (sound != null) {

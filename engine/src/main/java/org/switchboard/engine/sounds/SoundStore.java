@@ -35,7 +35,7 @@ public final class SoundStore {
     public static SoundRef importFile(Path flowFolder, Path source, SoundConverter.Options options)
             throws SoundException {
         String name = source.getFileName() == null ? "" : source.getFileName().toString();
-        return keep(flowFolder, SoundConverter.convert(source, options), name);
+        return keep(flowFolder, SoundConverter.convert(source, options), name, options);
     }
 
     /**
@@ -44,14 +44,16 @@ public final class SoundStore {
      */
     public static SoundRef importSound(Path flowFolder, java.io.InputStream sound, String name,
                                        SoundConverter.Options options) throws SoundException {
-        return keep(flowFolder, SoundConverter.convert(sound, name, options), name);
+        return keep(flowFolder, SoundConverter.convert(sound, name, options), name, options);
     }
 
-    private static SoundRef keep(Path flowFolder, byte[] wav, String name) throws SoundException {
+    private static SoundRef keep(Path flowFolder, byte[] wav, String name, SoundConverter.Options options)
+            throws SoundException {
         try {
             return SoundRef.file(store(flowFolder, wav), name);
         } catch (IOException e) {
-            throw new SoundException("The converted sound cannot be saved beside the flow: " + e.getMessage(), e);
+            throw new SoundException(options.messages().get("sound.convert.notSaved", String.valueOf(e.getMessage())),
+                    e);
         }
     }
 

@@ -192,6 +192,10 @@ class SoundConverterTest {
         SoundException e = assertThrows(SoundException.class, () -> SoundConverter.convert(file, KEEP_ALL));
         assertEquals("notes.txt is not a sound file Switchboard can read (WAV, MP3, OGG Vorbis or FLAC).",
                 e.getMessage());
+        SoundException german = assertThrows(SoundException.class, () -> SoundConverter.convert(file,
+                KEEP_ALL.withMessages(org.switchboard.engine.i18n.Messages.forLocale(java.util.Locale.GERMAN))));
+        assertEquals("notes.txt ist keine Klangdatei, die Switchboard lesen kann (WAV, MP3, OGG Vorbis oder FLAC).",
+                german.getMessage());
     }
 
     private static double seconds(byte[] wav) {

@@ -163,7 +163,7 @@ final class RecordPane extends VBox {
                 LocalTime.now().format(DateTimeFormatter.ofPattern("HH-mm-ss")));
         Duration length = r.length();
         Background.run("record-convert", () -> SoundConverter.convert(new ByteArrayInputStream(r.stop()), name,
-                SoundConverter.Options.DEFAULTS.withMessages(edits.messages())), (wav, problem) -> {
+                SoundImports.of(edits.doc()).options(edits.messages())), (wav, problem) -> {
                     recorder = null;
                     stop.setDisable(false);
                     show(recording, false);

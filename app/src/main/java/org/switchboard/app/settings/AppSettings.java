@@ -39,6 +39,8 @@ public final class AppSettings {
     private boolean showWelcome = true;
     /** ISO 3166 region code (DE, GB, CH, ...) that national numbers ("030 ...") belong to; null when not set. */
     private String homeCountry;
+    /** Whether converted sounds (files, recordings) lose the silence at their start and end. */
+    private boolean trimSilence = true;
     private final Map<String, Object> other = new LinkedHashMap<>();
 
     public Language language() {
@@ -142,6 +144,14 @@ public final class AppSettings {
 
     public void setHomeCountry(String region) {
         homeCountry = region == null || region.isBlank() ? null : region;
+    }
+
+    public boolean trimSilence() {
+        return trimSilence;
+    }
+
+    public void setTrimSilence(boolean trim) {
+        trimSilence = trim;
     }
 
     @JsonAnySetter

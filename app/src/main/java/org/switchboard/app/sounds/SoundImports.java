@@ -3,6 +3,7 @@ package org.switchboard.app.sounds;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.BooleanSupplier;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
@@ -29,6 +30,7 @@ public final class SoundImports {
 
     private final EditorDocument doc;
     private final ObservableMap<String, String> status = FXCollections.observableHashMap();
+    private BooleanSupplier trimSilence = () -> true;
 
     private SoundImports(EditorDocument doc) {
         this.doc = doc;
@@ -49,6 +51,16 @@ public final class SoundImports {
             return null;
         }
         return type.properties().stream().filter(p -> p.kind() == PropertyKinds.SOUND_URL).findFirst().orElse(null);
+    }
+
+    /** Where the setting "trim silence at both ends" is read at each conversion (on, until the window says). */
+    public void setTrimSilence(BooleanSupplier setting) {
+        trimSilence = setting;
+    }
+
+    /** How to convert a file or a recording now: the settings' silence trimming, messages in {@code m}. */
+    public SoundConverter.Options options(Messages m) {
+        return SoundConverter.Options.DEFAULTS.withTrimSilence(trimSilence.getAsBoolean()).withMessages(m);
     }
 
     /** The key of one sound property in {@link #status()}. */
@@ -79,8 +91,7 @@ public final class SoundImports {
             return;
         }
         status.put(key, AppTexts.get("inspector.sound.converting", file.getFileName()));
-        Background.run("sound-convert", () -> SoundStore.importFile(folder, file,
-                SoundConverter.Options.DEFAULTS.withMessages(messages)),
+        Background.run("sound-convert", () -> SoundStore.importFile(folder, file, options(messages)),
                 (sound, problem) -> {
                     status.put(key, problem == null ? "" : problem);
                     if (sound != null) {

@@ -40,6 +40,7 @@ import org.switchboard.app.sounds.FileDrags;
 import org.switchboard.app.sounds.GeneratedLine;
 import org.switchboard.app.sounds.LineSource;
 import org.switchboard.app.sounds.Recorder;
+import org.switchboard.app.sounds.SoundImports;
 import org.switchboard.app.sounds.SoundPlayer;
 import org.switchboard.app.sounds.Tones;
 import org.switchboard.engine.files.FlowFiles;
@@ -239,6 +240,25 @@ class SoundSourcesTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sound-status-url").queryAs(Label.class)
                 .getText().contains("is not a sound file"));
         assertEquals(sound, SoundRef.of(doc.flow().nodeOrNull("p").property("url")), "nothing changed");
+    }
+
+    @Test
+    void theSilenceSettingDecidesWhetherAConvertedFileKeepsItsQuietStart(FxRobot robot) throws Exception {
+        Path padded = dir.resolve("Padded.wav");
+        Tones.write(padded, 8000, 1, 2.0, 1.0); // one second of silence, then one of tone
+        double[] seconds = new double[2];
+        for (boolean trim : new boolean[] {true, false}) {
+            robot.interact(() -> SoundImports.of(doc).setTrimSilence(() -> trim));
+            robot.interact(() -> doc.apply("clear", f -> f.updateNode("p", n -> n.withProperty("url", ""))));
+            robot.interact(() -> FileDrags.drop(robot.lookup("#prop-url").query(), padded));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !SoundRef.of(doc.flow().nodeOrNull("p")
+                    .property("url")).file().isEmpty());
+            SoundRef sound = SoundRef.of(doc.flow().nodeOrNull("p").property("url"));
+            seconds[trim ? 0 : 1] = (Files.size(dir.resolve(sound.file())) - 44) / 16000.0;
+        }
+        robot.interact(() -> SoundImports.of(doc).setTrimSilence(() -> true));
+        assertEquals(1.05, seconds[0], 0.06, "trimmed: the tone and 50 ms before it");
+        assertEquals(2.0, seconds[1], 0.02, "kept whole");
     }
 
     private void setUrl(FxRobot robot, String url) {

@@ -16,10 +16,16 @@ public final class Tones {
     }
 
     public static void write(Path file, int rate, int channels, double seconds) throws IOException {
+        write(file, rate, channels, seconds, 0);
+    }
+
+    /** The tone after {@code silence} seconds of silence (all in {@code seconds}). */
+    public static void write(Path file, int rate, int channels, double seconds, double silence) throws IOException {
         int frames = (int) (rate * seconds);
+        int quiet = (int) (rate * silence);
         byte[] pcm = new byte[frames * channels * 2];
         for (int i = 0; i < frames; i++) {
-            short v = (short) (12000 * Math.sin(2 * Math.PI * 440 * i / rate));
+            short v = i < quiet ? 0 : (short) (12000 * Math.sin(2 * Math.PI * 440 * i / rate));
             for (int c = 0; c < channels; c++) {
                 pcm[(i * channels + c) * 2] = (byte) v;
                 pcm[(i * channels + c) * 2 + 1] = (byte) (v >> 8);

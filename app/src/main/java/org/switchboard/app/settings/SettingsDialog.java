@@ -77,6 +77,8 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         CheckBox trim = new CheckBox(AppTexts.get("settings.sounds.trim"));
         trim.setId("settings-trimSilence");
         trim.setSelected(settings.trimSilence());
+        trim.setWrapText(true);
+        trim.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox content = new VBox(6,
                 title(AppTexts.get("settings.language")), language, restart, gap(),

@@ -51,7 +51,6 @@ final class RecordPane extends VBox {
     private Recorder recorder;
     private byte[] converted;
     private String recordedName = "";
-    private boolean saved;
     private boolean microphone;
 
     RecordPane(NodeEdits edits, PropertySpec spec) {
@@ -111,8 +110,7 @@ final class RecordPane extends VBox {
     }
 
     /** Record needs a saved flow: a kept recording goes into the sounds folder beside it. */
-    void setSaved(boolean isSaved) {
-        saved = isSaved;
+    void setSaved(boolean saved) {
         record.setDisable(!saved);
     }
 

@@ -41,6 +41,8 @@ public final class AppSettings {
     private String homeCountry;
     /** Going online (ngrok region and domain, agent, signature check); null until changed. */
     private OnlineSettings online;
+    /** Whether converted sounds (files, recordings) lose the silence at their start and end. */
+    private boolean trimSilence = true;
     private final Map<String, Object> other = new LinkedHashMap<>();
 
     public Language language() {
@@ -153,6 +155,14 @@ public final class AppSettings {
 
     public void setOnline(OnlineSettings value) {
         online = value;
+    }
+
+    public boolean trimSilence() {
+        return trimSilence;
+    }
+
+    public void setTrimSilence(boolean trim) {
+        trimSilence = trim;
     }
 
     @JsonAnySetter

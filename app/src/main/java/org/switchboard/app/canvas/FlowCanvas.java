@@ -87,6 +87,8 @@ public final class FlowCanvas extends Region {
     private Set<String> live = Set.of();
     private Set<String> covered = Set.of();
     private CallPath callPath = CallPath.NONE;
+    private Set<String> untestedNodes = Set.of();
+    private Map<String, Set<String>> untestedOutputs = Map.of();
     private String hoveredCard;
     private UnaryOperator<CardLook> lookFilter = UnaryOperator.identity();
     /** A zoom gesture ends this long after its last step. */
@@ -343,6 +345,28 @@ public final class FlowCanvas extends Region {
     /** Takes the path of {@link #showPath} off the canvas. */
     public void clearPath() {
         showPath(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Marks what no test call reaches: these nodes' cards ({@code :untested}, a dashed ring) and these outputs'
+     * ports ({@code :untested}, hollow in the warning colour), by node id and output id. Empty collections clear it.
+     */
+    public void showUntested(Collection<String> nodeIds, Map<String, Set<String>> outputsByNode) {
+        Set<String> touched = new HashSet<>(untestedNodes);
+        touched.addAll(untestedOutputs.keySet());
+        untestedNodes = Set.copyOf(nodeIds);
+        untestedOutputs = Map.copyOf(outputsByNode);
+        touched.addAll(untestedNodes);
+        touched.addAll(untestedOutputs.keySet());
+        touched.forEach(views::refreshLook);
+    }
+
+    boolean untested(String nodeId) {
+        return untestedNodes.contains(nodeId);
+    }
+
+    Set<String> untestedOutputs(String nodeId) {
+        return untestedOutputs.getOrDefault(nodeId, Set.of());
     }
 
     /** The path shown now (for the cards and tests). */

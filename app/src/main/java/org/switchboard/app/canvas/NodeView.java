@@ -43,6 +43,8 @@ final class NodeView extends Region {
     static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
     static final PseudoClass COVERED = PseudoClass.getPseudoClass("covered");
     static final PseudoClass LOD = PseudoClass.getPseudoClass("lod");
+    /** No test call enters this node. */
+    static final PseudoClass UNTESTED = PseudoClass.getPseudoClass("untested");
 
     /** The room left and right of an output label inside its path pill. */
     private static final double PILL_PAD_X = 6;
@@ -379,6 +381,12 @@ final class NodeView extends Region {
             label.getStyleClass().add("on-path");
             pathPills.put(id, pill);
         }
+    }
+
+    /** Marks the card ({@code :untested}) and these output ports ({@code :untested}) as reached by no test call. */
+    void setUntested(boolean node, Set<String> untestedOutputs) {
+        pseudoClassStateChanged(UNTESTED, node);
+        outputs.forEach((id, p) -> p.setUntested(untestedOutputs.contains(id)));
     }
 
     boolean hasInput() {

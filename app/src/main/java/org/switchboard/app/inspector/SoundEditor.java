@@ -58,7 +58,7 @@ final class SoundEditor extends PropertyEditor {
     private final Label listenStatus = new Label();
 
     /** Plays converted WAV bytes; replaced in tests (a build machine has no loudspeaker). Returns null or a problem. */
-    static Function<byte[], String> player = SoundEditor::play;
+    static Function<byte[], String> player = org.switchboard.app.ui.SoundOutput::play;
 
     /** Asks the user for a sound file; replaced in tests, where no native dialog can be driven. */
     static Function<Window, Path> chooser = SoundEditor::showChooser;
@@ -283,24 +283,6 @@ final class SoundEditor extends PropertyEditor {
         }, "switchboard-sound-listen");
         worker.setDaemon(true);
         worker.start();
-    }
-
-    /** Plays WAV bytes on the default output; a problem in plain words when there is none. */
-    private static String play(byte[] wav) {
-        try {
-            javax.sound.sampled.Clip clip = javax.sound.sampled.AudioSystem.getClip();
-            clip.open(javax.sound.sampled.AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(wav)));
-            clip.addLineListener(e -> {
-                if (e.getType() == javax.sound.sampled.LineEvent.Type.STOP) {
-                    clip.close();
-                }
-            });
-            clip.start();
-            return null;
-        } catch (javax.sound.sampled.LineUnavailableException | IllegalArgumentException | java.io.IOException
-                 | javax.sound.sampled.UnsupportedAudioFileException e) {
-            return AppTexts.get("inspector.sound.noOutput");
-        }
     }
 
     private static Path showChooser(Window owner) {

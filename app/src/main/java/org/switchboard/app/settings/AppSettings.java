@@ -39,6 +39,7 @@ public final class AppSettings {
     private boolean showWelcome = true;
     /** ISO 3166 region code (DE, GB, CH, ...) that national numbers ("030 ...") belong to; null when not set. */
     private String homeCountry;
+    private boolean rerunTests = true;
     private final Map<String, Object> other = new LinkedHashMap<>();
 
     public Language language() {
@@ -142,6 +143,15 @@ public final class AppSettings {
 
     public void setHomeCountry(String region) {
         homeCountry = region == null || region.isBlank() ? null : region;
+    }
+
+    /** Whether the flow's test calls run again after every edit (on by default). */
+    public boolean rerunTests() {
+        return rerunTests;
+    }
+
+    public void setRerunTests(boolean rerun) {
+        rerunTests = rerun;
     }
 
     @JsonAnySetter

@@ -58,7 +58,7 @@ final class SoundEditor extends PropertyEditor {
     private final Label listenStatus = new Label();
 
     /** Plays converted WAV bytes; replaced in tests (a build machine has no loudspeaker). Returns null or a problem. */
-    static Function<byte[], String> player = org.switchboard.app.ui.SoundOutput::play;
+    static Function<byte[], String> player = org.switchboard.app.sound.SoundOutput::play;
 
     /** Asks the user for a sound file; replaced in tests, where no native dialog can be driven. */
     static Function<Window, Path> chooser = SoundEditor::showChooser;

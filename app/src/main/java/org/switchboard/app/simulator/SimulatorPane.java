@@ -39,7 +39,7 @@ import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.live.SimulatorSession;
 import org.switchboard.app.ui.Glyphs;
-import org.switchboard.app.ui.SoundOutput;
+import org.switchboard.app.sound.SoundOutput;
 import org.switchboard.engine.calltests.Experience;
 import org.switchboard.engine.calltests.Input;
 import org.switchboard.engine.calltests.TestCall;

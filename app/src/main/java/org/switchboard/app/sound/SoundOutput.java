@@ -1,4 +1,4 @@
-package org.switchboard.app.ui;
+package org.switchboard.app.sound;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

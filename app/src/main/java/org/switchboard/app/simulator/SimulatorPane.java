@@ -491,8 +491,13 @@ public final class SimulatorPane extends HBox {
         canvas.showPath(live, visited, next.wires());
         if (next.ended()) {
             endCall();
-        } else if (then != null) {
-            then.run();
+        } else {
+            if (next.answered() && !next.ringing() && !soundNoted) {
+                setNote(AppTexts.get("sim.connected"));
+            }
+            if (then != null) {
+                then.run();
+            }
         }
         show();
     }
@@ -513,6 +518,9 @@ public final class SimulatorPane extends HBox {
         hangUpLater.stop();
         digits.setLength(0);
         transcript.settle();
+        if (!soundNoted) {
+            setNote(AppTexts.get("sim.ended"));
+        }
         if (testName.getText().isBlank() && state != null) {
             testName.setText(suggestedName(state));
         }

@@ -114,6 +114,8 @@ public final class TestsPane extends VBox {
             Button remove = new Button(null, Glyphs.ui("trash", 13));
             remove.getStyleClass().addAll("small-button", "row-remove");
             remove.setFocusTraversable(false);
+            remove.setAccessibleText(AppTexts.get("tests.remove"));
+            remove.setTooltip(new javafx.scene.control.Tooltip(AppTexts.get("tests.remove")));
             remove.setOnAction(e -> tests.remove(item.test()));
             HBox row = new HBox(10, icon, text, state, remove);
             row.setAlignment(Pos.CENTER_LEFT);

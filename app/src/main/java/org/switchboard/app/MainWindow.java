@@ -30,6 +30,7 @@ import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.document.Recovery;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.inspector.InspectorPane;
+import org.switchboard.app.live.LiveRun;
 import org.switchboard.app.inspector.PropertyEditors;
 import org.switchboard.app.palette.PalettePane;
 import org.switchboard.app.problems.ProblemsPane;
@@ -43,6 +44,7 @@ import org.switchboard.app.ui.Action;
 import org.switchboard.app.ui.Actions;
 import org.switchboard.app.ui.Dialogs;
 import org.switchboard.app.welcome.WelcomeDialog;
+import org.switchboard.engine.settings.SecretStore;
 
 /**
  * The main window: toolbar on top; palette | canvas over the dock | inspector below it, separated by 1 px
@@ -76,6 +78,7 @@ public final class MainWindow {
     private final SplitPane centre = new SplitPane();
     private final WindowGeometry geometry = new WindowGeometry();
     private final Actions actions;
+    private final LiveRun run = new LiveRun(SecretStore.standard());
     private boolean closed;
 
     MainWindow(Stage stage, AppSettings settings, SettingsStore store, HostServices host, Clock clock,
@@ -175,6 +178,11 @@ public final class MainWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** The embedded server that runs the open flow (Run / Stop, deploy, live events). */
+    public LiveRun liveRun() {
+        return run;
     }
 
     /** Shows the window and lays out the panels at their remembered sizes. */
@@ -375,6 +383,7 @@ public final class MainWindow {
             settings.setPanel(DOCK_HEIGHT, Math.round((1 - centre.getDividerPositions()[0]) * h));
         }
         saveSettings();
+        run.close(); // the embedded server stops with the window: no port stays taken
         autosave.stop(keepRecovery);
     }
 

@@ -11,9 +11,9 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The engine's shape, checked on its compiled classes (see docs/decisions/0008-architecture-rules.md): no JavaFX;
  * the runtime, the server, the simulator, the test calls and the validator know node types only through the
- * registry and their declarations, never by class; no cycles between the engine's areas (its top-level packages:
- * flow, nodes, runtime, server, ...). Inside {@code nodes}, only the registry {@code NodeTypes} reaches down into
- * {@code nodes.types}.
+ * registry and their declarations, never by class; {@code run} serves through the host (the app's Run does too);
+ * no cycles between the engine's areas (its top-level packages: flow, nodes, runtime, server, ...). Inside
+ * {@code nodes}, only the registry {@code NodeTypes} reaches down into {@code nodes.types}.
  */
 @AnalyzeClasses(packages = "org.switchboard.engine", importOptions = ImportOption.DoNotIncludeTests.class)
 final class ArchitectureTest {
@@ -28,7 +28,8 @@ final class ArchitectureTest {
     @ArchTest
     static final ArchRule runtimeAndServerNeverNameConcreteNodeTypes = noClasses()
             .that().resideInAnyPackage("org.switchboard.engine.runtime..", "org.switchboard.engine.server..",
-                    "org.switchboard.engine.simulate..", "org.switchboard.engine.calltests..")
+                    "org.switchboard.engine.simulate..", "org.switchboard.engine.calltests..",
+                    "org.switchboard.engine.host..")
             .should().dependOnClassesThat().resideInAPackage(CONCRETE_TYPES)
             .because("node types declare what they are (decision 0007); a new type must need no change here");
 
@@ -39,6 +40,13 @@ final class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage(CONCRETE_TYPES)
             .because("the registry lists the standard types and the Node-RED importer maps onto them; everything "
                     + "else asks NodeTypes (decision 0007)");
+
+    @ArchTest
+    static final ArchRule runServesThroughTheHost = noClasses()
+            .that().resideInAPackage("org.switchboard.engine.cli..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.switchboard.engine.server.SwitchboardServer")
+            .because("starting, serving, deploying and stopping have one implementation (FlowHost), which the "
+                    + "app's Run uses too");
 
     @ArchTest
     static final ArchRule enginePackagesHaveNoCycles = slices()

@@ -56,7 +56,7 @@ final class AppArchitectureTest {
             .that().resideInAPackage(APP + "..")
             .and().resideOutsideOfPackage(APP + ".live..")
             .should().dependOnClassesThat().resideInAnyPackage("org.switchboard.engine.runtime..",
-                    "org.switchboard.engine.server..")
+                    "org.switchboard.engine.server..", "org.switchboard.engine.host..")
             .because("the running engine reaches the UI only through the live bridge, batched per frame");
 
     /** The inspector is being reworked (editor ids per property kind) and still fetches them itself. */

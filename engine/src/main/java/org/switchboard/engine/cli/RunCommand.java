@@ -10,8 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,25 +21,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import org.switchboard.engine.calllog.CallLog;
-import org.switchboard.engine.calllog.Retention;
 import org.switchboard.engine.files.FlowFileException;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.files.LoadedFlow;
 import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.host.FlowHost;
+import org.switchboard.engine.host.HostException;
+import org.switchboard.engine.host.HostOptions;
 import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.NodeTypes;
 import org.switchboard.engine.nodes.checks.BaseUrlCheck;
-import org.switchboard.engine.runtime.EngineSetup;
-import org.switchboard.engine.runtime.FlowEngine;
-import org.switchboard.engine.server.ServerOptions;
 import org.switchboard.engine.settings.SecretStore;
-import org.switchboard.engine.server.SwitchboardServer;
 import org.switchboard.engine.sipgate.SignatureVerifier;
 import org.switchboard.engine.sounds.FlowSounds;
 import org.switchboard.engine.sounds.Speech;
-import org.switchboard.engine.tunnel.OnlineSession;
 import org.switchboard.engine.tunnel.TunnelException;
 
 /**
@@ -133,98 +127,61 @@ public final class RunCommand implements Callable<Integer> {
         if (statusPort < -1 || statusPort > 65_535) {
             return fail(err, "--status-port must be between 0 and 65535, got " + statusPort);
         }
-        EngineSetup setup = EngineSetup.fromSettings(baseUrl == null ? "http://" + bind : baseUrl,
-                SecretStore.standard(), online.sipgateApi == null ? null : online.sipgateApi.toString(),
-                TunnelOptions.environmentCredentials());
-        CallLog callLog = null;
-        if (callLogFile != null) {
-            try {
-                callLog = CallLog.open(callLogFile, Retention.DEFAULT, java.time.Clock.systemUTC());
-            } catch (IOException e) {
-                setup.close();
-                return fail(err, e.getMessage());
-            }
+        FlowHost host;
+        try {
+            HostOptions options = new HostOptions(bind, port, statusPort, baseUrl, verifier, callLogFile,
+                    SecretStore.standard(), online.sipgateApi == null ? null : online.sipgateApi.toString(),
+                    TunnelOptions.environmentCredentials(), null);
+            host = FlowHost.begin(options); // binds the port in the background while this thread loads the flow
+        } catch (HostException | IllegalArgumentException e) {
+            return fail(err, e.getMessage());
         }
-        FlowEngine engine = new FlowEngine(callLog == null ? setup.options()
-                : setup.options().withListener(callLog));
-        CallLog log = callLog;
-        ServerOptions options = ServerOptions.defaults().withBindAddress(bind).withPort(port)
-                .withStatusPort(statusPort);
-        ServerOptions serverOptions = verifier == null ? options : options.withSignatureCheck(verifier);
-        // Setting up and starting Jetty is the slowest step of a cold start; it runs while this thread reads and
-        // checks the flow, and takes no connection before the flow is deployed
-        CompletableFuture<SwitchboardServer> starting = CompletableFuture.supplyAsync(
-                () -> new SwitchboardServer(serverOptions, engine).startPaused(),
-                runnable -> daemon("switchboard-start", runnable).start());
 
         Messages messages = Messages.forLocale(Locale.getDefault());
         LoadedFlow loaded;
         try {
             loaded = FlowFiles.load(flowFile);
         } catch (FlowFileException e) {
-            starting.handle((server, failure) -> {
-                if (server != null) {
-                    server.close();
-                }
-                return null;
-            }).join();
-            engine.close();
-            closeLog(log);
-            setup.close();
+            host.close();
             return fail(err, e.getMessage());
         }
-        Flow flow = prepare(loaded, messages, out, err);
-        engine.deploy(flow, ValidateCommand.Report.folderOf(flowFile));
-        SwitchboardServer server;
+        host.deploy(prepare(loaded, messages, out, err), ValidateCommand.Report.folderOf(flowFile));
         try {
-            server = starting.join();
-        } catch (CompletionException e) {
-            engine.close();
-            closeLog(log);
-            setup.close();
-            return fail(err, e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-        }
-        OnlineSession session = null;
-        if (online.tunnel) {
-            try {
-                session = online.goOnline(engine, server.port(), baseUrl != null, out);
-            } catch (TunnelException | IOException e) {
-                server.close();
-                engine.close();
-                closeLog(log);
-                setup.close();
-                return fail(err, e.getMessage());
+            host.awaitBound();
+            if (online.tunnel) {
+                online.goOnline(host, out);
             }
+            host.serve();
+        } catch (HostException | TunnelException | IOException e) {
+            host.close();
+            return fail(err, e.getMessage());
         }
-        String base = baseUrl != null ? trimSlash(baseUrl) : session != null ? session.publicUrl() : server.url();
-        engine.setBaseUrl(base);
-        server.resume();
-        OnlineSession tunnelSession = session;
+        String base = host.baseUrl();
 
-        ScheduledExecutorService watcher = noReload ? null : watch(engine, messages, out, err);
+        ScheduledExecutorService watcher = noReload ? null : watch(host, messages, out, err);
         Thread hook = new Thread(this::stopFromHook, "switchboard-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Signals signals = new Signals();
         signals.catchStop(this::stop);
 
-        if (session != null) {
-            out.println("Public URL: " + session.publicUrl());
+        if (host.onlineSession() != null) {
+            out.println("Public URL: " + host.onlineSession().publicUrl());
         }
-        out.println("Listening on " + server.url());
-        if (server.statusUrl() != null) {
-            out.println("Status (this machine only): " + server.statusUrl() + "/health");
+        out.println("Listening on " + host.localUrl());
+        if (host.statusUrl() != null) {
+            out.println("Status (this machine only): " + host.statusUrl() + "/health");
         }
-        if (engine.webhookPaths().isEmpty()) {
+        if (host.webhookPaths().isEmpty()) {
             out.println("warning: the flow has no Incoming call node, so no call will be answered");
         }
-        for (String path : engine.webhookPaths()) {
+        for (String path : host.webhookPaths()) {
             out.println("Webhook URL for sipgate: " + base + path);
         }
         out.println("Signature check: " + (verifier == null ? "off" : "on (key sha256 " + verifier.fingerprint()
                 + ")"));
-        out.println("sipgate API: " + setup.description());
-        if (log != null) {
-            out.println("Call log: " + log.file());
+        out.println("sipgate API: " + host.sipgateApiDescription());
+        if (host.callLogFile() != null) {
+            out.println("Call log: " + host.callLogFile());
         }
         Problem http = BaseUrlCheck.problem(base, messages);
         if (http != null) {
@@ -235,7 +192,7 @@ public final class RunCommand implements Callable<Integer> {
                     + "send calls to this flow");
         }
         if (online.sipgateRegister) {
-            online.registerInSipgate(session, engine, base, out, err);
+            online.registerInSipgate(host.onlineSession(), host.engine(), base, out, err);
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();
@@ -244,13 +201,7 @@ public final class RunCommand implements Callable<Integer> {
         if (watcher != null) {
             watcher.shutdownNow();
         }
-        server.close(); // requests in flight are answered first (through the tunnel, so it closes after)
-        if (tunnelSession != null) {
-            tunnelSession.close();
-        }
-        engine.close();
-        closeLog(log);
-        setup.close();
+        host.close(); // requests in flight are answered first, then the tunnel, engine and call log close
         signals.restore();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -261,13 +212,6 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         finished.countDown();
         return SwitchboardEngineCli.OK;
-    }
-
-    /** Writes what is queued and closes the call log (requests in flight are answered by now). */
-    private static void closeLog(CallLog log) {
-        if (log != null) {
-            log.close();
-        }
     }
 
     /** Asks {@link #call} to stop (from a signal, the shutdown hook or a test); it then returns 0. */
@@ -329,7 +273,7 @@ public final class RunCommand implements Callable<Integer> {
      * Polls the file's time stamp and size twice a second (a watch service would miss editors that replace the file
      * by renaming a new one over it) and deploys the new version.
      */
-    private ScheduledExecutorService watch(FlowEngine engine, Messages messages, PrintWriter out, PrintWriter err) {
+    private ScheduledExecutorService watch(FlowHost host, Messages messages, PrintWriter out, PrintWriter err) {
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
                 r -> daemon("switchboard-flow-watch", r));
         String[] seen = {stamp(flowFile)};
@@ -342,7 +286,7 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 LoadedFlow loaded = FlowFiles.load(flowFile);
                 Flow flow = prepare(loaded, messages, out, err);
-                engine.deploy(flow, ValidateCommand.Report.folderOf(flowFile));
+                host.deploy(flow, ValidateCommand.Report.folderOf(flowFile));
                 out.println("Reloaded " + flowFile + "; new calls use this version");
                 out.flush();
             } catch (FlowFileException e) {
@@ -372,7 +316,4 @@ public final class RunCommand implements Callable<Integer> {
         return t;
     }
 
-    private static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import picocli.CommandLine.Option;
 
+import org.switchboard.engine.host.FlowHost;
+import org.switchboard.engine.host.HostException;
 import org.switchboard.engine.runtime.FlowEngine;
 import org.switchboard.engine.settings.ConfigDirs;
 import org.switchboard.engine.settings.SecretStore;
@@ -81,21 +83,18 @@ final class TunnelOptions {
     }
 
     /**
-     * Opens the tunnel to {@code port}; the public URL becomes the base URL unless {@code keepBaseUrl}.
+     * Opens the tunnel to the host's webhook listener through {@link FlowHost#goOnline}; its public URL becomes the
+     * base URL unless {@code --base-url} was given. Every tunnel event is printed as one line.
      *
      * @throws TunnelException when it cannot go online (the message says why and what to do)
      */
-    OnlineSession goOnline(FlowEngine engine, int port, boolean keepBaseUrl, PrintWriter out) throws TunnelException,
-            IOException {
+    void goOnline(FlowHost host, PrintWriter out) throws TunnelException, HostException, IOException {
         String token = NgrokOptions.authtokenFrom(System.getenv(NgrokOptions.AUTHTOKEN_ENV), SecretStore.standard())
                 .orElse(null);
-        OnlineSession session = new OnlineSession(new NgrokTunnel(ngrokOptions(token)), engine, !keepBaseUrl,
-                line -> {
-                    out.println(line);
-                    out.flush();
-                });
-        session.open(port);
-        return session;
+        host.goOnline(new NgrokTunnel(ngrokOptions(token)), line -> {
+            out.println(line);
+            out.flush();
+        });
     }
 
     private NgrokOptions ngrokOptions(String token) {

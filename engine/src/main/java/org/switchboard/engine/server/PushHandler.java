@@ -31,17 +31,19 @@ import org.switchboard.engine.sipgate.PushParser;
 import org.switchboard.engine.sipgate.SignatureVerifier;
 
 /**
- * The one Jetty handler of the webhook server. Routes: {@code POST} on a deployed webhook path, {@code POST
- * /cb/TOKEN}, {@code GET /health}; anything else is 404, a known path with the wrong method 405. A push is read
- * without blocking into one byte array (bounded: a declared length over the limit is refused before reading, a
+ * The one Jetty handler of the webhook server. Routes on the webhook listener (the one a tunnel forwards to):
+ * {@code POST} on a deployed webhook path and {@code POST /cb/TOKEN} (sounds are {@link SoundHandler}'s); anything
+ * else is 404, a known path with the wrong method 405. {@code GET /health} answers only on the local status
+ * listener: tunnel traffic arrives from 127.0.0.1 like local traffic, so only the listener tells them apart. A push
+ * is read without blocking into one byte array (bounded: a declared length over the limit is refused before reading, a
  * chunked body when it grows past it), its signature checked against those raw bytes when that is on, then parsed
  * and handed to the engine. It never blocks a thread (the engine only computes; RTCM calls run elsewhere), so Jetty
  * may run it on the thread that read the request, which saves a hand-off per push.
  *
  * <p>A non-form content type is answered with 415 before the body is read; a form body that cannot be a push is
  * 400 with the parser's one-line reason. Per source (see {@link Sources}) new calls and failed signature checks are
- * rate-limited (429), and so are push log lines. {@code /health} says only {@code ok}; its details (live calls,
- * uptime, webhook paths, evictions, dropped log lines) are answered only on the local status listener.
+ * rate-limited (429), and so are push log lines. The status listener's {@code /health} gives details (live calls,
+ * uptime, webhook paths, evictions, dropped log lines).
  */
 final class PushHandler extends Handler.Abstract.NonBlocking {
 
@@ -62,7 +64,6 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
     private final int maxFormFields;
     private final SignatureVerifier verifier;
     private static final HttpField TEXT_TYPE = PlainErrors.TEXT_PLAIN;
-    private static final byte[] OK = "ok\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_SOURCES = 10_000;
     private static final long EVICTION_REPORT_NANOS = 1_000_000_000L;
 
@@ -124,11 +125,6 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
             String token = null;
             if (path.startsWith(CALLBACK_PREFIX)) {
                 token = path.substring(CALLBACK_PREFIX.length());
-            } else if (path.equals(HEALTH)) {
-                if (allowGet(request, response, callback)) {
-                    plainOk(response, callback);
-                }
-                return true;
             } else if (!engine.isWebhookPath(path)) {
                 refuse(request, response, callback, HttpStatus.NOT_FOUND_404, "Not found", path, start, false);
                 return true;
@@ -373,14 +369,6 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
             return false;
         }
         return true;
-    }
-
-    /** The public health answer: {@code ok} and nothing else anyone could learn from. */
-    private static void plainOk(Response response, Callback callback) {
-        response.setStatus(HttpStatus.OK_200);
-        response.getHeaders().put(TEXT_TYPE);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, OK.length);
-        response.write(true, ByteBuffer.wrap(OK), callback);
     }
 
     /** The local status listener: {@code GET /health} with details, nothing else. */

@@ -21,7 +21,7 @@ import org.switchboard.engine.runtime.FlowEngine;
 
 /**
  * The embedded webhook server: Jetty 12 (core API, no servlets) in front of a {@link FlowEngine}. It answers sipgate
- * pushes on the engine's webhook paths and callback URLs, {@code GET /health} and the flow's local sounds under
+ * pushes on the engine's webhook paths and callback URLs and the flow's local sounds under
  * {@code /sounds/}, and nothing else (see {@link PushHandler} and {@link SoundHandler} for the rules and
  * {@link PlainErrors} for error answers). The route table belongs to the
  * engine, so {@link #deploy} is the engine's atomic swap. The server does not own the engine: closing the server

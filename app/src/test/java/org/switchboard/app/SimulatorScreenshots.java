@@ -34,11 +34,33 @@ class SimulatorScreenshots extends FxRobot {
                 AppHarness.settle();
                 Path file = out.resolve("simulator-" + theme + "-" + lang + ".png");
                 interact(() -> AppHarness.writePng(w.stage().getScene().snapshot(null), file));
-                clickOn("#sim-call");
-                AppHarness.settle();
+                clickOn("#sim-party-busy");
+                waitUntil(this, () -> lookup("#sim-call").queryButton().getStyleClass().contains("sim-call"));
+                if (theme.equals("light") && lang.equals("en")) {
+                    testsTab(w, out.resolve("tests-light-en.png"));
+                }
                 harness.stop();
             }
         }
+    }
+
+    /**
+     * Saves the call as a test, generates the others, rewires key 2 to Anna and shows the Tests tab with the failing
+     * test, Ben marked as untested on the canvas.
+     */
+    private void testsTab(MainWindow w, Path file) throws Exception {
+        interact(() -> lookup("#sim-test-name").queryTextInputControl().setText("Ben is busy"));
+        clickOn("#sim-save");
+        interact(() -> w.dock().select("tests"));
+        clickOn("#tests-generate");
+        waitUntil(this, () -> lookup("#tests-list").queryListView().getItems().size() > 1
+                && !lookup("#tests-summary").queryLabeled().getText().contains("\u2026"));
+        interact(() -> w.document().apply("Rewire", f -> f.withoutWires(f.wiresFrom("digits", "2"))
+                .withWire(new org.switchboard.engine.flow.Wire("digits", "2", "anna"))));
+        waitUntil(this, () -> lookup("#dock-count-tests").query().isVisible()
+                && !lookup("#tests-summary").queryLabeled().getText().contains("\u2026"));
+        AppHarness.settle();
+        interact(() -> AppHarness.writePng(w.stage().getScene().snapshot(null), file));
     }
 
     /** Opens the Simulator tab, calls the family menu, presses 2 and waits until Ben's phone rings. */

@@ -611,6 +611,14 @@ public final class FlowCanvas extends Region {
     private void reconcile(DocumentState state) {
         Flow flow = state.flow();
         model.reconcile(state, messages);
+        CallPath kept = callPath.within(flow.wires());
+        if (kept != callPath) {
+            // a wire the call took was removed: its ports and its output's pill go with it
+            Set<String> touched = callPath.nodes();
+            callPath = kept;
+            views.wires().setLit(kept.wires());
+            touched.forEach(views::refreshLook);
+        }
         Wire sel = selectedWire.get();
         if (sel != null && !flow.wires().contains(sel)) {
             selectedWire.set(null);

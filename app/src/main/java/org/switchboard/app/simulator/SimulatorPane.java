@@ -104,6 +104,7 @@ public final class SimulatorPane extends HBox {
     private boolean busy;
     private boolean callOn;
     private boolean soundNoted;
+    private boolean hangUpPending;
     private final StringBuilder digits = new StringBuilder();
 
     public SimulatorPane(EditorDocument doc, NodeTypes types, Messages messages, FlowCanvas canvas, TestCalls tests) {
@@ -128,6 +129,7 @@ public final class SimulatorPane extends HBox {
         getChildren().addAll(form, middle, right);
 
         clock.setCycleCount(Animation.INDEFINITE);
+
         // the keyboard's digits work wherever the focus is (the canvas, usually) while this tab is shown
         sceneProperty().addListener((o, a, b) -> {
             if (a != null) {
@@ -352,6 +354,7 @@ public final class SimulatorPane extends HBox {
         state = null;
         digits.setLength(0);
         soundNoted = false;
+        hangUpPending = false;
         setNote(null);
         transcript.rows().clear();
         canvas.clearPath();
@@ -387,8 +390,9 @@ public final class SimulatorPane extends HBox {
             return;
         }
         hangUpLater.stop();
-        if (session == null) {
-            return; // still starting: the answer to the newCall decides
+        if (session == null || busy) {
+            hangUpPending = true; // still starting, or a step is on its way: hang up as soon as it is back
+            return;
         }
         perform(new Input.CallerHangsUp(), null);
     }
@@ -491,6 +495,9 @@ public final class SimulatorPane extends HBox {
         canvas.showPath(live, visited, next.wires());
         if (next.ended()) {
             endCall();
+        } else if (hangUpPending) {
+            hangUpPending = false;
+            perform(new Input.CallerHangsUp(), null);
         } else {
             if (next.answered() && !next.ringing() && !soundNoted) {
                 setNote(AppTexts.get("sim.connected"));
@@ -583,7 +590,8 @@ public final class SimulatorPane extends HBox {
 
     private void keyTyped(KeyEvent e) {
         String c = e.getCharacter();
-        if (c.length() == 1 && "0123456789*#".contains(c) && !(e.getTarget() instanceof TextInputControl)
+        boolean plain = !e.isControlDown() && !e.isMetaDown() && !e.isAltDown() && !e.isShortcutDown();
+        if (plain && c.length() == 1 && "0123456789*#".contains(c) && !(e.getTarget() instanceof TextInputControl)
                 && isVisible() && callOn && state != null && state.awaitingDigits()) {
             press(c);
             e.consume();

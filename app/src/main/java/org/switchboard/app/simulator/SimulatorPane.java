@@ -20,10 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -60,8 +57,6 @@ import org.switchboard.engine.nodes.NodeTypes;
 public final class SimulatorPane extends HBox {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorPane.class);
-    private static final String DEFAULT_CALLER = "+49 170 1234567";
-    private static final String DEFAULT_CALLED = "+49 211 5550100";
 
     /** Plays a sound file's bytes; null or a problem in words. Replaced in tests (no loudspeaker there). */
     static Function<byte[], String> player = SoundOutput::play;
@@ -74,18 +69,9 @@ public final class SimulatorPane extends HBox {
     private final ExecutorService worker = Background.thread("switchboard-simulator");
     private final ExecutorService sounds = Background.thread("switchboard-simulator-sound");
 
-    private final TextField caller = new TextField(DEFAULT_CALLER);
-    private final TextField called = new TextField(DEFAULT_CALLED);
-    private final ToggleGroup direction = new ToggleGroup();
-    private final ToggleButton incoming = segment("in", "sim.direction.in");
-    private final ToggleButton outgoing = segment("out", "sim.direction.out");
-    private final Button callButton = new Button();
-    private final Label timer = new Label("00:00");
-    private final Keypad keypad = new Keypad(this::press);
-    private final Button timeout = new Button(AppTexts.get("sim.timeout"));
-    private final VBox keys;
-    private final VBox party;
-    private final TextField hangUpAfter = new TextField("5");
+    private final CallForm form = new CallForm(this::callOrHangUp);
+    private final CallControls controls = new CallControls(this::press, this::letItTimeOut,
+            does -> perform(new Input.CalledParty(does), null), this::answerThenHangUp);
     private final Label hint = new Label(AppTexts.get("sim.idle"));
     private final TranscriptView transcript;
     private final Label status = new Label();
@@ -118,15 +104,9 @@ public final class SimulatorPane extends HBox {
         setId("simulator");
         transcript = new TranscriptView(this::chip);
 
-        GridPane form = form();
-        keys = keysColumn();
-        party = partyColumn();
-        StackPane middle = new StackPane(keys, party);
-        middle.getStyleClass().add("sim-middle");
-        middle.setAlignment(Pos.TOP_LEFT);
         VBox right = transcriptColumn();
         HBox.setHgrow(right, Priority.ALWAYS);
-        getChildren().addAll(form, middle, right);
+        getChildren().addAll(form, controls, right);
 
         clock.setCycleCount(Animation.INDEFINITE);
 
@@ -143,81 +123,6 @@ public final class SimulatorPane extends HBox {
     }
 
     // ---- layout ----
-
-    private GridPane form() {
-        caller.setId("sim-caller");
-        called.setId("sim-called");
-        HBox segments = new HBox(incoming, outgoing);
-        segments.getStyleClass().add("segmented");
-        incoming.setSelected(true);
-        incoming.setMaxWidth(Double.MAX_VALUE);
-        outgoing.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(incoming, Priority.ALWAYS);
-        HBox.setHgrow(outgoing, Priority.ALWAYS);
-        callButton.setId("sim-call");
-        callButton.setMaxWidth(Double.MAX_VALUE);
-        callButton.setOnAction(e -> callOrHangUp());
-        HBox.setHgrow(callButton, Priority.ALWAYS);
-        timer.setId("sim-timer");
-        timer.getStyleClass().add("sim-timer");
-        timer.setMinWidth(Region.USE_PREF_SIZE);
-        HBox callRow = new HBox(8, callButton, timer);
-        callRow.setAlignment(Pos.CENTER_LEFT);
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(6);
-        form.addRow(0, label("sim.caller"), caller);
-        form.addRow(1, label("sim.called"), called);
-        form.add(segments, 0, 2, 2, 1);
-        form.add(callRow, 0, 3, 2, 1);
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        form.getColumnConstraints().addAll(labels, fields);
-        form.getStyleClass().add("sim-form");
-        return form;
-    }
-
-    private VBox keysColumn() {
-        timeout.setId("sim-timeout");
-        timeout.getStyleClass().add("small-button");
-        timeout.setGraphic(Glyphs.ui("timer", 13));
-        timeout.setMaxWidth(Double.MAX_VALUE);
-        timeout.setOnAction(e -> letItTimeOut());
-        VBox box = new VBox(6, keypad, timeout);
-        box.getStyleClass().add("sim-keys");
-        return box;
-    }
-
-    private VBox partyColumn() {
-        Label title = new Label(AppTexts.get("sim.ringing"));
-        title.getStyleClass().add("sim-party-title");
-        GridPane grid = new GridPane();
-        grid.setHgap(6);
-        grid.setVgap(6);
-        grid.add(partyButton("answers", "sim.answers", "handset"), 0, 0);
-        grid.add(partyButton("busy", "sim.busy", "reject"), 1, 0);
-        grid.add(partyButton("noAnswer", "sim.noAnswer", "timer"), 0, 1);
-        grid.add(partyButton("voicemail", "sim.voicemail", "voicemail"), 1, 1);
-        Button later = new Button(AppTexts.get("sim.answersThenHangsUp"), Glyphs.ui("hangup", 13));
-        later.setId("sim-party-answersThenHangsUp");
-        later.getStyleClass().add("small-button");
-        later.setOnAction(e -> answerThenHangUp());
-        later.setMinWidth(Region.USE_PREF_SIZE);
-        hangUpAfter.setId("sim-hangUpAfter");
-        hangUpAfter.getStyleClass().add("sim-seconds");
-        hangUpAfter.setPrefColumnCount(2);
-        Label unit = new Label(AppTexts.get("sim.seconds"));
-        HBox laterRow = new HBox(6, later, hangUpAfter, unit);
-        laterRow.setAlignment(Pos.CENTER_LEFT);
-        grid.add(laterRow, 0, 2, 2, 1);
-        VBox box = new VBox(8, title, grid);
-        box.getStyleClass().add("sim-party");
-        box.setId("sim-party");
-        return box;
-    }
 
     private VBox transcriptColumn() {
         hint.getStyleClass().add("sim-hint");
@@ -258,31 +163,6 @@ public final class SimulatorPane extends HBox {
         noteChanged.set(noteChanged.get() + 1);
     }
 
-    private ToggleButton segment(String id, String key) {
-        ToggleButton b = new ToggleButton(AppTexts.get(key));
-        b.getStyleClass().addAll("segment", "medium");
-        b.setId("sim-direction-" + id);
-        b.setUserData(id);
-        b.setToggleGroup(direction);
-        return b;
-    }
-
-    private Button partyButton(String does, String key, String icon) {
-        Button b = new Button(AppTexts.get(key), Glyphs.ui(icon, 13));
-        b.setId("sim-party-" + does);
-        b.getStyleClass().add("small-button");
-        b.setMaxWidth(Double.MAX_VALUE);
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setOnAction(e -> perform(new Input.CalledParty(does), null));
-        return b;
-    }
-
-    private static Label label(String key) {
-        Label l = new Label(AppTexts.get(key));
-        l.getStyleClass().add("sim-label");
-        return l;
-    }
-
     private Node chip(String nodeId) {
         Flow flow = callFlow != null ? callFlow : doc.flow();
         FlowNode node = flow.nodeOrNull(nodeId);
@@ -295,18 +175,8 @@ public final class SimulatorPane extends HBox {
     private void show() {
         boolean waiting = callOn && state != null && state.awaitingDigits() && !busy;
         boolean ringing = callOn && state != null && state.ringing() && !busy;
-        keys.setVisible(!ringing);
-        party.setVisible(ringing);
-        keypad.setDisable(!waiting);
-        timeout.setDisable(!waiting);
-        callButton.setText(AppTexts.get(callOn ? "sim.hangUp" : "sim.call"));
-        callButton.setGraphic(Glyphs.ui(callOn ? "hangup" : "handset", 14));
-        callButton.getStyleClass().setAll("button", callOn ? "sim-hang-up" : "sim-call");
-        callButton.setDisable(busy && !callOn);
-        caller.setDisable(callOn);
-        called.setDisable(callOn);
-        incoming.setDisable(callOn);
-        outgoing.setDisable(callOn);
+        controls.show(waiting, ringing);
+        form.show(callOn, busy);
         if (digits.length() > 0) {
             setNote(AppTexts.get("sim.typed", digits));
         } else if (note != null && note.equals(typedNote)) {
@@ -316,7 +186,6 @@ public final class SimulatorPane extends HBox {
         hint.setVisible(transcript.rows().isEmpty());
         hint.setManaged(transcript.rows().isEmpty());
         save.setDisable(state == null || busy);
-        timer.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("running"), callOn);
     }
 
     private String elapsed() {
@@ -325,7 +194,7 @@ public final class SimulatorPane extends HBox {
     }
 
     private void tick() {
-        timer.setText(elapsed());
+        form.setTime(elapsed());
     }
 
     private void row(String icon, String text, String nodeId, boolean action) {
@@ -349,8 +218,8 @@ public final class SimulatorPane extends HBox {
         }
         callFlow = doc.flow();
         callFolder = doc.file() == null ? null : doc.file().toAbsolutePath().getParent();
-        String dir = (String) direction.getSelectedToggle().getUserData();
-        setup = new TestCall.Setup(null, caller.getText().strip(), called.getText().strip(), dir, null);
+        setup = form.setup();
+        String dir = setup.direction();
         state = null;
         digits.setLength(0);
         soundNoted = false;
@@ -359,7 +228,7 @@ public final class SimulatorPane extends HBox {
         transcript.rows().clear();
         canvas.clearPath();
         started = System.nanoTime();
-        timer.setText("00:00");
+        form.setTime("00:00");
         clock.playFromStart();
         callOn = true;
         busy = true;
@@ -422,15 +291,7 @@ public final class SimulatorPane extends HBox {
         }
     }
 
-    private void answerThenHangUp() {
-        int seconds;
-        try {
-            seconds = Math.max(0, Math.min(3600, Integer.parseInt(hangUpAfter.getText().strip())));
-        } catch (NumberFormatException e) {
-            seconds = 5;
-            hangUpAfter.setText("5");
-        }
-        int after = seconds;
+    private void answerThenHangUp(int after) {
         perform(new Input.CalledParty("answers"), () -> {
             hangUpLater.setDuration(Duration.seconds(after));
             hangUpLater.setOnFinished(e -> {
@@ -453,8 +314,8 @@ public final class SimulatorPane extends HBox {
             return;
         }
         busy = true;
-        String said = text != null ? text : capital(input.describe(messages));
-        row(icon != null ? icon : iconOf(input), said, null, true);
+        String said = text != null ? text : Steps.capital(input.describe(messages));
+        row(icon != null ? icon : Steps.iconOf(input), said, null, true);
         show();
         SimulatorSession s = session;
         worker.submit(() -> {
@@ -482,7 +343,7 @@ public final class SimulatorPane extends HBox {
         List<Experience> fresh = next.experiences().subList(before, next.experiences().size());
         state = next;
         for (Experience x : fresh) {
-            row(iconOf(x), capital(x.describe(messages)), at, false);
+            row(Steps.iconOf(x), Steps.capital(x.describe(messages)), at, false);
             if (x instanceof Experience.Hears h) {
                 playLater(h.sound());
             }
@@ -546,7 +407,7 @@ public final class SimulatorPane extends HBox {
             }
         }
         String from = AppTexts.get("sim.row.call", setup.from(), setup.to());
-        return parts.isEmpty() ? from : capital(String.join(", ", parts));
+        return parts.isEmpty() ? from : Steps.capital(String.join(", ", parts));
     }
 
     private void saveAsTest() {
@@ -596,35 +457,6 @@ public final class SimulatorPane extends HBox {
             press(c);
             e.consume();
         }
-    }
-
-    private static String iconOf(Input input) {
-        if (input instanceof Input.Press) {
-            return "hash";
-        }
-        if (input instanceof Input.Timeout) {
-            return "timer";
-        }
-        if (input instanceof Input.CalledParty) {
-            return "handset";
-        }
-        return "hangup";
-    }
-
-    private static String iconOf(Experience x) {
-        return switch (x.key()) {
-            case "hears" -> "play";
-            case "mayPress" -> "gather";
-            case "connectedTo" -> "dial";
-            case "voicemail" -> "voicemail";
-            case "ends" -> "callend";
-            case "serverError" -> "error";
-            default -> "info";
-        };
-    }
-
-    private static String capital(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Whether a call is on (for tests). */

@@ -75,6 +75,8 @@ public final class TestCalls {
     private final ExecutorService worker = Background.thread("switchboard-tests");
     private final PauseTransition editSettle = new PauseTransition(EDIT_SETTLE);
     private long requested;
+    /** Why the tests file could not be read; while set, it is never written (that would lose the tests in it). */
+    private String unreadable;
 
     public TestCalls(EditorDocument doc, NodeTypes types, Messages messages, FlowCanvas canvas, ProblemsPane problems,
                      AppSettings settings, Runnable saveSettings) {
@@ -148,11 +150,13 @@ public final class TestCalls {
         Path file = file();
         List<TestCall> loaded = List.of();
         status.set("");
+        unreadable = null;
         if (file != null && Files.exists(file)) {
             try {
                 loaded = TestCallsFile.load(file);
             } catch (FlowFileException e) {
-                status.set(AppTexts.get("tests.loadFailed", e.getMessage()));
+                unreadable = AppTexts.get("tests.loadFailed", e.getMessage());
+                status.set(unreadable);
             }
         }
         items.setAll(loaded.stream().map(t -> new Item(t, null, null)).toList());
@@ -194,8 +198,8 @@ public final class TestCalls {
      * (saved tests are never replaced), saves the file and runs all tests.
      */
     public void generate() {
-        if (file() == null) {
-            status.set(AppTexts.get("sim.saveFirst"));
+        if (file() == null || unreadable != null) {
+            status.set(unreadable != null ? unreadable : AppTexts.get("sim.saveFirst"));
             return;
         }
         Flow flow = doc.flow();
@@ -245,6 +249,10 @@ public final class TestCalls {
     }
 
     private boolean save(List<TestCall> tests) {
+        if (unreadable != null) {
+            status.set(unreadable);
+            return false;
+        }
         try {
             TestCallsFile.save(file(), tests);
             return true;

@@ -124,6 +124,26 @@ class SimulatorPaneTest {
     }
 
     @Test
+    void anUnreadableTestsFileIsNeverOverwritten(FxRobot robot) throws Exception {
+        Path tests = dir.resolve("dial.tests.json");
+        Files.writeString(tests, "{\"formatVersion\": 1, \"tests\": [ {\"name\": ");
+        Flow flow = Flow.of("dial", List.of(
+                node("in", "incomingCall", Map.of("path", "/x", "direction", "in")),
+                node("no", "reject", Map.of("reason", "busy"))),
+                List.of(new Wire("in", "call", "no")));
+        robot.interact(() -> doc.reset(flow, dir.resolve("dial.json"), true));
+        robot.clickOn("#sim-call");
+        waitUntil(() -> !pane.callOn());
+        robot.interact(() -> robot.lookup("#sim-test-name").queryTextInputControl().setText("rejected"));
+        robot.clickOn("#sim-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("{\"formatVersion\": 1, \"tests\": [ {\"name\": ", Files.readString(tests),
+                "the file is left as it was");
+        assertTrue(robot.lookup("#sim-status").queryLabeled().getText().startsWith("Could not read the tests"),
+                robot.lookup("#sim-status").queryLabeled().getText());
+    }
+
+    @Test
     void theCalledPartyAnswersAndHangsUpAfterSomeSeconds(FxRobot robot) throws Exception {
         Flow flow = Flow.of("dial", List.of(
                 node("in", "incomingCall", Map.of("path", "/x", "direction", "in")),

@@ -89,6 +89,8 @@ class SimulatorTest extends AppWindowTest {
         assertTrue(all.contains("Presses 2"), all);
         assertTrue(all.contains("Is connected to +491609876543"), all);
         assertTrue(has(LIVE, "#node-ben"), "Ben's Dial glows while it rings");
+        assertEquals("Ringing", ((javafx.scene.text.Text) lookup("#node-ben .node-state-text").query()).getText(),
+                "and says so in its header");
         assertFalse(has(LIVE, "#node-menu"));
         for (String wire : List.of("#wire-in-call-menu", "#wire-menu-digits-digits", "#wire-digits-2-ben")) {
             assertTrue(has(LIT, wire), wire + " is lit");
@@ -100,6 +102,7 @@ class SimulatorTest extends AppWindowTest {
         assertTrue(transcript().toString().contains("The called party is busy"), transcript()::toString);
         assertTrue(has(LIT, "#wire-digits-2-ben"), "the path stays lit until the next call");
         assertFalse(has(LIVE, "#node-ben"));
+        assertFalse(lookup("#node-ben .node-state-text").tryQuery().isPresent());
 
         saveAs("Ben is busy");
         Path testsFile = dir.resolve("family-menu.tests.json");

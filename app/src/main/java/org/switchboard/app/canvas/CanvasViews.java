@@ -238,6 +238,7 @@ final class CanvasViews {
         CallPath p = canvas.callPath();
         v.setPath(p.inputOnPath(v.nodeId()), p.outputsOnPath(v.nodeId()));
         v.setUntested(canvas.untested(v.nodeId()), canvas.untestedOutputs(v.nodeId()));
+        v.setCallState(canvas.callState(v.nodeId()), measurer);
     }
 
     private void shown(NodeView v, Pass pass) {

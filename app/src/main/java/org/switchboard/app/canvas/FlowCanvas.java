@@ -87,6 +87,7 @@ public final class FlowCanvas extends Region {
     private Set<String> live = Set.of();
     private Set<String> covered = Set.of();
     private CallPath callPath = CallPath.NONE;
+    private Map<String, String> callStates = Map.of();
     private Set<String> untestedNodes = Set.of();
     private Map<String, Set<String>> untestedOutputs = Map.of();
     private String hoveredCard;
@@ -340,6 +341,21 @@ public final class FlowCanvas extends Region {
         views.wires().setLit(callPath.wires());
         minimapDirty = true;
         requestLayout();
+    }
+
+    /**
+     * Says what a call is doing at a node in a live pill in its card's header ("● Ringing"), by node id; an empty map
+     * takes every pill away. Replaces the pills shown before.
+     */
+    public void showCallStates(Map<String, String> labelsByNode) {
+        Set<String> touched = new HashSet<>(callStates.keySet());
+        callStates = Map.copyOf(labelsByNode);
+        touched.addAll(callStates.keySet());
+        touched.forEach(views::refreshLook);
+    }
+
+    String callState(String nodeId) {
+        return callStates.get(nodeId);
     }
 
     /** Takes the path of {@link #showPath} off the canvas. */

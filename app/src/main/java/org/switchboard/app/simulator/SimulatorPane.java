@@ -227,6 +227,7 @@ public final class SimulatorPane extends HBox {
         setNote(null);
         transcript.rows().clear();
         canvas.clearPath();
+        canvas.showCallStates(java.util.Map.of());
         started = System.nanoTime();
         form.setTime("00:00");
         clock.playFromStart();
@@ -354,6 +355,11 @@ public final class SimulatorPane extends HBox {
             visited.add(at);
         }
         canvas.showPath(live, visited, next.wires());
+        String doing = next.ended() || next.currentNode() == null ? null
+                : next.ringing() ? "sim.state.ringing" : next.awaitingDigits() ? "sim.state.waiting"
+                : next.answered() ? "sim.state.connected" : null;
+        canvas.showCallStates(doing == null ? java.util.Map.of()
+                : java.util.Map.of(next.currentNode(), AppTexts.get(doing)));
         if (next.ended()) {
             endCall();
         } else if (hangUpPending) {
@@ -372,6 +378,7 @@ public final class SimulatorPane extends HBox {
 
     private void failed(RuntimeException e) {
         busy = false;
+        canvas.showCallStates(java.util.Map.of());
         row("error", AppTexts.get("sim.row.failed", e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getMessage()), null, false);
         endCall();

@@ -40,6 +40,8 @@ public final class AppSettings {
     /** ISO 3166 region code (DE, GB, CH, ...) that national numbers ("030 ...") belong to; null when not set. */
     private String homeCountry;
     private boolean rerunTests = true;
+    /** Whether converted sounds (files, recordings) lose the silence at their start and end. */
+    private boolean trimSilence = true;
     private final Map<String, Object> other = new LinkedHashMap<>();
 
     public Language language() {
@@ -152,6 +154,14 @@ public final class AppSettings {
 
     public void setRerunTests(boolean rerun) {
         rerunTests = rerun;
+    }
+
+    public boolean trimSilence() {
+        return trimSilence;
+    }
+
+    public void setTrimSilence(boolean trim) {
+        trimSilence = trim;
     }
 
     @JsonAnySetter

@@ -36,7 +36,7 @@ import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.live.SimulatorSession;
 import org.switchboard.app.ui.Glyphs;
-import org.switchboard.app.sound.SoundOutput;
+import org.switchboard.app.sounds.SoundPlayer;
 import org.switchboard.engine.calltests.Experience;
 import org.switchboard.engine.calltests.Input;
 import org.switchboard.engine.calltests.TestCall;
@@ -59,7 +59,7 @@ public final class SimulatorPane extends HBox {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorPane.class);
 
     /** Plays a sound file's bytes; null or a problem in words. Replaced in tests (no loudspeaker there). */
-    static Function<byte[], String> player = SoundOutput::play;
+    static Function<byte[], String> player = SoundPlayer::play;
 
     private final EditorDocument doc;
     private final NodeTypes types;

@@ -41,6 +41,7 @@ public final class AppSettings {
     private String homeCountry;
     /** Going online (ngrok region and domain, agent, signature check); null until changed. */
     private OnlineSettings online;
+    private boolean rerunTests = true;
     /** Whether converted sounds (files, recordings) lose the silence at their start and end. */
     private boolean trimSilence = true;
     private final Map<String, Object> other = new LinkedHashMap<>();
@@ -155,6 +156,15 @@ public final class AppSettings {
 
     public void setOnline(OnlineSettings value) {
         online = value;
+    }
+
+    /** Whether the flow's test calls run again after every edit (on by default). */
+    public boolean rerunTests() {
+        return rerunTests;
+    }
+
+    public void setRerunTests(boolean rerun) {
+        rerunTests = rerun;
     }
 
     public boolean trimSilence() {

@@ -273,6 +273,13 @@ public final class LiveRun implements AutoCloseable {
         return host;
     }
 
+    /** Whether a failed {@link #start} failed because the port is taken. */
+    public static boolean portInUse(Throwable failure) {
+        Throwable t = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                ? c.getCause() : failure;
+        return t instanceof HostException h && h.portInUse();
+    }
+
     /** Whether {@code port} on 127.0.0.1 is free right now. */
     public static boolean isPortFree(int port) {
         return Ports.isFree(ServerOptions.DEFAULT_BIND_ADDRESS, port);

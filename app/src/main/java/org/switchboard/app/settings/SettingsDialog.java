@@ -23,7 +23,8 @@ import org.switchboard.engine.settings.SecretStore;
 /**
  * The Settings dialog: language (applies after a restart, and says so), appearance (System, Light, Dark; applies at
  * once), the home country for phone numbers without a country code, the sipgate account (personal access token, kept
- * in the secrets file) and whether the welcome dialog shows at start. OK stores the settings; Cancel changes nothing.
+ * in the secrets file), Run's port and automatic deploy, and whether the welcome dialog shows at start. OK stores
+ * the settings; Cancel changes nothing.
  */
 public final class SettingsDialog extends Dialog<ButtonType> {
 
@@ -73,12 +74,14 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         homeHelp.setWrapText(true);
         homeHelp.setMinHeight(Region.USE_PREF_SIZE);
         SipgateAccountPane sipgate = new SipgateAccountPane(SecretStore.standard());
+        RunSettingsPane run = new RunSettingsPane(settings);
 
         VBox content = new VBox(6,
                 title(AppTexts.get("settings.language")), language, restart, gap(),
                 title(AppTexts.get("settings.theme")), theme, gap(),
                 title(AppTexts.get("settings.homeCountry")), homeCountry, homeHelp, gap(),
                 title(AppTexts.get("settings.sipgate")), sipgate, gap(),
+                title(AppTexts.get("settings.run")), run, gap(),
                 title(AppTexts.get("settings.start")), welcome);
         content.setPadding(new Insets(4, 0, 4, 0));
         content.setPrefWidth(380);
@@ -100,6 +103,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 ThemeMode mode = (ThemeMode) themes.getSelectedToggle().getUserData();
                 settings.setTheme(mode);
                 settings.setShowWelcome(welcome.isSelected());
+                run.apply(settings);
                 save.run();
                 applyTheme.accept(mode);
             }

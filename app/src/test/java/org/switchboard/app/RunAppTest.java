@@ -118,6 +118,12 @@ class RunAppTest extends AppWindowTest {
         clickOn("#run-button");
         awaitPill("Running on port " + port);
         assertEquals("Stop", lookup("#run-button").queryAs(Button.class).getText());
+        clickOn("#run-pill");
+        DialogPane details = AppHarness.dialog(this, "run-status-dialog");
+        assertNotNull(details);
+        assertEquals("Serving the flow at http://127.0.0.1:" + port + ". Only this computer can reach it.\n"
+                + "Webhook URL: http://127.0.0.1:" + port + "/sipgate", details.getContentText());
+        AppHarness.closeDialogs();
         assertFalse(lookup("#run-changes").query().isVisible(), "nothing differs yet");
 
         String callback = newCall(port, "before");
@@ -154,6 +160,19 @@ class RunAppTest extends AppWindowTest {
             DialogPane offer = AppHarness.dialog(this, "port-taken-dialog");
             assertNotNull(offer, "the offer of a free port");
             assertEquals("Port " + port + " is taken", offer.getHeaderText());
+            clickOn(offer.getButtonTypes().stream().map(offer::lookupButton)
+                    .filter(b -> ((Button) b).getText().equals("Cancel")).findFirst().orElseThrow());
+            awaitPill("Error");
+            clickOn("#run-pill");
+            DialogPane details = AppHarness.dialog(this, "run-status-dialog");
+            assertNotNull(details, "the reason on click");
+            assertEquals("The flow could not be served: Cannot listen on 127.0.0.1:" + port
+                    + ": the address is in use or not available", details.getContentText());
+            AppHarness.closeDialogs();
+
+            clickOn("#run-button");
+            offer = AppHarness.dialog(this, "port-taken-dialog");
+            assertNotNull(offer, "offered again");
             Button use = (Button) offer.getButtonTypes().stream().map(offer::lookupButton)
                     .filter(b -> ((Button) b).getText().startsWith("Use port")).findFirst().orElseThrow();
             int offered = Integer.parseInt(use.getText().replace("Use port ", ""));

@@ -116,13 +116,10 @@ public final class RunController {
             return;
         }
         notice.set("");
-        if (mayOffer && !LiveRun.isPortFree(port)) {
-            offerFreePort(port);
-            return;
-        }
+        // a taken port shows as Error with the reason in the pill, and the offer of a free one follows
         live.start(port, doc.flow(), folder()).whenComplete((ok, failure) -> {
             if (failure != null && mayOffer && LiveRun.portInUse(failure)) {
-                offerFreePort(port); // taken between the check and the start
+                offerFreePort(port);
             }
         });
     }

@@ -196,6 +196,7 @@ public final class MainWindow {
         // the canvas has the focus at start (not the palette search), so its keys and "/" work at once
         canvas.requestFocus();
         Platform.runLater(canvas::requestFocus);
+        run.warmUpSoon();
     }
 
     /**

@@ -25,6 +25,7 @@ import org.switchboard.engine.runtime.RuntimeEvent;
 import org.switchboard.engine.server.ServerOptions;
 import org.switchboard.engine.settings.SecretStore;
 import org.switchboard.engine.tunnel.Tunnel;
+import org.switchboard.engine.warmup.Warmup;
 
 /**
  * The app's Run: serves the open flow on the embedded server in the app's own process, through the same
@@ -68,13 +69,35 @@ public final class LiveRun implements AutoCloseable {
     private final ReadOnlyStringWrapper baseUrl = new ReadOnlyStringWrapper(this, "baseUrl");
     private final ReadOnlyObjectWrapper<Flow> liveFlow = new ReadOnlyObjectWrapper<>(this, "liveFlow");
     private final List<LiveEvents> subscribers = new CopyOnWriteArrayList<>();
+    private static final long WARM_UP_DELAY_MILLIS = 3_000;
     private volatile FlowHost host;
+    private volatile boolean closed;
     /** Counts starts and stops (on the JavaFX thread), so a start that a stop overtook is undone. */
     private long generation;
 
     /** @param secrets where the sipgate token for Hang up call nodes is stored (as for {@code run}) */
     public LiveRun(SecretStore secrets) {
         this.secrets = Objects.requireNonNull(secrets);
+    }
+
+    /**
+     * A few seconds from now (after the window is up, so the start is not slowed), initialises the server's
+     * one-time state in the background as {@code run} does at its start, so that the first Run takes about as long
+     * as any later one. Nothing depends on it.
+     */
+    public void warmUpSoon() {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(WARM_UP_DELAY_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (host == null && !closed) {
+                Warmup.serverInBackground();
+            }
+        }, "switchboard-run-warmup");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
@@ -293,6 +316,7 @@ public final class LiveRun implements AutoCloseable {
     /** Stops serving and waits for it (the window is closing): no server is left behind. */
     @Override
     public void close() {
+        closed = true;
         FlowHost h = host;
         host = null;
         generation++;

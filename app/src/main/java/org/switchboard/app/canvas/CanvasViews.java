@@ -102,6 +102,7 @@ final class CanvasViews {
         NodeEntry e = model.entry(id);
         if (v != null && e != null && v.built()) {
             v.setLook(canvas.lookOf(e, v.shownDetail()));
+            showPath(v);
         }
     }
 
@@ -225,7 +226,14 @@ final class CanvasViews {
             pass.work++;
         }
         v.show(e, g, measurer, canvas.lookOf(e, detail), build);
+        showPath(v);
         shown(v, pass);
+    }
+
+    /** Fills the card's ports on the call path shown and puts a taken output's label in a pill. */
+    private void showPath(NodeView v) {
+        CallPath p = canvas.callPath();
+        v.setPath(p.inputOnPath(v.nodeId()), p.outputsOnPath(v.nodeId()));
     }
 
     private void shown(NodeView v, Pass pass) {

@@ -86,6 +86,7 @@ public final class FlowCanvas extends Region {
     private Set<String> selectionPreview;
     private Set<String> live = Set.of();
     private Set<String> covered = Set.of();
+    private CallPath callPath = CallPath.NONE;
     private String hoveredCard;
     private UnaryOperator<CardLook> lookFilter = UnaryOperator.identity();
     /** A zoom gesture ends this long after its last step. */
@@ -322,11 +323,39 @@ public final class FlowCanvas extends Region {
         requestLayout();
     }
 
+    /**
+     * Shows the way one call took: the nodes it is at now glow ({@code :live}), the nodes it passed are {@code
+     * :covered}, the wires it took are lit in the live colour in this order (style class {@code wire}, {@code :lit},
+     * with a glow underneath), the ports at their ends are filled ({@code :on-path}) and a taken output's label sits in
+     * a pill. Replaces the path shown before; it stays until the next call or {@link #clearPath()}. Wires or nodes
+     * the flow no longer has are left out. Independent of {@link #showCalls}: a card is live if either says so.
+     */
+    public void showPath(Collection<String> liveIds, Collection<String> visitedIds, Collection<Wire> wiresTaken) {
+        Set<String> touched = new HashSet<>(callPath.nodes());
+        callPath = CallPath.of(liveIds, visitedIds, wiresTaken);
+        touched.addAll(callPath.nodes());
+        touched.forEach(views::refreshLook);
+        views.wires().setLit(callPath.wires());
+        minimapDirty = true;
+        requestLayout();
+    }
+
+    /** Takes the path of {@link #showPath} off the canvas. */
+    public void clearPath() {
+        showPath(List.of(), List.of(), List.of());
+    }
+
+    /** The path shown now (for the cards and tests). */
+    CallPath callPath() {
+        return callPath;
+    }
+
     /** The look of a node's card at the given level of detail: selection, pointer, problems, calls. */
     CardLook lookOf(NodeEntry e, CardLook.Detail detail) {
         String id = e.id;
         return lookFilter.apply(new CardLook(selected(id), id.equals(hoveredCard), e.hasWarning(), e.hasError(),
-                live.contains(id), covered.contains(id), detail));
+                live.contains(id) || callPath.live().contains(id),
+                covered.contains(id) || callPath.visited().contains(id), detail));
     }
 
     /** The look of a node's card as it is shown now (its level of detail if it exists, else full); null if none. */

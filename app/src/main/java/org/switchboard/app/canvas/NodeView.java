@@ -44,6 +44,9 @@ final class NodeView extends Region {
     static final PseudoClass COVERED = PseudoClass.getPseudoClass("covered");
     static final PseudoClass LOD = PseudoClass.getPseudoClass("lod");
 
+    /** The room left and right of an output label inside its path pill. */
+    private static final double PILL_PAD_X = 6;
+
     /** Port centres in the header row sit this far below the card's outer top. */
     static final double PORT_Y = CardGeometry.PORT_Y;
 
@@ -52,6 +55,11 @@ final class NodeView extends Region {
     private Category category;
     private CardLook look;
     private final Map<String, PortView> outputs = new LinkedHashMap<>();
+    /** The labels of the output rows by port, and the pills behind those a call took. */
+    private final Map<String, Text> outputLabels = new LinkedHashMap<>();
+    private final Map<String, Region> pathPills = new LinkedHashMap<>();
+    /** Where each output label's pill goes: x, y, width, height (from the measured label). */
+    private final Map<String, double[]> pillBoxes = new LinkedHashMap<>();
     private PortView input;
     private CardGeometry geometry;
     private int shownVersion = -1;
@@ -119,6 +127,9 @@ final class NodeView extends Region {
     private void rebuild(NodeEntry e, CardGeometry g, CardMeasurer m, boolean lod) {
         getChildren().clear();
         outputs.clear();
+        outputLabels.clear();
+        pathPills.clear();
+        pillBoxes.clear();
         input = null;
         category = e.type == null ? null : e.type.category();
         String catClass = lod ? null : e.type == null ? "unknown" : "cat-" + e.type.category().key();
@@ -168,7 +179,12 @@ final class NodeView extends Region {
             double lh = m.lineHeight(CardMeasurer.Role.OUTPUT);
             for (CardGeometry.Row r : g.rows()) {
                 double w = m.width(CardMeasurer.Role.OUTPUT, r.label());
-                add(text("node-output-label", r.label(), g.width() - CardGeometry.ROW_LABEL_RIGHT - w, r.y() - lh / 2));
+                Text label = text("node-output-label", r.label(), g.width() - CardGeometry.ROW_LABEL_RIGHT - w,
+                        r.y() - lh / 2);
+                outputLabels.put(r.portId(), label);
+                pillBoxes.put(r.portId(), new double[] {label.getLayoutX() - PILL_PAD_X, r.y() - lh / 2 - 1,
+                        w + 2 * PILL_PAD_X, lh + 2});
+                add(label);
                 addOutputPort(r.portId(), g.width(), r.y());
             }
         }
@@ -332,6 +348,36 @@ final class NodeView extends Region {
         pseudoClassStateChanged(COVERED, l.covered());
         if (shownLod && built()) {
             setBackground(simpleLooks.get(category, l));
+        }
+    }
+
+    /**
+     * Marks the ports at the ends of the wires a call took ({@code :on-path}) and puts the labels of the outputs it
+     * took in a live pill ({@code node-output-pill} behind a label with style class {@code on-path}).
+     */
+    void setPath(boolean inputOnPath, Set<String> outputsOnPath) {
+        if (input != null) {
+            input.setOnPath(inputOnPath);
+        }
+        outputs.forEach((id, p) -> p.setOnPath(outputsOnPath.contains(id)));
+        pathPills.keySet().removeIf(id -> {
+            if (outputsOnPath.contains(id)) {
+                return false;
+            }
+            getChildren().remove(pathPills.get(id));
+            outputLabels.get(id).getStyleClass().remove("on-path");
+            return true;
+        });
+        for (String id : outputsOnPath) {
+            Text label = outputLabels.get(id);
+            if (label == null || pathPills.containsKey(id)) {
+                continue;
+            }
+            double[] b = pillBoxes.get(id);
+            Region pill = box("node-output-pill", b[0], b[1], b[2], b[3]);
+            getChildren().add(getChildren().indexOf(label), pill);
+            label.getStyleClass().add("on-path");
+            pathPills.put(id, pill);
         }
     }
 

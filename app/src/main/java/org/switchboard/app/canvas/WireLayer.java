@@ -1,9 +1,11 @@
 package org.switchboard.app.canvas;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,9 +22,9 @@ import org.switchboard.engine.flow.Wire;
  * Draws the wires near the view. All ordinary wires are one {@link Path}: with a node per wire, stroking about a
  * thousand separate curves took a third of the software renderer's time in every pan and zoom frame. The path is
  * rebuilt only when a wire comes into range, leaves it or moves; panning and zooming only transform it. The
- * selected and the hovered wire are left out of the path and get a {@link WireView} of their own on top, so their
- * CSS looks still apply. Since single wires are no longer nodes, clicks and hover are tested against the curves'
- * geometry ({@link #wireAt}).
+ * selected and the hovered wire, and the wires a call took (lit, a handful), are left out of the path and get a
+ * {@link WireView} of their own on top, so their CSS looks still apply. Since single wires are no longer nodes,
+ * clicks and hover are tested against the curves' geometry ({@link #wireAt}).
  */
 final class WireLayer {
 
@@ -36,6 +38,7 @@ final class WireLayer {
     private final Set<Wire> inPath = new HashSet<>();
     private Wire selected;
     private Wire hovered;
+    private Set<Wire> lit = Set.of();
     private double[] drawArea = CardPolicy.EVERYWHERE;
     private boolean pathDirty = true;
 
@@ -95,6 +98,20 @@ final class WireLayer {
         }
     }
 
+    /** The wires a call took, drawn lit in this order (later ones on top); empty for none. */
+    void setLit(Collection<Wire> wires) {
+        Set<Wire> next = new LinkedHashSet<>(wires);
+        if (!List.copyOf(next).equals(List.copyOf(lit))) {
+            lit = next;
+            pathDirty = true;
+            refresh();
+        }
+    }
+
+    Set<Wire> lit() {
+        return lit;
+    }
+
     /** The wire whose curve is nearest to a world point within {@link #HIT_DISTANCE}, or null. */
     Wire wireAt(double x, double y) {
         Wire best = null;
@@ -132,7 +149,7 @@ final class WireLayer {
 
     private boolean drawn(WireCurve c) {
         return c.box() != null && CardPolicy.intersects(c.box(), drawArea) && !c.wire().equals(selected)
-                && !c.wire().equals(hovered);
+                && !c.wire().equals(hovered) && !lit.contains(c.wire());
     }
 
     /** How many wires belong in the path now; -1 as soon as one of them is not in it (it must be rebuilt). */
@@ -153,18 +170,26 @@ final class WireLayer {
         Map<Wire, WireView> old = new LinkedHashMap<>(highlighted);
         highlighted.clear();
         boolean added = false;
-        // The selected wire is drawn last, on top of the hovered one.
-        for (Wire w : new Wire[] {hovered, selected}) {
+        // Lit wires first, in the order the call took them; the selected wire last, on top of the hovered one.
+        List<Wire> own = new ArrayList<>(lit.size() + 2);
+        own.addAll(lit);
+        own.add(hovered);
+        own.add(selected);
+        for (Wire w : own) {
             WireCurve c = w == null ? null : curves.get(w);
-            if (c == null || c.from() == null || highlighted.containsKey(w)) {
+            if (c == null || c.from() == null) {
                 continue;
             }
-            WireView v = old.remove(w);
+            // a lit wire that is also hovered or selected moves up to its place among those
+            WireView v = highlighted.remove(w);
+            if (v == null) {
+                v = old.remove(w);
+            }
             if (v == null) {
                 v = new WireView(w);
                 added = true;
             }
-            v.setLook(w.equals(selected), w.equals(hovered));
+            v.setLook(w.equals(selected), w.equals(hovered), lit.contains(w));
             v.connect(c.from(), c.to());
             highlighted.put(w, v);
         }

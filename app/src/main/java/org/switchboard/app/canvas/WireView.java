@@ -9,19 +9,23 @@ import javafx.scene.shape.CubicCurve;
 import org.switchboard.engine.flow.Wire;
 
 /**
- * A wire drawn on its own, on top of the shared wire path: only the selected and the hovered wire get one, so
- * their looks come from CSS. Style class {@code wire}; {@code :selected} when the user picked it, {@code :hovered}
- * when the pointer is on it (set by the canvas from the curve's geometry, since the other wires are not nodes that
- * could be hovered). A wide transparent twin of the curve gives the hand cursor along the 2 px line.
+ * A wire drawn on its own, on top of the shared wire path: only the selected, the hovered and the lit wires get
+ * one, so their looks come from CSS. Style class {@code wire}; {@code :selected} when the user picked it, {@code
+ * :hovered} when the pointer is on it (set by the canvas from the curve's geometry, since the other wires are not
+ * nodes that could be hovered), {@code :lit} when a call took it (then a wide {@code wire-glow} curve lies under
+ * the line). A wide transparent twin of the curve gives the hand cursor along the 2 px line.
  */
 final class WireView extends Group {
 
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass HOVERED = PseudoClass.getPseudoClass("hovered");
+    static final PseudoClass LIT = PseudoClass.getPseudoClass("lit");
 
     private final Wire wire;
     private final CubicCurve hit = new CubicCurve();
     private final CubicCurve line = new CubicCurve();
+    /** The glow under a lit wire; made when the wire is first lit. */
+    private CubicCurve glow;
     private Point2D shownFrom;
     private Point2D shownTo;
 
@@ -51,9 +55,23 @@ final class WireView extends Group {
         return wire;
     }
 
-    void setLook(boolean selected, boolean hovered) {
+    void setLook(boolean selected, boolean hovered, boolean lit) {
         pseudoClassStateChanged(SELECTED, selected);
         pseudoClassStateChanged(HOVERED, hovered);
+        pseudoClassStateChanged(LIT, lit);
+        if (lit && glow == null) {
+            glow = new CubicCurve();
+            glow.getStyleClass().add("wire-glow");
+            glow.setFill(null);
+            glow.setMouseTransparent(true);
+            if (shownFrom != null) {
+                shape(glow, shownFrom, shownTo);
+            }
+            getChildren().add(1, glow);
+        }
+        if (glow != null) {
+            glow.setVisible(lit);
+        }
     }
 
     /** Draws the wire between the two port centres. */
@@ -65,6 +83,9 @@ final class WireView extends Group {
         shownTo = to;
         shape(hit, from, to);
         shape(line, from, to);
+        if (glow != null) {
+            shape(glow, from, to);
+        }
     }
 
     static void shape(CubicCurve c, Point2D from, Point2D to) {

@@ -17,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.CubicCurveTo;
 import javafx.scene.shape.MoveTo;
@@ -293,6 +294,64 @@ class CanvasRenderTest {
         assertTrue(in.getPseudoClassStates().contains(NodeView.SELECTED));
         assertFalse(gather.getPseudoClassStates().contains(NodeView.LIVE), "the call has gone");
         assertFalse(in.getPseudoClassStates().contains(NodeView.COVERED));
+    }
+
+    @Test
+    void aCallsPathLightsItsWiresPortsAndTakenOutputUntilCleared(FxRobot robot) {
+        load(robot, CanvasDemo.familyMenu(false));
+        Wire in = new Wire("in1", "call", "gather1");
+        Wire digits = new Wire("gather1", "digits", "switch1");
+        Wire two = new Wire("switch1", "2", "dial2");
+        robot.interact(() -> {
+            canvas.showPath(List.of("dial2"), List.of("in1", "gather1", "switch1"), List.of(in, digits, two));
+            canvas.flush();
+        });
+        WireLayer layer = canvas.wireLayer();
+        Group wiresLayer = canvas.wiresLayer();
+        List<String> ownViews = wiresLayer.getChildren().stream().filter(n -> n instanceof WireView)
+                .map(Node::getId).toList();
+        assertEquals(List.of("wire-in1-call-gather1", "wire-gather1-digits-switch1", "wire-switch1-2-dial2"), ownViews,
+                "the wires taken get views of their own, in the order the call took them");
+        WireView lit = (WireView) wiresLayer.lookup("#wire-switch1-2-dial2");
+        assertTrue(lit.getPseudoClassStates().contains(WireView.LIT));
+        javafx.scene.shape.CubicCurve line = (javafx.scene.shape.CubicCurve) lit.lookup(".wire-line");
+        assertEquals(javafx.scene.paint.Color.web("#1A9A52"), line.getStroke(), "lit in the live green");
+        assertEquals(2.5, line.getStrokeWidth());
+        javafx.scene.shape.CubicCurve glow = (javafx.scene.shape.CubicCurve) lit.lookup(".wire-glow");
+        assertTrue(glow.isVisible());
+        assertEquals(9, glow.getStrokeWidth(), "with a wide glow underneath");
+        long inPath = layer.path().getElements().stream().filter(e -> e instanceof MoveTo).count();
+        assertEquals(3, inPath, "the three other wires stay in the shared path");
+
+        assertTrue(canvas.view("dial2").getPseudoClassStates().contains(NodeView.LIVE), "the call is at Dial 2");
+        assertTrue(canvas.view("switch1").getPseudoClassStates().contains(NodeView.COVERED));
+        Node portTwo = canvas.view("switch1").lookup("#port-out-switch1-2");
+        Node portOne = canvas.view("switch1").lookup("#port-out-switch1-1");
+        assertTrue(portTwo.getPseudoClassStates().contains(PortView.ON_PATH), "the output taken is filled live");
+        assertFalse(portOne.getPseudoClassStates().contains(PortView.ON_PATH));
+        assertTrue(canvas.view("dial2").lookup("#port-in-dial2").getPseudoClassStates().contains(PortView.ON_PATH));
+        assertEquals(1, canvas.view("switch1").lookupAll(".node-output-pill").size(),
+                "the taken output's label sits in a pill");
+        assertEquals(javafx.scene.paint.Color.web("#E6F5EC"),
+                ((Region) canvas.view("switch1").lookup(".node-output-pill")).getBackground().getFills().get(0)
+                        .getFill());
+
+        robot.interact(() -> {
+            canvas.getParent().getStyleClass().add("dark");
+            canvas.flush();
+        });
+        assertEquals(javafx.scene.paint.Color.web("#3FCB7E"), line.getStroke(), "the dark live green");
+        robot.interact(() -> canvas.getParent().getStyleClass().remove("dark"));
+
+        robot.interact(() -> {
+            canvas.clearPath();
+            canvas.flush();
+        });
+        assertEquals(0, wiresLayer.getChildren().stream().filter(n -> n instanceof WireView).count());
+        assertEquals(6, layer.path().getElements().stream().filter(e -> e instanceof MoveTo).count());
+        assertFalse(canvas.view("dial2").getPseudoClassStates().contains(NodeView.LIVE));
+        assertFalse(portTwo.getPseudoClassStates().contains(PortView.ON_PATH));
+        assertEquals(0, canvas.view("switch1").lookupAll(".node-output-pill").size());
     }
 
     @Test

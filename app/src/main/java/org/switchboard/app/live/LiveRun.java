@@ -24,6 +24,7 @@ import org.switchboard.engine.host.Ports;
 import org.switchboard.engine.runtime.RuntimeEvent;
 import org.switchboard.engine.server.ServerOptions;
 import org.switchboard.engine.settings.SecretStore;
+import org.switchboard.engine.sipgate.SignatureVerifier;
 import org.switchboard.engine.tunnel.Tunnel;
 import org.switchboard.engine.warmup.Warmup;
 
@@ -72,6 +73,8 @@ public final class LiveRun implements AutoCloseable {
     private static final long WARM_UP_DELAY_MILLIS = 3_000;
     private volatile FlowHost host;
     private volatile boolean closed;
+    /** The signature check of this and later runs; null: off. */
+    private volatile SignatureVerifier verifier;
     /** Counts starts and stops (on the JavaFX thread), so a start that a stop overtook is undone. */
     private long generation;
 
@@ -119,8 +122,8 @@ public final class LiveRun implements AutoCloseable {
                 previous.close();
             }
             try {
-                FlowHost started = FlowHost.start(HostOptions.onPort(wantedPort).withSecrets(secrets), flow,
-                        flowFolder);
+                FlowHost started = FlowHost.start(HostOptions.onPort(wantedPort).withSecrets(secrets)
+                        .withSignatureCheck(verifier), flow, flowFolder);
                 subscribers.forEach(started::addListener);
                 Platform.runLater(() -> {
                     if (mine != generation) {
@@ -219,6 +222,23 @@ public final class LiveRun implements AutoCloseable {
             }
         });
         return done;
+    }
+
+    /**
+     * Turns the check of sipgate's signature on with {@code check} (e.g. {@code SignatureVerifier.bundled()}) or off
+     * with {@code null}: at once for a running server, and for every later Run. Off by default (only this computer
+     * reaches the server until a tunnel is open).
+     */
+    public void setSignatureCheck(SignatureVerifier check) {
+        verifier = check;
+        FlowHost h = host;
+        if (h != null) {
+            try {
+                h.setSignatureCheck(check);
+            } catch (HostException notBound) {
+                // a host that could not bind serves nothing to check
+            }
+        }
     }
 
     /** Closes the tunnel and stops its agent in the background; the server keeps running locally. */

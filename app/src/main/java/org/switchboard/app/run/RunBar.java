@@ -66,7 +66,7 @@ public final class RunBar extends HBox {
         notice.textProperty().bind(run.noticeProperty());
         notice.visibleProperty().bind(run.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
-        notice.setOnMouseClicked(e -> run.deploy(true));
+        notice.setOnMouseClicked(e -> run.showProblems());
         notice.setWrapText(false);
         notice.setMinWidth(Region.USE_PREF_SIZE);
 

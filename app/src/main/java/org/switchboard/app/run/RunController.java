@@ -204,6 +204,11 @@ public final class RunController {
         return live;
     }
 
+    /** Shows the Problems tab (where the notice's errors are listed). */
+    public void showProblems() {
+        showProblems.run();
+    }
+
     /** Whether the open document has never been saved (its flow then has no sounds folder). */
     boolean unsaved() {
         return doc.file() == null;

@@ -8,12 +8,14 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 import org.switchboard.app.i18n.AppTexts;
@@ -85,7 +87,17 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 title(AppTexts.get("settings.start")), welcome);
         content.setPadding(new Insets(4, 0, 4, 0));
         content.setPrefWidth(380);
-        getDialogPane().setContent(content);
+        // as tall as its content, but never taller than the screen: the rest scrolls, so OK stays in reach
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("settings-scroll");
+        setOnShowing(e -> {
+            getDialogPane().applyCss();
+            double screen = Screen.getPrimary().getVisualBounds().getHeight();
+            scroll.setPrefViewportHeight(Math.min(content.prefHeight(380), Math.max(300, screen - 200)));
+        });
+        getDialogPane().setContent(scroll);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
 
         // a secrets file that cannot be written keeps the dialog open with the reason shown, so nothing typed is lost

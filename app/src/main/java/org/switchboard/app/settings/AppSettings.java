@@ -43,6 +43,8 @@ public final class AppSettings {
     private Integer runPort;
     /** Whether every valid edit is deployed while the flow runs. */
     private boolean autoDeploy;
+    /** Whether converted sounds (files, recordings) lose the silence at their start and end. */
+    private boolean trimSilence = true;
     private final Map<String, Object> other = new LinkedHashMap<>();
 
     public Language language() {
@@ -167,6 +169,14 @@ public final class AppSettings {
 
     public void setAutoDeploy(boolean on) {
         autoDeploy = on;
+    }
+
+    public boolean trimSilence() {
+        return trimSilence;
+    }
+
+    public void setTrimSilence(boolean trim) {
+        trimSilence = trim;
     }
 
     @JsonAnySetter

@@ -25,8 +25,8 @@ import org.switchboard.engine.settings.SecretStore;
 /**
  * The Settings dialog: language (applies after a restart, and says so), appearance (System, Light, Dark; applies at
  * once), the home country for phone numbers without a country code, the sipgate account (personal access token, kept
- * in the secrets file), Run's port and automatic deploy, and whether the welcome dialog shows at start. OK stores
- * the settings; Cancel changes nothing.
+ * in the secrets file), whether converted sounds are trimmed of silence, Run's port and automatic deploy, and
+ * whether the welcome dialog shows at start. OK stores the settings; Cancel changes nothing.
  */
 public final class SettingsDialog extends Dialog<ButtonType> {
 
@@ -76,6 +76,11 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         homeHelp.setWrapText(true);
         homeHelp.setMinHeight(Region.USE_PREF_SIZE);
         SipgateAccountPane sipgate = new SipgateAccountPane(SecretStore.standard());
+        CheckBox trim = new CheckBox(AppTexts.get("settings.sounds.trim"));
+        trim.setId("settings-trimSilence");
+        trim.setSelected(settings.trimSilence());
+        trim.setWrapText(true);
+        trim.setMinHeight(Region.USE_PREF_SIZE);
         RunSettingsPane run = new RunSettingsPane(settings);
 
         VBox content = new VBox(6,
@@ -83,6 +88,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 title(AppTexts.get("settings.theme")), theme, gap(),
                 title(AppTexts.get("settings.homeCountry")), homeCountry, homeHelp, gap(),
                 title(AppTexts.get("settings.sipgate")), sipgate, gap(),
+                title(AppTexts.get("settings.sounds")), trim, gap(),
                 title(AppTexts.get("settings.run")), run, gap(),
                 title(AppTexts.get("settings.start")), welcome);
         content.setPadding(new Insets(4, 0, 4, 0));
@@ -115,6 +121,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 ThemeMode mode = (ThemeMode) themes.getSelectedToggle().getUserData();
                 settings.setTheme(mode);
                 settings.setShowWelcome(welcome.isSelected());
+                settings.setTrimSilence(trim.isSelected());
                 run.apply(settings);
                 save.run();
                 applyTheme.accept(mode);

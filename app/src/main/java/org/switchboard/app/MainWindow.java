@@ -41,6 +41,9 @@ import org.switchboard.app.run.RunController;
 import org.switchboard.app.settings.AppSettings;
 import org.switchboard.app.settings.SettingsDialog;
 import org.switchboard.app.settings.SettingsStore;
+import org.switchboard.app.simulator.SimulatorPane;
+import org.switchboard.app.simulator.TestCalls;
+import org.switchboard.app.simulator.TestsPane;
 import org.switchboard.app.ui.Action;
 import org.switchboard.app.ui.Actions;
 import org.switchboard.app.ui.Dialogs;
@@ -72,6 +75,8 @@ public final class MainWindow {
     private final PalettePane palette;
     private final InspectorPane inspector;
     private final ProblemsPane problems;
+    private final TestCalls testCalls;
+    private final SimulatorPane simulator;
     private final Dock dock = new Dock();
     private final SplitPane main = new SplitPane();
     private final SplitPane centre = new SplitPane();
@@ -106,6 +111,13 @@ public final class MainWindow {
                 settings::homeCountry);
         dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
         dock.markCount("problems", "error", problems.anyErrorProperty());
+        this.testCalls = new TestCalls(doc, with.types(), with.messages(), canvas, problems, settings,
+                this::saveSettings);
+        this.simulator = new SimulatorPane(doc, with.types(), with.messages(), canvas, testCalls);
+        dock.addTab("simulator", "sim", AppTexts.get("dock.simulator"), simulator, null, null);
+        dock.addTab("tests", "list", AppTexts.get("dock.tests"), new TestsPane(testCalls),
+                testCalls.failuresProperty(), "warn");
+        dock.markCount("tests", "error", new javafx.beans.property.SimpleBooleanProperty(true));
 
         layOutPanels();
 
@@ -258,6 +270,16 @@ public final class MainWindow {
         return canvas;
     }
 
+    /** The Problems panel, for tests. */
+    public ProblemsPane problems() {
+        return problems;
+    }
+
+    /** The dock under the canvas (its tabs), for tests. */
+    public Dock dock() {
+        return dock;
+    }
+
     // ---- keys ----
 
     /** Actions whose keys win over a text field's own (undo, redo) are handled before any control sees the key. */
@@ -359,6 +381,8 @@ public final class MainWindow {
 
     private void finish(boolean keepRecovery) {
         closed = true;
+        simulator.shutdown();
+        testCalls.shutdown();
         // windows this one opened without waiting for them (the welcome) go with it, so the app can exit
         for (Window w : List.copyOf(Window.getWindows())) {
             if (w != stage && w instanceof Stage s && s.getOwner() == stage) {

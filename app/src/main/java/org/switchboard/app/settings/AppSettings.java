@@ -43,6 +43,7 @@ public final class AppSettings {
     private Integer runPort;
     /** Whether every valid edit is deployed while the flow runs. */
     private boolean autoDeploy;
+    private boolean rerunTests = true;
     /** Whether converted sounds (files, recordings) lose the silence at their start and end. */
     private boolean trimSilence = true;
     private final Map<String, Object> other = new LinkedHashMap<>();
@@ -169,6 +170,15 @@ public final class AppSettings {
 
     public void setAutoDeploy(boolean on) {
         autoDeploy = on;
+    }
+
+    /** Whether the flow's test calls run again after every edit (on by default). */
+    public boolean rerunTests() {
+        return rerunTests;
+    }
+
+    public void setRerunTests(boolean rerun) {
+        rerunTests = rerun;
     }
 
     public boolean trimSilence() {

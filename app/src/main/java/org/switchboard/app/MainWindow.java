@@ -37,6 +37,8 @@ import org.switchboard.app.online.OnlineController;
 import org.switchboard.app.inspector.PropertyEditors;
 import org.switchboard.app.palette.PalettePane;
 import org.switchboard.app.problems.ProblemsPane;
+import org.switchboard.app.run.RunBar;
+import org.switchboard.app.run.RunController;
 import org.switchboard.app.settings.AppSettings;
 import org.switchboard.app.settings.SettingsDialog;
 import org.switchboard.app.settings.SettingsStore;
@@ -83,6 +85,7 @@ public final class MainWindow {
     private final Actions actions;
     private final SecretStore secrets = SecretStore.standard();
     private final LiveRun run = new LiveRun(secrets);
+    private final RunController runController;
     private boolean closed;
 
     MainWindow(Stage stage, AppSettings settings, SettingsStore store, HostServices host, Clock clock,
@@ -99,8 +102,11 @@ public final class MainWindow {
         this.canvas = createCanvas();
         // a flow that was just opened is shown whole (up to 100 %), once the canvas knows its size
         files.setOnOpened(() -> Platform.runLater(canvas::zoomToFit));
+        this.runController = new RunController(run, doc, settings, this::saveSettings, with.dialogs(), () -> stage,
+                () -> dock.select("problems"));
         this.actions = new Actions(WindowActions.of(this, files, doc));
         actions.addAll(canvas.actions());
+        actions.addAll(runController.actions());
         this.palette = new PalettePane(with.types(), with.messages(), this::addNode, id -> canvas.cardImage(id));
         this.inspector = new InspectorPane(doc, this::showNode, with.types(), PropertyEditors.standard());
         this.problems = new ProblemsPane(doc, with.types(), with.messages(), this::showNode,
@@ -119,6 +125,8 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane(main);
         WindowToolbar toolbar = new WindowToolbar(actions, doc, files, canvas.zoomProperty());
+        toolbar.getChildren().add(new RunBar(runController, actions, with.dialogs(), () -> stage, with.types(),
+                with.messages()));
         toolbar.getChildren().add(new OnlineController(stage, with.theme(), with.dialogs(), settings,
                 this::saveSettings, secrets, run, this::openLink).bar());
         root.setTop(toolbar);
@@ -197,6 +205,11 @@ public final class MainWindow {
         return run;
     }
 
+    /** Run, Stop and Deploy of the open document, and what is not live yet. */
+    public RunController runController() {
+        return runController;
+    }
+
     /** Shows the window and lays out the panels at their remembered sizes. */
     public void show() {
         stage.show();
@@ -206,6 +219,7 @@ public final class MainWindow {
         // the canvas has the focus at start (not the palette search), so its keys and "/" work at once
         canvas.requestFocus();
         Platform.runLater(canvas::requestFocus);
+        run.warmUpSoon();
     }
 
     /**

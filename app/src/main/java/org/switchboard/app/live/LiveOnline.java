@@ -71,7 +71,7 @@ public final class LiveOnline {
     /** Whether pushes must carry a valid signature right now. */
     public boolean checksSignatures() {
         FlowHost host = run.host();
-        return host != null && host.checksSignatures();
+        return host != null && host.verifiesSignatures();
     }
 
     /** The URL sipgate sends incoming calls to, on the public address while online (empty: none). */

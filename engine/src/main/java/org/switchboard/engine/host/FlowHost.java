@@ -252,8 +252,9 @@ public final class FlowHost implements AutoCloseable {
     }
 
     /**
-     * Switches the signature check of every later push on ({@code verifier}) or off ({@code null}), e.g. on while a
-     * tunnel is open. Waits for the port to be bound.
+     * Turns the check of sipgate's signature on with {@code verifier} (e.g. {@code SignatureVerifier.bundled()}),
+     * or off with {@code null}, for every push from now on, without a restart; the options' verifier is where it
+     * starts. Going online should turn it on: through a tunnel anyone who finds the URL could send pushes.
      *
      * @throws HostException when the port could not be bound
      */
@@ -261,10 +262,10 @@ public final class FlowHost implements AutoCloseable {
         server().setSignatureCheck(verifier);
     }
 
-    /** Whether pushes are checked for a valid signature right now. */
-    public boolean checksSignatures() {
+    /** Whether pushes must carry a valid signature now (false while the port is not bound). */
+    public boolean verifiesSignatures() {
         SwitchboardServer s = boundServer();
-        return s != null && s.checksSignatures();
+        return s != null && s.verifiesSignatures();
     }
 
     /** The open tunnel's session, or {@code null} when offline. */

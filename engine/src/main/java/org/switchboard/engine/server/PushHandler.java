@@ -62,6 +62,7 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
     private final FlowEngine engine;
     private final int maxBodyBytes;
     private final int maxFormFields;
+    /** Checks every push's signature; null when off. Switched while serving (going online turns it on). */
     private volatile SignatureVerifier verifier;
     private static final HttpField TEXT_TYPE = PlainErrors.TEXT_PLAIN;
     private static final int MAX_SOURCES = 10_000;
@@ -89,14 +90,13 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         this.logLines = new Sources.Limiter(limits.logLinesPerSecond(), limits.logLineBurst(), MAX_SOURCES);
     }
 
-    /** Switches the signature check on (with {@code v}) or off ({@code null}) for every later push. */
+    /** Turns the signature check on with {@code v}, or off with null; for pushes that arrive from now on. */
     void setVerifier(SignatureVerifier v) {
         this.verifier = v;
     }
 
-    /** The verifier in use, or null when the check is off. */
-    SignatureVerifier verifier() {
-        return verifier;
+    boolean verifiesSignatures() {
+        return verifier != null;
     }
 
     void setStatusConnector(Connector connector) {
@@ -261,14 +261,14 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         }
 
         private void answer(byte[] raw) {
-            SignatureVerifier check = verifier; // read once: the check can be switched while online
-            if (check != null) {
+            SignatureVerifier verifier = PushHandler.this.verifier;
+            if (verifier != null) {
                 if (!failedSignatures.hasRoom(source)) { // refused before the costly check
                     refuse(request, response, callback, HttpStatus.TOO_MANY_REQUESTS_429,
                             "Too many failed signature checks from this source; try again later", path, start, true);
                     return;
                 }
-                if (!check.verify(raw, request.getHeaders().get(SignatureVerifier.HEADER))) {
+                if (!verifier.verify(raw, request.getHeaders().get(SignatureVerifier.HEADER))) {
                     failedSignatures.tryTake(source);
                     refuse(request, response, callback, HttpStatus.FORBIDDEN_403,
                             "Invalid or missing " + SignatureVerifier.HEADER, path, start, false);

@@ -172,16 +172,16 @@ public final class SwitchboardServer implements AutoCloseable {
     }
 
     /**
-     * Switches the {@code X-Sipgate-Signature} check on ({@code verifier}) or off ({@code null}) for every push that
-     * arrives from now on, e.g. on while a tunnel makes the server reachable from the internet.
+     * Turns the signature check on with {@code verifier}, or off with {@code null}, for every push from now on (the
+     * options' setting is where it starts): going online turns it on without a restart.
      */
     public void setSignatureCheck(SignatureVerifier verifier) {
         handler.setVerifier(verifier);
     }
 
-    /** Whether pushes are checked for a valid signature right now. */
-    public boolean checksSignatures() {
-        return handler.verifier() != null;
+    /** Whether pushes must carry a valid signature now. */
+    public boolean verifiesSignatures() {
+        return handler.verifiesSignatures();
     }
 
     public boolean isRunning() {

@@ -44,7 +44,7 @@ final class OnlineBar extends HBox {
         setId("online-bar");
         getStyleClass().add("online-bar");
         setAlignment(Pos.CENTER_LEFT);
-        setMinWidth(Region.USE_PREF_SIZE);
+        setMinWidth(Region.USE_COMPUTED_SIZE); // the labels give way (with an ellipsis) before the window does
 
         go.setId("go-online");
         go.getStyleClass().addAll("primary-button", "semibold");
@@ -62,7 +62,8 @@ final class OnlineBar extends HBox {
         url.setGraphic(Glyphs.ui("lock", 13));
         url.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         url.setMaxWidth(230);
-        url.setMinWidth(140); // the chip gives way first when the toolbar runs out of room
+        url.setPrefWidth(165); // the whole URL is in Copy and the tooltip; the buttons keep their words
+        url.setMinWidth(90); // the chip gives way first when the toolbar runs out of room
         url.textProperty().bind(webhookUrl);
         url.setTooltip(tip(AppTexts.get("online.url.tip")));
         copy.setId("online-copy");
@@ -87,10 +88,12 @@ final class OnlineBar extends HBox {
         offline.getStyleClass().addAll("plain-button", "medium");
         offline.setTooltip(tip(AppTexts.get("online.offline.tip")));
         offline.setOnAction(e -> controller.goOffline());
+        go.setMinWidth(Region.USE_PREF_SIZE);
         for (Button b : new Button[] {go, use, offline}) {
-            b.setMinWidth(Region.USE_PREF_SIZE);
             b.setFocusTraversable(false);
         }
+        use.setMinWidth(40);
+        offline.setMinWidth(40);
 
         // the ngrok settings (authtoken, region, domain, signature check) stay reachable after the first time
         javafx.scene.control.MenuItem ngrok = new javafx.scene.control.MenuItem(AppTexts.get("online.settings"));

@@ -102,7 +102,8 @@ public final class MainWindow {
         this.canvas = createCanvas();
         // a flow that was just opened is shown whole (up to 100 %), once the canvas knows its size
         files.setOnOpened(() -> Platform.runLater(canvas::zoomToFit));
-        this.runController = new RunController(run, doc, settings, this::saveSettings, with.dialogs(), () -> stage,
+        this.runController = new RunController(run, doc, with.types(), settings, this::saveSettings, with.dialogs(),
+                () -> stage,
                 () -> dock.select("problems"));
         this.actions = new Actions(WindowActions.of(this, files, doc));
         actions.addAll(canvas.actions());

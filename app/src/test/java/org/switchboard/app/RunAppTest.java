@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.settings.SettingsStore;
+import org.switchboard.engine.flow.SoundRef;
+import org.switchboard.engine.sounds.Speech;
 
 /**
  * Run in the app, driven like a user: Run serves the open flow on the embedded server (a real newCall over loopback
@@ -228,5 +232,32 @@ class RunAppTest extends AppWindowTest {
         interact(() -> w.document().markSaved(w.document().file(), w.document().flow())); // no save question
         interact(w::quit);
         assertTrue(portFree(port), "closing the window stops the server");
+    }
+
+    @Test
+    void runSpeaksTextsNotSpokenYetIntoTheSoundsFolderAndServesThem() throws Exception {
+        assumeTrue(Speech.find() != null,
+                "needs a speech engine (the set-up script installs espeak-ng)");
+        int port = freePort();
+        MainWindow w = open(port, false);
+        interact(() -> w.document().apply("Prompt as text", f -> f.updateNode("menu", n -> n.withProperty("prompt",
+                SoundRef.speech("Press one for Anna, two for Ben.", "en")
+                        .toEditedValue()))));
+        interact(() -> w.actions().get("run").fire());
+        awaitPill("Running on port " + port);
+        SoundRef prompt = SoundRef.of(
+                w.document().flow().node("menu").orElseThrow().property("prompt"));
+        assertTrue(prompt.isWellFormedFile(), "the spoken file is named in the document: " + prompt);
+        Path wav = w.document().file().toAbsolutePath().getParent().resolve(prompt.file());
+        assertTrue(Files.size(wav) > 1000, "spoken into the sounds folder: " + wav);
+        HttpResponse<String> answer = post("http://127.0.0.1:" + port + "/sipgate",
+                "event=newCall&direction=in&from=4930123456&to=4930654321&callId=spoken");
+        Matcher m = Pattern.compile("(http://127\\.0\\.0\\.1:" + port + "/sounds/[0-9a-f]+\\.wav)")
+                .matcher(answer.body());
+        assertTrue(m.find(), answer.body());
+        HttpResponse<byte[]> sound = HTTP.send(HttpRequest.newBuilder(URI.create(m.group(1))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, sound.statusCode());
+        assertTrue(Arrays.equals(Files.readAllBytes(wav), sound.body()), "serves the spoken bytes");
     }
 }

@@ -28,6 +28,7 @@ import org.switchboard.app.ui.Dialogs;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowDiff;
 import org.switchboard.engine.flow.Problem;
+import org.switchboard.engine.nodes.NodeTypes;
 
 /**
  * Run, Stop and Deploy for the open document: starts its flow on the embedded server ({@link LiveRun}) on the port
@@ -49,10 +50,12 @@ public final class RunController {
     private final ObservableList<FlowDiff.Change> changesView = FXCollections.unmodifiableObservableList(changes);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final BooleanBinding serving;
+    private final TextSpeaker speaker;
 
-    public RunController(LiveRun live, EditorDocument doc, AppSettings settings, Runnable saveSettings,
-                         Dialogs dialogs, Supplier<Window> owner, Runnable showProblems) {
+    public RunController(LiveRun live, EditorDocument doc, NodeTypes types, AppSettings settings,
+                         Runnable saveSettings, Dialogs dialogs, Supplier<Window> owner, Runnable showProblems) {
         this.live = live;
+        this.speaker = new TextSpeaker(types);
         this.doc = doc;
         this.settings = settings;
         this.saveSettings = saveSettings;
@@ -116,12 +119,13 @@ public final class RunController {
             return;
         }
         notice.set("");
-        // a taken port shows as Error with the reason in the pill, and the offer of a free one follows
-        live.start(port, doc.flow(), folder()).whenComplete((ok, failure) -> {
+        // texts not spoken yet are spoken first, as run does; a taken port shows as Error with the reason in the
+        // pill, and the offer of a free one follows
+        speaker.thenServe(doc, folder(), flow -> live.start(port, flow, folder()).whenComplete((ok, failure) -> {
             if (failure != null && mayOffer && LiveRun.portInUse(failure)) {
                 offerFreePort(port);
             }
-        });
+        }), this::speechFailed);
     }
 
     /** Says that the port is taken and offers a free one; if accepted, it is remembered and used now. */
@@ -165,7 +169,14 @@ public final class RunController {
             return false;
         }
         notice.set("");
-        return live.deploy(doc.flow(), folder());
+        boolean[] deployed = {false};
+        // at once unless texts need speaking first (then in the background, as run does)
+        speaker.thenServe(doc, folder(), flow -> deployed[0] = live.deploy(flow, folder()), this::speechFailed);
+        return deployed[0];
+    }
+
+    private void speechFailed(String problem) {
+        notice.set(AppTexts.get("run.speechFailed", problem));
     }
 
     private void recompute() {

@@ -147,6 +147,7 @@ final class WindowToolbar extends HBox {
         docButton.setGraphic(graphic);
         docButton.setTooltip(tip(AppTexts.get("toolbar.recent")));
         docButton.setFocusTraversable(false);
+        docButton.setMinWidth(120); // the name keeps a readable start when the toolbar is short of room
         return docButton;
     }
 
@@ -185,6 +186,7 @@ final class WindowToolbar extends HBox {
     private MenuButton zoomButton(ObservableNumberValue zoom) {
         MenuButton b = new MenuButton();
         b.setId("zoom-button");
+        b.setMinWidth(76); // "100 %" and the chevron, also when the toolbar is short of room
         b.getStyleClass().add("zoom-button");
         b.setFocusTraversable(false);
         b.textProperty().bind(Bindings.createStringBinding(

@@ -18,6 +18,7 @@ import javafx.util.Duration;
 
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.live.LiveRun;
+import org.switchboard.app.ui.CompactButtons;
 import org.switchboard.app.ui.Glyphs;
 
 /**
@@ -63,7 +64,7 @@ final class OnlineBar extends HBox {
         url.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         url.setMaxWidth(230);
         url.setPrefWidth(165); // the whole URL is in Copy and the tooltip; the buttons keep their words
-        url.setMinWidth(90); // the chip gives way first when the toolbar runs out of room
+        url.setMinWidth(140); // the chip gives way first when the toolbar runs out of room, down to a readable URL
         url.textProperty().bind(webhookUrl);
         url.setTooltip(tip(AppTexts.get("online.url.tip")));
         copy.setId("online-copy");
@@ -92,8 +93,11 @@ final class OnlineBar extends HBox {
         for (Button b : new Button[] {go, use, offline}) {
             b.setFocusTraversable(false);
         }
-        use.setMinWidth(40);
-        offline.setMinWidth(40);
+        // "Use in sipgate" and "Go offline" keep their words until the toolbar is short of room, then their icons
+        use.setMinWidth(Region.USE_PREF_SIZE);
+        offline.setMinWidth(Region.USE_PREF_SIZE);
+        offline.setGraphic(Glyphs.ui("close", 14));
+        CompactButtons.watch(this, use, offline);
 
         // the ngrok settings (authtoken, region, domain, signature check) stay reachable after the first time
         javafx.scene.control.MenuItem ngrok = new javafx.scene.control.MenuItem(AppTexts.get("online.settings"));

@@ -23,6 +23,7 @@ import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.live.LiveRun;
 import org.switchboard.app.ui.Action;
 import org.switchboard.app.ui.Actions;
+import org.switchboard.app.ui.CompactButtons;
 import org.switchboard.app.ui.Dialogs;
 import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.i18n.Messages;
@@ -114,42 +115,7 @@ public final class RunBar extends HBox {
                 : "run", 14)));
 
         getChildren().addAll(notice, changes, deploy, pill, runButton);
-        this.runButton = runButton;
-        this.deployButton = deploy;
-        parentProperty().addListener((o, was, now) -> {
-            if (now instanceof Region r) {
-                r.widthProperty().addListener((w, a, b) -> fitLater());
-            }
-        });
-        widthProperty().addListener((o, was, now) -> fitLater());
-    }
-
-    private final Button runButton;
-    private final Button deployButton;
-    private double widthWithLabels = -1;
-
-    /**
-     * When the toolbar is narrower than it wants to be (a long language, a small window), Run/Stop and Deploy drop
-     * their labels and keep their icons and tooltips; they get the labels back once there is room again.
-     */
-    private void fitLater() {
-        javafx.application.Platform.runLater(() -> {
-            if (!(getParent() instanceof Region bar) || bar.getWidth() <= 0) {
-                return;
-            }
-            boolean compact = runButton.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY;
-            if (!compact) {
-                double wanted = bar.prefWidth(-1);
-                if (wanted > bar.getWidth() + 0.5) {
-                    widthWithLabels = wanted;
-                    runButton.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-                    deployButton.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-                }
-            } else if (bar.getWidth() >= widthWithLabels) {
-                runButton.setContentDisplay(ContentDisplay.LEFT);
-                deployButton.setContentDisplay(ContentDisplay.LEFT);
-            }
-        });
+        CompactButtons.watch(this, runButton, deploy);
     }
 
     private static Tooltip tip(String text) {

@@ -23,6 +23,8 @@ import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.switchboard.app.calls.CallNotifier;
+import org.switchboard.app.calls.CallsTab;
 import org.switchboard.app.canvas.FlowCanvas;
 import org.switchboard.app.document.Autosave;
 import org.switchboard.app.document.DocumentFiles;
@@ -74,6 +76,7 @@ public final class MainWindow {
     private final WindowGeometry geometry = new WindowGeometry();
     private final Actions actions;
     private final LiveRun run = new LiveRun(SecretStore.standard());
+    private final CallsTab calls;
     private boolean closed;
 
     MainWindow(Stage stage, AppSettings settings, SettingsStore store, HostServices host, Clock clock,
@@ -98,6 +101,9 @@ public final class MainWindow {
                 settings::homeCountry);
         dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
         dock.markCount("problems", "error", problems.anyErrorProperty());
+        this.calls = new CallsTab(run, doc::flow, canvas, settings, store.directory(), clock, () -> stage,
+                files::filePicker, with.dialogs());
+        dock.addTab("calls", "list", AppTexts.get("dock.calls"), calls.pane(), calls.pane().countProperty(), "");
 
         layOutPanels();
 
@@ -171,6 +177,11 @@ public final class MainWindow {
     /** The embedded server that runs the open flow (Run / Stop, deploy, live events). */
     public LiveRun liveRun() {
         return run;
+    }
+
+    /** The Calls tab, its monitor and the kept call log. */
+    public CallsTab calls() {
+        return calls;
     }
 
     /** Shows the window and lays out the panels at their remembered sizes. */
@@ -283,8 +294,10 @@ public final class MainWindow {
 
     void settings() {
         new SettingsDialog(stage, with.theme(), settings, this::saveSettings,
-                mode -> ThemeFollower.follow(with.theme(), mode, null, 300)).showAndWait();
+                mode -> ThemeFollower.follow(with.theme(), mode, null, 300), CallNotifier.desktopSupported())
+                .showAndWait();
         problems.refreshFixes();
+        calls.applySettings();
     }
 
     void quit() {
@@ -359,7 +372,8 @@ public final class MainWindow {
             settings.setPanel(DOCK_HEIGHT, Math.round((1 - centre.getDividerPositions()[0]) * h));
         }
         saveSettings();
-        run.close(); // the embedded server stops with the window: no port stays taken
+        run.close(); // the embedded server stops with the window: no port stays taken (its call log is flushed)
+        calls.close();
         autosave.stop(keepRecovery);
     }
 

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import org.switchboard.engine.calllog.Retention;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.host.FlowHost;
 import org.switchboard.engine.host.HostException;
@@ -69,6 +70,8 @@ public final class LiveRun implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Flow> liveFlow = new ReadOnlyObjectWrapper<>(this, "liveFlow");
     private final List<LiveEvents> subscribers = new CopyOnWriteArrayList<>();
     private volatile FlowHost host;
+    private volatile Path callLogFile;
+    private volatile Retention callLogRetention = Retention.DEFAULT;
     /** Counts starts and stops (on the JavaFX thread), so a start that a stop overtook is undone. */
     private long generation;
 
@@ -96,8 +99,11 @@ public final class LiveRun implements AutoCloseable {
                 previous.close();
             }
             try {
-                FlowHost started = FlowHost.start(HostOptions.onPort(wantedPort).withSecrets(secrets), flow,
-                        flowFolder);
+                HostOptions options = HostOptions.onPort(wantedPort).withSecrets(secrets);
+                if (callLogFile != null) {
+                    options = options.withCallLog(callLogFile, callLogRetention);
+                }
+                FlowHost started = FlowHost.start(options, flow, flowFolder);
                 subscribers.forEach(started::addListener);
                 Platform.runLater(() -> {
                     if (mine != generation) {
@@ -156,6 +162,20 @@ public final class LiveRun implements AutoCloseable {
         h.deploy(flow, flowFolder);
         liveFlow.set(flow);
         return true;
+    }
+
+    /**
+     * Keeps every later run's calls in the call log at {@code file} (none when {@code null}), trimmed to
+     * {@code retention} when a run opens it; takes effect at the next start.
+     */
+    public void useCallLog(Path file, Retention retention) {
+        callLogFile = file;
+        callLogRetention = retention == null ? Retention.DEFAULT : retention;
+    }
+
+    /** The call log runs write to, or {@code null}. */
+    public Path callLogFile() {
+        return callLogFile;
     }
 
     /** Stops serving (requests in flight finish first, a few seconds at most) in the background. */

@@ -1,0 +1,330 @@
+package org.switchboard.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.switchboard.app.calls.CallsTab;
+import org.switchboard.app.document.FilePicker;
+import org.switchboard.engine.calllog.LoggedCall;
+import org.switchboard.engine.files.FlowFiles;
+import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.flow.Wire;
+
+/**
+ * The Calls tab against the real embedded server, started through LiveRun's public API: pushes go over loopback as
+ * sipgate would send them (java.net.http to 127.0.0.1), and the tab, the detail, the canvas path and the kept log
+ * show what happened.
+ */
+class CallsTabTest extends AppWindowTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern ATTR = Pattern.compile("(onData|onAnswer|onHangup)=\"([^\"]+)\"");
+
+    private MainWindow window;
+    private String base;
+
+    private void startWithFamilyMenu() throws Exception {
+        harness = new AppHarness(dir.resolve("home"));
+        window = harness.start();
+        Path sample = Path.of("..", "sample-flows", "family-menu.json").toAbsolutePath().normalize();
+        Flow flow = FlowFiles.load(sample).flow();
+        interact(() -> window.files().open(sample));
+        WaitForAsyncUtils.waitForFxEvents();
+        var started = WaitForAsyncUtils.asyncFx(() -> window.liveRun().start(0, flow, null));
+        started.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        base = "http://127.0.0.1:" + window.liveRun().getStatus().port();
+        clickOn("#dock-tab-calls");
+    }
+
+    /** One call as sipgate drives it: its id, the last answer and the callback URLs sipgate got. */
+    private static final class Call {
+        final String id;
+        final java.util.Map<String, String> urls = new java.util.HashMap<>();
+        String xml;
+
+        Call(String id) {
+            this.id = id;
+        }
+    }
+
+    private Call newCall(String id, String from) throws Exception {
+        Call c = new Call(id);
+        c.xml = post(base + "/sipgate", "event", "newCall", "callId", id, "from", from, "to", "492115550100",
+                "direction", "in");
+        remember(c);
+        return c;
+    }
+
+    private void dtmf(Call c, String digits) throws Exception {
+        c.xml = post(c.urls.get("onData"), "event", "dtmf", "callId", c.id, "dtmf", digits);
+        remember(c);
+    }
+
+    private void answer(Call c) throws Exception {
+        post(c.urls.get("onAnswer"), "event", "answer", "callId", c.id, "from", "4917012345", "to", "492115550100",
+                "direction", "in", "answeringNumber", "4916098765");
+    }
+
+    private void hangup(Call c, String cause) throws Exception {
+        post(c.urls.get("onHangup"), "event", "hangup", "callId", c.id, "cause", cause, "from", "4917012345",
+                "to", "492115550100", "direction", "in");
+    }
+
+    private static void remember(Call c) {
+        Matcher m = ATTR.matcher(c.xml);
+        while (m.find()) {
+            c.urls.put(m.group(1), m.group(2).replace("&amp;", "&"));
+        }
+    }
+
+    private static String post(String url, String... kv) throws IOException, InterruptedException {
+        assertTrue(url.startsWith("http://127.0.0.1:"), "tests only talk to 127.0.0.1: " + url);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < kv.length; i += 2) {
+            body.append(body.isEmpty() ? "" : "&").append(kv[i]).append('=')
+                    .append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    private static void waitFor(String what, BooleanSupplier ok) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < end) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (WaitForAsyncUtils.asyncFx(ok::getAsBoolean).get()) {
+                return;
+            }
+            Thread.sleep(30);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<LoggedCall> table() {
+        return lookup("#calls-table").queryAs(TableView.class);
+    }
+
+    private LoggedCall row(String callId) {
+        for (LoggedCall c : table().getItems()) {
+            if (c.callId().equals(callId)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private String cellText(int row, String columnId) {
+        var cells = lookup(".table-row-cell").queryAll().stream()
+                .filter(n -> ((javafx.scene.control.TableRow<?>) n).getIndex() == row).findFirst().orElseThrow();
+        var cell = from(cells).lookup("#" + columnId).query();
+        List<String> texts = new ArrayList<>();
+        from(cell).lookup(".label").queryAll().forEach(n -> texts.add(((Label) n).getText()));
+        return String.join(" ", texts);
+    }
+
+    private Set<String> litWires() {
+        Set<String> lit = new java.util.HashSet<>();
+        for (Wire w : window.document().flow().wires()) {
+            var v = lookup("#wire-" + w.fromNode() + "-" + w.fromPort() + "-" + w.toNode()).tryQuery();
+            v.filter(n -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("lit")))
+                    .ifPresent(n -> lit.add(w.fromNode() + ">" + w.toNode()));
+        }
+        return lit;
+    }
+
+    private boolean glows(String nodeId) {
+        return lookup("#node-" + nodeId).query().getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("live"));
+    }
+
+    @Test
+    void aCallAppearsItsPathLightsNodeByNodeAndItsDetailShowsEveryPushAndAnswer() throws Exception {
+        startWithFamilyMenu();
+        Call c = newCall("call-1", "4917012345678");
+        waitFor("the call in the list", () -> row("call-1") != null);
+        assertEquals("+49 170 12345678", cellText(0, "calls-col-from"));
+        assertEquals("+49 211 5550100", cellText(0, "calls-col-to"));
+        waitFor("the menu glowing", () -> glows("menu"));
+        assertEquals("In menu", cellText(0, "calls-col-state"));
+        assertEquals(Set.of("in>menu"), litWires());
+        assertTrue(lookup("#live-call-pill").query().isVisible(), "the live call pill shows");
+        assertTrue(lookup("#live-call-caller").queryAs(Label.class).getText().contains("+49 170 12345678"));
+
+        dtmf(c, "2");
+        waitFor("Ben ringing", () -> glows("ben"));
+        assertFalse(glows("menu"));
+        assertEquals(Set.of("in>menu", "menu>digits", "digits>ben"), litWires());
+        assertEquals("Ringing", cellText(0, "calls-col-state"));
+        assertTrue(cellText(0, "calls-col-path").contains("Main menu 2"), cellText(0, "calls-col-path"));
+
+        answer(c);
+        waitFor("connected", () -> "Connected".equals(cellText(0, "calls-col-state")));
+        hangup(c, "normalClearing");
+        waitFor("answered", () -> "Answered".equals(cellText(0, "calls-col-state")));
+        waitFor("the pill gone", () -> !lookup("#live-call-pill").query().isVisible());
+        assertFalse(glows("ben"), "an ended call glows nowhere");
+        assertEquals(Set.of("in>menu", "menu>digits", "digits>ben"), litWires(), "its path stays lit");
+
+        // the detail: every push in order with its fields, the exact XML of the chosen one
+        clickOn((javafx.scene.Node) lookup(".table-row-cell").nth(0).query());
+        @SuppressWarnings("unchecked")
+        ListView<LoggedCall.Push> pushes = lookup("#call-pushes").queryAs(ListView.class);
+        assertEquals(List.of("newCall", "dtmf", "answer", "hangup"),
+                pushes.getItems().stream().map(LoggedCall.Push::event).toList());
+        assertEquals("2", pushes.getItems().get(1).fields().get("dtmf"));
+        interact(() -> pushes.getSelectionModel().select(1));
+        String xml = lookup("#call-xml").queryAs(TextArea.class).getText();
+        assertTrue(xml.contains("<Dial") && xml.contains("4916098765"), xml);
+        assertEquals(c.xml, xml, "the exact XML answered");
+        assertTrue(lookup("#call-xml-title").queryAs(Label.class).getText().contains("dtmf"));
+    }
+
+    @Test
+    void endedStatesFilterCsvExportAndTheKeptLog() throws Exception {
+        startWithFamilyMenu();
+        Call answered = newCall("c-answered", "491701111111");
+        dtmf(answered, "1");
+        answer(answered);
+        hangup(answered, "normalClearing");
+        Call busy = newCall("c-busy", "491702222222");
+        dtmf(busy, "2");
+        hangup(busy, "busy");
+        Call noAnswer = newCall("c-noanswer", "491703333333");
+        dtmf(noAnswer, "1");
+        hangup(noAnswer, "noAnswer");
+        Call gaveUp = newCall("c-gaveup", "anonymous");
+        hangup(gaveUp, "cancel");
+        Call wrongKey = newCall("c-wrongkey", "491704444444");
+        dtmf(wrongKey, "7");
+        hangup(wrongKey, "normalClearing");
+        waitFor("five ended calls", () -> table().getItems().size() == 5
+                && table().getItems().stream().noneMatch(LoggedCall::inProgress));
+
+        assertEquals("c-wrongkey", table().getItems().get(0).callId(), "newest first");
+        assertEquals("Answered", stateOf("c-answered"));
+        assertEquals("Busy", stateOf("c-busy"));
+        assertEquals("No answer", stateOf("c-noanswer"));
+        assertEquals("Caller hung up", stateOf("c-gaveup"));
+        assertEquals("Anonymous", cellText(indexOf("c-gaveup"), "calls-col-from"));
+
+        // a wrong key leads to the Sorry announcement, not to an empty answer: the detail says nothing is wrong
+        clickOn("#calls-filter").write("0170 222");
+        waitFor("the filter by number", () -> table().getItems().size() == 1);
+        assertEquals("c-busy", table().getItems().get(0).callId());
+        doubleClickOn("#calls-filter").eraseText(8).write("anonym");
+        waitFor("the filter by text", () -> table().getItems().size() == 1);
+        assertEquals("c-gaveup", table().getItems().get(0).callId());
+        doubleClickOn("#calls-filter").eraseText(6).write("Busy");
+        waitFor("the filter by state", () -> table().getItems().size() == 1
+                && table().getItems().get(0).callId().equals("c-busy"));
+        interact(() -> lookup("#calls-filter").queryAs(javafx.scene.control.TextField.class).clear());
+        waitFor("all again", () -> table().getItems().size() == 5);
+
+        Path csv = dir.resolve("calls.csv");
+        window.calls().pane();
+        setPicker(csv);
+        clickOn("#calls-export");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals("start,from,to,direction,path,state,duration_s,call_id", lines.get(0));
+        assertEquals(6, lines.size());
+        assertTrue(lines.get(1).endsWith(",c-wrongkey"), lines.get(1));
+        String busyLine = lines.stream().filter(l -> l.endsWith(",c-busy")).findFirst().orElseThrow();
+        assertTrue(busyLine.contains(",+49 170 2222222,+49 211 5550100,in,") && busyLine.contains(",Busy,"), busyLine);
+        assertTrue(busyLine.contains(",Family line \u203A Main menu [2] \u203A Which key? \u203A Ben,"), busyLine);
+
+        // the kept log in the per-user folder has them all, and a restarted app shows them again
+        Path log = harness.home.resolve(CallsTab.LOG_NAME);
+        waitFor("the log on disk", () -> {
+            try {
+                return Files.exists(log) && Files.readString(log).contains("c-wrongkey\",\"cause\"");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertEquals(Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(log));
+    }
+
+    @Test
+    void aLogWrittenByTheHeadlessRunOpensInTheTab() throws Exception {
+        harness = new AppHarness(dir.resolve("home"));
+        window = harness.start();
+        Path log = dir.resolve("headless.jsonl");
+        Files.writeString(log, String.join("\n",
+                "{\"type\":\"push\",\"time\":\"2026-12-01T10:00:00Z\",\"callId\":\"h1\",\"event\":\"newCall\","
+                        + "\"fields\":{\"from\":[\"4989445566\"],\"to\":[\"492115550100\"],\"direction\":[\"in\"]},"
+                        + "\"nodes\":[\"in\",\"menu\"],\"outputs\":[{\"node\":\"in\",\"port\":\"call\"}],"
+                        + "\"answeredBy\":\"menu\",\"xml\":\"<Response/>\",\"notes\":[],\"micros\":120}",
+                "{\"type\":\"end\",\"time\":\"2026-12-01T10:02:15Z\",\"callId\":\"h1\",\"cause\":\"cancel\"}",
+                "{\"type\":\"push\",\"time\":\"2026-12-01T10:05:00Z\",\"callId\":\"h2\",\"event\":\"newC"));
+        clickOn("#dock-tab-calls");
+        setPicker(log);
+        clickOn("#calls-open");
+        waitFor("the logged call", () -> table().getItems().size() == 1);
+        assertEquals("+49 89 445566", cellText(0, "calls-col-from"));
+        assertEquals("2:15", cellText(0, "calls-col-duration"));
+        assertEquals("Caller hung up", cellText(0, "calls-col-state"));
+    }
+
+    private void setPicker(Path file) {
+        window.calls().pane().setFiles(() -> new FilePicker() {
+            @Override
+            public Path open(FileChooser chooser, Window owner) {
+                return file;
+            }
+
+            @Override
+            public Path save(FileChooser chooser, Window owner) {
+                return file;
+            }
+        }, null);
+    }
+
+    private int indexOf(String callId) {
+        for (int i = 0; i < table().getItems().size(); i++) {
+            if (table().getItems().get(i).callId().equals(callId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String stateOf(String callId) {
+        interact(() -> table().scrollTo(indexOf(callId)));
+        return cellText(indexOf(callId), "calls-col-state");
+    }
+}

@@ -3,26 +3,18 @@ package org.switchboard.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.switchboard.app.LoopbackSipgate.waitFor;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
@@ -31,11 +23,10 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.switchboard.app.LoopbackSipgate.Call;
 import org.switchboard.app.calls.CallsTab;
 import org.switchboard.app.document.FilePicker;
 import org.switchboard.engine.calllog.LoggedCall;
-import org.switchboard.engine.files.FlowFiles;
-import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.Wire;
 
 /**
@@ -45,92 +36,39 @@ import org.switchboard.engine.flow.Wire;
  */
 class CallsTabTest extends AppWindowTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern ATTR = Pattern.compile("(onData|onAnswer|onHangup)=\"([^\"]+)\"");
-
     private MainWindow window;
-    private String base;
+    private LoopbackSipgate sipgate;
 
     private void startWithFamilyMenu() throws Exception {
+        startWithFamilyMenu(f -> f);
+    }
+
+    private void startWithFamilyMenu(java.util.function.UnaryOperator<org.switchboard.engine.flow.Flow> change)
+            throws Exception {
         harness = new AppHarness(dir.resolve("home"));
         window = harness.start();
         Path sample = Path.of("..", "sample-flows", "family-menu.json").toAbsolutePath().normalize();
-        Flow flow = FlowFiles.load(sample).flow();
         interact(() -> window.files().open(sample));
+        interact(() -> window.document().apply("Change", change));
         WaitForAsyncUtils.waitForFxEvents();
-        var started = WaitForAsyncUtils.asyncFx(() -> window.liveRun().start(0, flow, null));
-        started.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        base = "http://127.0.0.1:" + window.liveRun().getStatus().port();
+        sipgate = LoopbackSipgate.run(window);
         clickOn("#dock-tab-calls");
     }
 
-    /** One call as sipgate drives it: its id, the last answer and the callback URLs sipgate got. */
-    private static final class Call {
-        final String id;
-        final java.util.Map<String, String> urls = new java.util.HashMap<>();
-        String xml;
-
-        Call(String id) {
-            this.id = id;
-        }
-    }
-
     private Call newCall(String id, String from) throws Exception {
-        Call c = new Call(id);
-        c.xml = post(base + "/sipgate", "event", "newCall", "callId", id, "from", from, "to", "492115550100",
-                "direction", "in");
-        remember(c);
-        return c;
+        return sipgate.newCall("/sipgate", id, from);
     }
 
     private void dtmf(Call c, String digits) throws Exception {
-        c.xml = post(c.urls.get("onData"), "event", "dtmf", "callId", c.id, "dtmf", digits);
-        remember(c);
+        sipgate.dtmf(c, digits);
     }
 
     private void answer(Call c) throws Exception {
-        post(c.urls.get("onAnswer"), "event", "answer", "callId", c.id, "from", "4917012345", "to", "492115550100",
-                "direction", "in", "answeringNumber", "4916098765");
+        sipgate.answer(c);
     }
 
     private void hangup(Call c, String cause) throws Exception {
-        post(c.urls.get("onHangup"), "event", "hangup", "callId", c.id, "cause", cause, "from", "4917012345",
-                "to", "492115550100", "direction", "in");
-    }
-
-    private static void remember(Call c) {
-        Matcher m = ATTR.matcher(c.xml);
-        while (m.find()) {
-            c.urls.put(m.group(1), m.group(2).replace("&amp;", "&"));
-        }
-    }
-
-    private static String post(String url, String... kv) throws IOException, InterruptedException {
-        assertTrue(url.startsWith("http://127.0.0.1:"), "tests only talk to 127.0.0.1: " + url);
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < kv.length; i += 2) {
-            body.append(body.isEmpty() ? "" : "&").append(kv[i]).append('=')
-                    .append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
-        }
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return r.body();
-    }
-
-    private static void waitFor(String what, BooleanSupplier ok) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < end) {
-            WaitForAsyncUtils.waitForFxEvents();
-            if (WaitForAsyncUtils.asyncFx(ok::getAsBoolean).get()) {
-                return;
-            }
-            Thread.sleep(30);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        sipgate.hangup(c, cause);
     }
 
     @SuppressWarnings("unchecked")
@@ -201,21 +139,26 @@ class CallsTabTest extends AppWindowTest {
 
         // the detail: every push in order with its fields, the exact XML of the chosen one
         clickOn((javafx.scene.Node) lookup(".table-row-cell").nth(0).query());
-        @SuppressWarnings("unchecked")
-        ListView<LoggedCall.Push> pushes = lookup("#call-pushes").queryAs(ListView.class);
-        assertEquals(List.of("newCall", "dtmf", "answer", "hangup"),
-                pushes.getItems().stream().map(LoggedCall.Push::event).toList());
-        assertEquals("2", pushes.getItems().get(1).fields().get("dtmf"));
-        interact(() -> pushes.getSelectionModel().select(1));
+        List<String> events = new ArrayList<>();
+        lookup(".push-chip").queryAll().forEach(n -> events.add(((ToggleButton) n).getText()));
+        assertEquals(List.of("newCall", "dtmf", "answer", "hangup"), events);
+        assertTrue(lookup("#push-3").queryAs(ToggleButton.class).isSelected(), "the latest push is chosen");
+        clickOn("#push-1");
         String xml = lookup("#call-xml").queryAs(TextArea.class).getText();
         assertTrue(xml.contains("<Dial") && xml.contains("4916098765"), xml);
         assertEquals(c.xml, xml, "the exact XML answered");
-        assertTrue(lookup("#call-xml-title").queryAs(Label.class).getText().contains("dtmf"));
+        assertTrue(lookup("#call-xml-title").queryAs(Label.class).getText().startsWith("Answer to dtmf"));
+        assertTrue(lookup("#call-push-fields").queryAs(Label.class).getText().contains("dtmf=2"));
+        clickOn("#call-xml-copy");
+        assertEquals(c.xml, WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard()
+                .getString()).get());
+        assertTrue(lookup("#call-push-problems").queryAs(javafx.scene.layout.VBox.class).getChildren().isEmpty());
     }
 
     @Test
     void endedStatesFilterCsvExportAndTheKeptLog() throws Exception {
-        startWithFamilyMenu();
+        // without the Switch's "otherwise" wire, a wrong key gets an empty answer, which the detail explains
+        startWithFamilyMenu(f -> f.withoutWires(List.of(new Wire("digits", "otherwise", "sorry"))));
         Call answered = newCall("c-answered", "491701111111");
         dtmf(answered, "1");
         answer(answered);
@@ -241,7 +184,12 @@ class CallsTabTest extends AppWindowTest {
         assertEquals("Caller hung up", stateOf("c-gaveup"));
         assertEquals("Anonymous", cellText(indexOf("c-gaveup"), "calls-col-from"));
 
-        // a wrong key leads to the Sorry announcement, not to an empty answer: the detail says nothing is wrong
+        interact(() -> window.calls().pane().select("c-wrongkey"));
+        clickOn("#push-1");
+        String problem = lookup("#call-push-problems .label").queryAs(Label.class).getText();
+        assertEquals("dtmf 7 matched no rule, so the call got an empty answer.", problem);
+        assertTrue(lookup("#push-1").queryAs(ToggleButton.class).getStyleClass().contains("push-problem"));
+
         clickOn("#calls-filter").write("0170 222");
         waitFor("the filter by number", () -> table().getItems().size() == 1);
         assertEquals("c-busy", table().getItems().get(0).callId());

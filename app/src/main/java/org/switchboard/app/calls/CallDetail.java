@@ -1,14 +1,17 @@
 package org.switchboard.app.calls;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,131 +24,134 @@ import org.switchboard.engine.calllog.LoggedCall;
 import org.switchboard.engine.flow.Flow;
 
 /**
- * The selected call in detail: every push in order (event, time, how long the answer took, the fields sipgate sent,
- * what went wrong in plain words) and the exact XML answered to the push chosen in the list (the last one at first),
- * with Copy.
+ * The selected call in detail, beside the list: its pushes in order as a row of chips (event; a warning mark when
+ * something went wrong), and for the chosen push (the latest at first) its time, how long the answer took, the
+ * fields sipgate sent, what went wrong in plain words, and the exact XML answered, with Copy.
  */
 final class CallDetail extends VBox {
 
     private final Supplier<Flow> flow;
-    private final Label title = new Label();
-    private final ListView<LoggedCall.Push> pushes = new ListView<>();
-    private final Label xmlTitle = new Label();
+    private final HBox chips = new HBox(4);
+    private final ToggleGroup group = new ToggleGroup();
+    private final Label head = new Label();
+    private final Label fields = new Label();
+    private final VBox problems = new VBox(2);
     private final TextArea xml = new TextArea();
     private final Button copy = new Button(AppTexts.get("calls.copy"), Glyphs.ui("copy", 13));
     private LoggedCall call;
+    private int chosen = -1;
 
     CallDetail(Supplier<Flow> flow) {
+        super(6);
         this.flow = flow;
         getStyleClass().add("call-detail");
         setId("call-detail");
-        title.getStyleClass().addAll("call-detail-title", "semibold");
-        title.setId("call-detail-title");
-        title.setMaxWidth(Double.MAX_VALUE);
-        pushes.setId("call-pushes");
-        pushes.getStyleClass().add("call-pushes");
-        pushes.setCellFactory(v -> new PushCell());
-        pushes.setPlaceholder(new Label(AppTexts.get("calls.detail.none")));
-        pushes.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showXml(b));
-        xmlTitle.getStyleClass().add("call-xml-title");
-        xmlTitle.setId("call-xml-title");
+        chips.setId("call-pushes");
+        chips.setAlignment(Pos.CENTER_LEFT);
+        ScrollPane chipScroll = new ScrollPane(chips);
+        chipScroll.getStyleClass().add("push-chips");
+        chipScroll.setFitToHeight(true);
+        chipScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        chipScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        chipScroll.setMinHeight(Region.USE_PREF_SIZE);
+        head.setId("call-xml-title");
+        head.getStyleClass().add("call-xml-title");
+        head.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(head, Priority.ALWAYS);
+        copy.setId("call-xml-copy");
+        copy.getStyleClass().add("small-button");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(xml.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        copy.disableProperty().bind(xml.textProperty().isEmpty());
+        HBox headBar = new HBox(6, head, copy);
+        headBar.setAlignment(Pos.CENTER_LEFT);
+        fields.setId("call-push-fields");
+        fields.getStyleClass().addAll("push-fields", "mono");
+        fields.setWrapText(true);
+        fields.setMinHeight(Region.USE_PREF_SIZE);
+        problems.setId("call-push-problems");
         xml.setId("call-xml");
         xml.getStyleClass().add("call-xml");
         xml.setEditable(false);
         xml.setWrapText(false);
-        copy.setId("call-xml-copy");
-        copy.getStyleClass().add("small-button");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(xml.getText());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        });
-        copy.disableProperty().bind(xml.textProperty().isEmpty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox xmlBar = new HBox(6, xmlTitle, gap, copy);
-        xmlBar.setAlignment(Pos.CENTER_LEFT);
-        xmlBar.getStyleClass().add("call-xml-bar");
-        VBox.setVgrow(pushes, Priority.ALWAYS);
+        xml.setPrefHeight(60);
         VBox.setVgrow(xml, Priority.ALWAYS);
-        pushes.setPrefHeight(90);
-        xml.setPrefHeight(90);
-        getChildren().addAll(title, pushes, xmlBar, xml);
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null && a != null) {
+                a.setSelected(true); // one push is always chosen
+            } else if (b != null) {
+                chosen = (int) b.getUserData();
+                showPush(call.pushes().get(chosen));
+            }
+        });
+        getChildren().addAll(chipScroll, headBar, fields, problems, xml);
         show(null);
     }
 
     /** Shows {@code c} (null: nothing selected); the same call again keeps the chosen push unless it was the last. */
     void show(LoggedCall c) {
         boolean same = call != null && c != null && call.callId().equals(c.callId());
-        int chosen = pushes.getSelectionModel().getSelectedIndex();
-        boolean followLast = !same || chosen < 0 || chosen == pushes.getItems().size() - 1;
+        boolean followLast = !same || chosen < 0 || chosen >= call.pushes().size() - 1;
         call = c;
-        if (c == null) {
-            title.setText(AppTexts.get("calls.detail.empty"));
-            pushes.getItems().clear();
-            showXml(null);
+        chips.getChildren().clear();
+        if (c == null || c.pushes().isEmpty()) {
+            chosen = -1;
+            head.setText(AppTexts.get("calls.detail.empty"));
+            fields.setText("");
+            problems.getChildren().clear();
+            xml.setText("");
             return;
         }
-        title.setText(AppTexts.get("calls.detail.title", CallText.number(c.from()), CallText.number(c.to()),
-                CallText.state(c).text()));
-        pushes.getItems().setAll(c.pushes());
-        if (!c.pushes().isEmpty()) {
-            int at = followLast ? c.pushes().size() - 1 : Math.min(chosen, c.pushes().size() - 1);
-            pushes.getSelectionModel().select(at);
-            if (followLast) {
-                pushes.scrollTo(at);
+        List<LoggedCall.Push> pushes = c.pushes();
+        for (int i = 0; i < pushes.size(); i++) {
+            LoggedCall.Push p = pushes.get(i);
+            ToggleButton chip = new ToggleButton(p.event());
+            chip.setId("push-" + i);
+            chip.getStyleClass().add("push-chip");
+            chip.setUserData(i);
+            chip.setToggleGroup(group);
+            if (!PushExplainer.explain(p, flow.get()).isEmpty()) {
+                chip.setGraphic(Glyphs.ui("warn", 11));
+                chip.getStyleClass().add("push-problem");
             }
+            chips.getChildren().add(chip);
         }
+        int at = followLast ? pushes.size() - 1 : Math.min(chosen, pushes.size() - 1);
+        chosen = at;
+        ((ToggleButton) chips.getChildren().get(at)).setSelected(true);
+        showPush(pushes.get(at));
     }
 
     LoggedCall call() {
         return call;
     }
 
-    private void showXml(LoggedCall.Push p) {
-        if (p == null) {
-            xmlTitle.setText(AppTexts.get("calls.xml"));
-            xml.setText("");
-            return;
-        }
-        xmlTitle.setText(AppTexts.get("calls.xml.to", p.event(), CallText.time(p.time()), PushExplainer.took(p)));
-        xml.setText(p.xml() == null ? "" : p.xml());
+    /** Chooses the push at {@code index} (as a click on its chip does). */
+    void choose(int index) {
+        ((ToggleButton) chips.getChildren().get(index)).setSelected(true);
     }
 
-    /** One push: time, event, how long the answer took; the fields; plain-word problems. */
-    private final class PushCell extends ListCell<LoggedCall.Push> {
-        @Override
-        protected void updateItem(LoggedCall.Push p, boolean empty) {
-            super.updateItem(p, empty);
-            getStyleClass().remove("push-problem");
-            if (empty || p == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            Label head = new Label(CallText.time(p.time()) + "  " + p.event()
-                    + (PushExplainer.took(p).isEmpty() ? "" : "  \u00B7  " + AppTexts.get("calls.took",
-                    PushExplainer.took(p))));
-            head.getStyleClass().add("semibold");
-            StringBuilder fields = new StringBuilder();
-            for (Map.Entry<String, String> f : p.fields().entrySet()) {
-                if (!fields.isEmpty()) {
-                    fields.append("  ");
-                }
-                fields.append(f.getKey()).append('=').append(f.getValue());
-            }
-            Label fieldLine = new Label(fields.toString());
-            fieldLine.getStyleClass().addAll("push-fields", "mono");
-            VBox box = new VBox(2, head, fieldLine);
-            for (String problem : PushExplainer.explain(p, flow.get())) {
-                Label l = new Label(problem, Glyphs.ui("warn", 12));
-                l.getStyleClass().add("push-problem-text");
-                l.setWrapText(true);
-                box.getChildren().add(l);
-                getStyleClass().add("push-problem");
-            }
-            setText(null);
-            setGraphic(box);
+    private void showPush(LoggedCall.Push p) {
+        String took = PushExplainer.took(p);
+        head.setText(AppTexts.get("calls.xml.to", p.event(), CallText.time(p.time()))
+                + (took.isEmpty() ? "" : " \u00B7 " + AppTexts.get("calls.took", took)));
+        StringBuilder line = new StringBuilder();
+        for (Map.Entry<String, String> f : p.fields().entrySet()) {
+            line.append(line.isEmpty() ? "" : "  ").append(f.getKey()).append('=').append(f.getValue());
         }
+        fields.setText(line.toString());
+        problems.getChildren().clear();
+        for (String problem : PushExplainer.explain(p, flow.get())) {
+            Label l = new Label(problem, Glyphs.ui("warn", 12));
+            l.getStyleClass().add("push-problem-text");
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            problems.getChildren().add(l);
+        }
+        xml.setText(p.xml() == null ? "" : p.xml());
     }
 }

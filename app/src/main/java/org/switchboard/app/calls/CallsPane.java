@@ -97,7 +97,7 @@ public final class CallsPane extends VBox {
         bar.getStyleClass().add("calls-bar");
 
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.64);
         split.getStyleClass().add("calls-split");
         SplitPane.setResizableWithParent(detail, false);
         VBox.setVgrow(split, Priority.ALWAYS);

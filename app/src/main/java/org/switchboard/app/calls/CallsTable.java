@@ -8,14 +8,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.calllog.LoggedCall;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.nodes.types.IncomingCallType;
 
-/** The call list: time (a dot while live), from, to, direction, the path as chips, state, duration. */
+/**
+ * The call list: time (a dot while live), from (its icon says the direction: incoming or outgoing), to, the path as
+ * chips, state, duration.
+ */
 final class CallsTable extends TableView<LoggedCall> {
 
     CallsTable(Supplier<Flow> flow, Clock clock) {
@@ -23,7 +29,7 @@ final class CallsTable extends TableView<LoggedCall> {
         getStyleClass().add("calls-table");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label(AppTexts.get("calls.none")));
-        TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 78, c -> {
+        TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 74, c -> {
             Label l = new Label(CallText.time(c.start()));
             l.getStyleClass().add("tabular");
             if (c.inProgress()) {
@@ -35,9 +41,14 @@ final class CallsTable extends TableView<LoggedCall> {
             }
             return l;
         });
-        TableColumn<LoggedCall, LoggedCall> from = column("calls.col.from", 130, c -> text(CallText.number(c.from())));
-        TableColumn<LoggedCall, LoggedCall> to = column("calls.col.to", 130, c -> text(CallText.number(c.to())));
-        TableColumn<LoggedCall, LoggedCall> dir = column("calls.col.direction", 60, c -> text(CallText.direction(c)));
+        TableColumn<LoggedCall, LoggedCall> from = column("calls.col.from", 130, c -> {
+            Label l = text(CallText.number(c.from()));
+            l.setGraphic(Glyphs.ui("out".equals(c.direction()) ? "dial" : "incoming", 12));
+            l.getStyleClass().add("direction-" + c.direction());
+            l.setTooltip(new Tooltip(CallText.direction(c)));
+            return l;
+        });
+        TableColumn<LoggedCall, LoggedCall> to = column("calls.col.to", 120, c -> text(CallText.number(c.to())));
         TableColumn<LoggedCall, LoggedCall> path = column("calls.col.path", 230, c -> chips(c, flow.get()));
         TableColumn<LoggedCall, LoggedCall> state = column("calls.col.state", 110, c -> {
             CallText.State s = CallText.state(c);
@@ -53,7 +64,7 @@ final class CallsTable extends TableView<LoggedCall> {
             }
             return l;
         });
-        getColumns().setAll(java.util.List.of(time, from, to, dir, path, state, duration));
+        getColumns().setAll(java.util.List.of(time, from, to, path, state, duration));
     }
 
     private static Label text(String s) {
@@ -78,9 +89,11 @@ final class CallsTable extends TableView<LoggedCall> {
             }
             Label chip = new Label(CallText.nodeName(flow, step.nodeId()));
             chip.getStyleClass().add("path-chip");
+            chip.setMinWidth(Region.USE_PREF_SIZE);
             box.getChildren().add(chip);
             if (step.digits() != null) {
                 Label key = new Label(step.digits());
+                key.setMinWidth(Region.USE_PREF_SIZE);
                 key.getStyleClass().add("path-digits");
                 box.getChildren().add(key);
             }

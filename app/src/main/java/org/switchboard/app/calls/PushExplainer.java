@@ -10,6 +10,8 @@ import org.switchboard.engine.flow.Flow;
 /** What went wrong with a push, in plain words: the runtime's notes with node names, and empty answers. */
 final class PushExplainer {
 
+    /** The runtime's note when no rule of a Switch matched and its "otherwise" output leads nowhere. */
+    private static final String NO_RULE = "output 'otherwise' is not connected";
     private static final List<String> VERBS = List.of("<Dial", "<Play", "<Gather", "<Reject", "<Hangup");
 
     private PushExplainer() {
@@ -17,7 +19,13 @@ final class PushExplainer {
 
     static List<String> explain(LoggedCall.Push push, Flow flow) {
         List<String> out = new ArrayList<>();
+        boolean empty = emptyAnswer(push);
+        boolean noRule = false;
         for (String note : push.notes()) {
+            if (empty && "dtmf".equals(push.event()) && note.endsWith(NO_RULE)) {
+                noRule = true; // said in the sentence below
+                continue;
+            }
             int colon = note.indexOf(": ");
             String id = colon > 0 ? note.substring(0, colon) : null;
             if (id != null && flow != null && flow.contains(id)) {
@@ -26,9 +34,9 @@ final class PushExplainer {
                 out.add(note);
             }
         }
-        if (emptyAnswer(push)) {
+        if (empty) {
             String dtmf = push.fields().get("dtmf");
-            out.add("dtmf".equals(push.event())
+            out.add(0, noRule
                     ? AppTexts.get("calls.explain.dtmfEmpty", dtmf == null || dtmf.isEmpty() ? "\u2013" : dtmf)
                     : AppTexts.get("calls.explain.empty", push.event()));
         }

@@ -18,6 +18,8 @@ import org.switchboard.engine.nodes.PhoneNumbers;
 final class CallText {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_SHORT = DateTimeFormatter.ofPattern("d MMM HH:mm");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Where a call stands: still going (ringing, in a menu, connected) or ended in one of several ways. */
@@ -91,6 +93,13 @@ final class CallText {
 
     static String time(Instant t) {
         return TIME.format(t.atZone(ZoneId.systemDefault()));
+    }
+
+    /** For the list: {@code 14:32} today, else with the day ({@code 3 Dec 14:32}). */
+    static String listTime(Instant t, Instant now) {
+        var at = t.atZone(ZoneId.systemDefault());
+        boolean today = at.toLocalDate().equals(now.atZone(ZoneId.systemDefault()).toLocalDate());
+        return (today ? SHORT : DAY_SHORT.withLocale(AppTexts.locale())).format(at);
     }
 
     static String dayTime(Instant t) {

@@ -236,9 +236,11 @@ public final class CallsPane extends VBox {
     // ---- the log's actions ----
 
     private Button small(String id, String icon, String key, Runnable action) {
-        Button b = new Button(AppTexts.get(key), Glyphs.ui(icon, 13));
+        Button b = new Button(null, Glyphs.ui(icon, 14));
         b.setId(id);
-        b.getStyleClass().add("small-button");
+        b.getStyleClass().add("icon-button");
+        b.setTooltip(new javafx.scene.control.Tooltip(AppTexts.get(key)));
+        b.setAccessibleText(AppTexts.get(key));
         b.setOnAction(e -> action.run());
         return b;
     }

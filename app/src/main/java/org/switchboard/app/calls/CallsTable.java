@@ -29,9 +29,10 @@ final class CallsTable extends TableView<LoggedCall> {
         getStyleClass().add("calls-table");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label(AppTexts.get("calls.none")));
-        TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 74, c -> {
-            Label l = new Label(CallText.time(c.start()));
+        TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 70, c -> {
+            Label l = new Label(CallText.listTime(c.start(), clock.instant()));
             l.getStyleClass().add("tabular");
+            l.setTooltip(new Tooltip(CallText.dayTime(c.start())));
             if (c.inProgress()) {
                 Label dot = new Label();
                 dot.getStyleClass().add("live-dot");
@@ -41,7 +42,7 @@ final class CallsTable extends TableView<LoggedCall> {
             }
             return l;
         });
-        TableColumn<LoggedCall, LoggedCall> from = column("calls.col.from", 130, c -> {
+        TableColumn<LoggedCall, LoggedCall> from = column("calls.col.from", 150, c -> {
             Label l = text(CallText.number(c.from()));
             l.setGraphic(Glyphs.ui("out".equals(c.direction()) ? "dial" : "incoming", 12));
             l.getStyleClass().add("direction-" + c.direction());
@@ -50,13 +51,13 @@ final class CallsTable extends TableView<LoggedCall> {
         });
         TableColumn<LoggedCall, LoggedCall> to = column("calls.col.to", 120, c -> text(CallText.number(c.to())));
         TableColumn<LoggedCall, LoggedCall> path = column("calls.col.path", 230, c -> chips(c, flow.get()));
-        TableColumn<LoggedCall, LoggedCall> state = column("calls.col.state", 110, c -> {
+        TableColumn<LoggedCall, LoggedCall> state = column("calls.col.state", 104, c -> {
             CallText.State s = CallText.state(c);
             Label l = new Label(s.text());
             l.getStyleClass().addAll("call-state", "state-" + s.name().toLowerCase(java.util.Locale.ROOT));
             return l;
         });
-        TableColumn<LoggedCall, LoggedCall> duration = column("calls.col.duration", 64, c -> {
+        TableColumn<LoggedCall, LoggedCall> duration = column("calls.col.duration", 60, c -> {
             Label l = new Label(CallText.duration(c, clock.instant()));
             l.getStyleClass().add("tabular");
             if (c.inProgress()) {

@@ -218,7 +218,11 @@ public final class CallsPane extends VBox {
     }
 
     private void showSelected() {
-        detail.show(find(selectedId));
+        LoggedCall call = find(selectedId);
+        if (call != null && call == detail.call()) {
+            return; // unchanged (calls are values: a change is a new one)
+        }
+        detail.show(call);
         showOnCanvas();
     }
 

@@ -1,16 +1,20 @@
 package org.switchboard.app.calls;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.ui.Glyphs;
@@ -29,99 +33,148 @@ final class CallsTable extends TableView<LoggedCall> {
         getStyleClass().add("calls-table");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label(AppTexts.get("calls.none")));
-        TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 70, c -> {
-            Label l = new Label(CallText.listTime(c.start(), clock.instant()));
-            l.getStyleClass().add("tabular");
-            l.setTooltip(new Tooltip(CallText.dayTime(c.start())));
-            if (c.inProgress()) {
-                Label dot = new Label();
-                dot.getStyleClass().add("live-dot");
-                HBox box = new HBox(6, dot, l);
-                box.setAlignment(Pos.CENTER_LEFT);
-                return box;
+        // cells keep their nodes and only change texts and classes: rows shift on every new call, and making new
+        // nodes (and styling them) for every visible cell ten times a second would cost the canvas its frames
+        TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 70, () -> {
+            Label dot = new Label();
+            dot.getStyleClass().add("live-dot");
+            return dot;
+        }, (l, c) -> {
+            l.setText(CallText.listTime(c.start(), clock.instant()));
+            l.getGraphic().setVisible(c.inProgress());
+            l.getGraphic().setManaged(c.inProgress());
+        });
+        TableColumn<LoggedCall, LoggedCall> from = column("calls.col.from", 150, () -> null, (l, c) -> {
+            l.setText(CallText.number(c.from()));
+            boolean out = "out".equals(c.direction());
+            if (l.getGraphic() == null || out != Boolean.TRUE.equals(l.getGraphic().getUserData())) {
+                Node icon = Glyphs.ui(out ? "dial" : "incoming", 12);
+                icon.setUserData(out);
+                icon.getStyleClass().add("direction-icon");
+                l.setGraphic(icon);
             }
-            return l;
         });
-        TableColumn<LoggedCall, LoggedCall> from = column("calls.col.from", 150, c -> {
-            Label l = text(CallText.number(c.from()));
-            l.setGraphic(Glyphs.ui("out".equals(c.direction()) ? "dial" : "incoming", 12));
-            l.getStyleClass().add("direction-" + c.direction());
-            l.setTooltip(new Tooltip(CallText.direction(c)));
-            return l;
+        TableColumn<LoggedCall, LoggedCall> to = column("calls.col.to", 120, () -> null,
+                (l, c) -> l.setText(CallText.number(c.to())));
+        TableColumn<LoggedCall, LoggedCall> path = new TableColumn<>(AppTexts.get("calls.col.path"));
+        path.setId("calls-col-path");
+        path.setPrefWidth(230);
+        path.setSortable(false);
+        path.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        path.setCellFactory(c -> new PathCell(flow));
+        TableColumn<LoggedCall, LoggedCall> state = column("calls.col.state", 104, () -> null, (l, c) -> {
+            CallText.State st = CallText.state(c);
+            l.setText(st.text());
+            l.getStyleClass().removeIf(k -> k.startsWith("state-"));
+            l.getStyleClass().add("state-" + st.name().toLowerCase(java.util.Locale.ROOT));
+            if (!l.getStyleClass().contains("call-state")) {
+                l.getStyleClass().add("call-state");
+            }
         });
-        TableColumn<LoggedCall, LoggedCall> to = column("calls.col.to", 120, c -> text(CallText.number(c.to())));
-        TableColumn<LoggedCall, LoggedCall> path = column("calls.col.path", 230, c -> chips(c, flow.get()));
-        TableColumn<LoggedCall, LoggedCall> state = column("calls.col.state", 104, c -> {
-            CallText.State s = CallText.state(c);
-            Label l = new Label(s.text());
-            l.getStyleClass().addAll("call-state", "state-" + s.name().toLowerCase(java.util.Locale.ROOT));
-            return l;
-        });
-        TableColumn<LoggedCall, LoggedCall> duration = column("calls.col.duration", 60, c -> {
-            Label l = new Label(CallText.duration(c, clock.instant()));
-            l.getStyleClass().add("tabular");
+        TableColumn<LoggedCall, LoggedCall> duration = column("calls.col.duration", 60, () -> null, (l, c) -> {
+            l.setText(CallText.duration(c, clock.instant()));
+            l.getStyleClass().remove("live-text");
             if (c.inProgress()) {
                 l.getStyleClass().add("live-text");
             }
-            return l;
         });
         getColumns().setAll(java.util.List.of(time, from, to, path, state, duration));
     }
 
-    private static Label text(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("tabular");
-        return l;
-    }
-
-    private static HBox chips(LoggedCall call, Flow flow) {
-        HBox box = new HBox(4);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.getStyleClass().add("path-chips");
-        int shown = 0;
-        for (LoggedCall.Step step : call.path()) {
-            if (flow != null && flow.contains(step.nodeId()) && isTrigger(flow, step.nodeId())) {
-                continue; // every call starts at its Incoming call node: the chips show where it went from there
-            }
-            if (shown++ > 0) {
-                Label sep = new Label("\u203A");
-                sep.getStyleClass().add("path-sep");
-                box.getChildren().add(sep);
-            }
-            Label chip = new Label(CallText.nodeName(flow, step.nodeId()));
-            chip.getStyleClass().add("path-chip");
-            chip.setMinWidth(Region.USE_PREF_SIZE);
-            box.getChildren().add(chip);
-            if (step.digits() != null) {
-                Label key = new Label(step.digits());
-                key.setMinWidth(Region.USE_PREF_SIZE);
-                key.getStyleClass().add("path-digits");
-                box.getChildren().add(key);
-            }
-        }
-        return box;
-    }
-
-    private static boolean isTrigger(Flow flow, String nodeId) {
-        return IncomingCallType.ID.equals(flow.nodeOrNull(nodeId).type());
-    }
-
-    private static TableColumn<LoggedCall, LoggedCall> column(String key, double width,
-                                                               java.util.function.Function<LoggedCall,
-                                                                       javafx.scene.Node> render) {
+    private static TableColumn<LoggedCall, LoggedCall> column(String key, double width, Supplier<Node> graphic,
+                                                               BiConsumer<Label, LoggedCall> show) {
         TableColumn<LoggedCall, LoggedCall> col = new TableColumn<>(AppTexts.get(key));
         col.setId(key.replace('.', '-'));
         col.setPrefWidth(width);
         col.setSortable(false);
-        col.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
+        col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         col.setCellFactory(c -> new TableCell<>() {
+            private final Label label = new Label();
+
+            {
+                label.getStyleClass().add("tabular");
+                label.setGraphic(graphic.get());
+                label.setGraphicTextGap(6);
+            }
+
             @Override
             protected void updateItem(LoggedCall item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(null);
-                setGraphic(empty || item == null ? null : render.apply(item));
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                show.accept(label, item);
+                setGraphic(label);
             }
         });
         return col;
+    }
+
+    /** The path as chips (node names, the digits pressed), made from a pool of labels the cell keeps. */
+    private static final class PathCell extends TableCell<LoggedCall, LoggedCall> {
+        private final Supplier<Flow> flow;
+        private final HBox box = new HBox(4);
+        private final List<Label> pool = new ArrayList<>();
+
+        PathCell(Supplier<Flow> flow) {
+            this.flow = flow;
+            box.setAlignment(Pos.CENTER_LEFT);
+            box.getStyleClass().add("path-chips");
+        }
+
+        @Override
+        protected void updateItem(LoggedCall call, boolean empty) {
+            super.updateItem(call, empty);
+            setText(null);
+            if (empty || call == null) {
+                setGraphic(null);
+                return;
+            }
+            Flow f = flow.get();
+            int used = 0;
+            for (LoggedCall.Step step : call.path()) {
+                if (f != null && f.contains(step.nodeId()) && isTrigger(f, step.nodeId())) {
+                    continue; // every call starts at its Incoming call node: the chips show where it went from there
+                }
+                if (used > 0) {
+                    label(used++, "path-sep", "\u203A");
+                }
+                label(used++, "path-chip", CallText.nodeName(f, step.nodeId()));
+                if (step.digits() != null) {
+                    label(used++, "path-digits", step.digits());
+                }
+                if (used > 24) {
+                    break; // a long loop: the rest would not be seen anyway
+                }
+            }
+            if (box.getChildren().size() > used) {
+                box.getChildren().remove(used, box.getChildren().size());
+            }
+            setGraphic(box);
+        }
+
+        private void label(int index, String styleClass, String text) {
+            while (pool.size() <= index) {
+                Label l = new Label();
+                l.setMinWidth(Region.USE_PREF_SIZE);
+                pool.add(l);
+            }
+            Label l = pool.get(index);
+            l.setText(text);
+            if (!l.getStyleClass().contains(styleClass)) {
+                l.getStyleClass().setAll("label", styleClass);
+            }
+            if (box.getChildren().size() <= index) {
+                box.getChildren().add(l);
+            } else if (box.getChildren().get(index) != l) {
+                box.getChildren().set(index, l);
+            }
+        }
+    }
+
+    private static boolean isTrigger(Flow flow, String nodeId) {
+        return IncomingCallType.ID.equals(flow.nodeOrNull(nodeId).type());
     }
 }

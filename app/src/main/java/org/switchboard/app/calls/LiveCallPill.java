@@ -57,8 +57,11 @@ public final class LiveCallPill extends HBox {
         caller.setId("live-call-caller");
         divider.getStyleClass().add("pill-divider");
         getChildren().addAll(dot, title, timer, divider, caller);
+        for (Label l : List.of(title, timer, caller)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
         setOnMouseClicked(e -> {
-            if (live.size() > 1 || !live.isEmpty()) {
+            if (!live.isEmpty()) {
                 menu.getItems().clear();
                 for (LoggedCall c : live) {
                     MenuItem item = new MenuItem(CallText.duration(c, clock.instant()) + "  "
@@ -92,5 +95,8 @@ public final class LiveCallPill extends HBox {
         timer.setText(CallText.duration(newest, clock.instant()));
         caller.setText(one ? AppTexts.get("calls.pill.from", CallText.number(newest.from()))
                 : AppTexts.get("calls.pill.list"));
+        if (getParent() != null) {
+            getParent().requestLayout(); // floating (unmanaged): the canvas sizes and centres it to its new text
+        }
     }
 }

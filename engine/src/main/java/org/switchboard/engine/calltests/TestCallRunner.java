@@ -239,6 +239,31 @@ public final class TestCallRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * What a caller experienced, as recorded answers tell it: the XML answered to each newCall and dtmf push, in
+     * order (an answer that cannot be read counts as routed normally, as sipgate treats it).
+     */
+    static List<Experience> experiencesOf(List<String> answers) {
+        List<Experience> out = new ArrayList<>();
+        CallState state = new CallState();
+        for (String xml : answers) {
+            org.switchboard.engine.sipgate.xml.Response response;
+            try {
+                response = org.switchboard.engine.sipgate.xml.SipgateXml.read(xml);
+            } catch (RuntimeException e) {
+                response = null;
+            }
+            if (response == null || response.getVerbs().isEmpty()) {
+                out.add(new Experience.RoutedNormally());
+            } else {
+                for (Verb verb : response.getVerbs()) {
+                    experience(verb, out, state);
+                }
+            }
+        }
+        return out;
+    }
+
     private static void experience(Verb verb, List<Experience> out, CallState state) {
         if (verb instanceof Play play) {
             out.add(new Experience.Hears(play.getUrl()));

@@ -153,6 +153,17 @@ class CallsTabTest extends AppWindowTest {
         assertEquals(c.xml, WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard()
                 .getString()).get());
         assertTrue(lookup("#call-push-problems").queryAs(javafx.scene.layout.VBox.class).getChildren().isEmpty());
+
+        // replayed against a draft that sends key 2 to Anna: the detail shows where the answers differ
+        interact(() -> window.document().apply("Rewire", f -> f.withoutWires(List.of(new Wire("digits", "2", "ben")))
+                .withWire(new Wire("digits", "2", "anna"))));
+        clickOn("#call-replay");
+        waitFor("the replay", () -> lookup("#replay-dialog").tryQuery().isPresent());
+        var replay = lookup("#replay-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(replay.getHeaderText().startsWith("The open flow answers differently"), replay.getHeaderText());
+        String steps = lookup("#replay-steps").queryAs(TextArea.class).getText();
+        assertTrue(steps.contains("- is connected to +491609876543") && steps.contains("+ is connected to "
+                + "+4915123456789"), steps);
     }
 
     @Test

@@ -19,6 +19,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.live.DraftReplay;
+import org.switchboard.app.ui.Dialogs;
 import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.calllog.LoggedCall;
 import org.switchboard.engine.flow.Flow;
@@ -26,7 +28,8 @@ import org.switchboard.engine.flow.Flow;
 /**
  * The selected call in detail, beside the list: its pushes in order as a row of chips (event; a warning mark when
  * something went wrong), and for the chosen push (the latest at first) its time, how long the answer took, the
- * fields sipgate sent, what went wrong in plain words, and the exact XML answered, with Copy.
+ * fields sipgate sent, what went wrong in plain words, and the exact XML answered, with Copy; and "Replay against
+ * the draft", which plays the call again on the open flow and shows where the answers would differ.
  */
 final class CallDetail extends VBox {
 
@@ -38,8 +41,10 @@ final class CallDetail extends VBox {
     private final VBox problems = new VBox(2);
     private final TextArea xml = new TextArea();
     private final Button copy = new Button(AppTexts.get("calls.copy"), Glyphs.ui("copy", 13));
+    private final Button replay = new Button(null, Glyphs.ui("play", 13));
     private LoggedCall call;
     private int chosen = -1;
+    private Dialogs dialogs;
 
     CallDetail(Supplier<Flow> flow) {
         super(6);
@@ -67,7 +72,13 @@ final class CallDetail extends VBox {
             Clipboard.getSystemClipboard().setContent(content);
         });
         copy.disableProperty().bind(xml.textProperty().isEmpty());
-        HBox headBar = new HBox(6, head, copy);
+        replay.setId("call-replay");
+        replay.getStyleClass().add("small-button");
+        replay.setTooltip(new javafx.scene.control.Tooltip(AppTexts.get("calls.replay")));
+        replay.setAccessibleText(AppTexts.get("calls.replay"));
+        replay.setMinWidth(Region.USE_PREF_SIZE);
+        replay.setOnAction(e -> replayAgainstDraft());
+        HBox headBar = new HBox(6, head, replay, copy);
         headBar.setAlignment(Pos.CENTER_LEFT);
         fields.setId("call-push-fields");
         fields.getStyleClass().addAll("push-fields", "mono");
@@ -98,6 +109,7 @@ final class CallDetail extends VBox {
         boolean followLast = !same || chosen < 0 || chosen >= call.pushes().size() - 1;
         call = c;
         chips.getChildren().clear();
+        replay.setDisable(c == null || c.inProgress() || c.pushes().isEmpty());
         if (c == null || c.pushes().isEmpty()) {
             chosen = -1;
             head.setText(AppTexts.get("calls.detail.empty"));
@@ -126,8 +138,26 @@ final class CallDetail extends VBox {
         showPush(pushes.get(at));
     }
 
+    void setDialogs(Dialogs messageBoxes) {
+        this.dialogs = messageBoxes;
+    }
+
     LoggedCall call() {
         return call;
+    }
+
+    /** Replays the call against the open flow and shows, step by step, where the answers differ. */
+    private void replayAgainstDraft() {
+        LoggedCall c = call;
+        Flow draft = flow.get();
+        if (c == null || draft == null) {
+            return;
+        }
+        replay.setDisable(true);
+        DraftReplay.replay(c, draft, AppTexts.engine()).whenComplete((outcome, failed) -> {
+            replay.setDisable(call == null || call.inProgress());
+            ReplayDialog.show(dialogs, getScene() == null ? null : getScene().getWindow(), outcome, failed);
+        });
     }
 
     /** Chooses the push at {@code index} (as a click on its chip does). */

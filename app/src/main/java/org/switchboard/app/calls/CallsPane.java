@@ -123,6 +123,7 @@ public final class CallsPane extends VBox {
     public void setFiles(Supplier<FilePicker> picker, Dialogs messageBoxes) {
         this.files = picker;
         this.dialogs = messageBoxes;
+        detail.setDialogs(messageBoxes);
     }
 
     /** The kept call log that Clear removes. */

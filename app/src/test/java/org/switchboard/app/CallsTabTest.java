@@ -239,6 +239,19 @@ class CallsTabTest extends AppWindowTest {
     }
 
     @Test
+    void eachIncomingCallGetsANotificationWhenTurnedOn() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.writeString(home.resolve("settings.json"), "{\"language\": \"en\", \"theme\": \"light\", "
+                + "\"showWelcome\": false, \"callNotifications\": true}", StandardCharsets.UTF_8);
+        startWithFamilyMenu();
+        newCall("n1", "4917012345678");
+        waitFor("the notification", () -> lookup(".label").queryAll().stream()
+                .anyMatch(n -> "Incoming call from +49 170 12345678".equals(((Label) n).getText())));
+        assertTrue(lookup(".label").queryAll().stream().anyMatch(n -> ((Label) n).getText() != null
+                && ((Label) n).getText().equals("To +49 211 5550100 \u00B7 sent to Main menu")));
+    }
+
+    @Test
     void aLogWrittenByTheHeadlessRunOpensInTheTab() throws Exception {
         harness = new AppHarness(dir.resolve("home"));
         window = harness.start();

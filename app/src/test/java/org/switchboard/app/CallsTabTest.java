@@ -127,7 +127,7 @@ class CallsTabTest extends AppWindowTest {
         assertFalse(glows("menu"));
         assertEquals(Set.of("in>menu", "menu>digits", "digits>ben"), litWires());
         assertEquals("Ringing", cellText(0, "calls-col-state"));
-        assertTrue(cellText(0, "calls-col-path").contains("Main menu 2"), cellText(0, "calls-col-path"));
+        assertEquals("Main menu 2 \u203A Ben", cellText(0, "calls-col-path"));
 
         answer(c);
         waitFor("connected", () -> "Connected".equals(cellText(0, "calls-col-state")));

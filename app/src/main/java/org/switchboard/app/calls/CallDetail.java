@@ -41,7 +41,7 @@ final class CallDetail extends VBox {
     private final VBox problems = new VBox(2);
     private final TextArea xml = new TextArea();
     private final Button copy = new Button(AppTexts.get("calls.copy"), Glyphs.ui("copy", 13));
-    private final Button replay = new Button(null, Glyphs.ui("play", 13));
+    private final Button replay = new Button(null, Glyphs.ui("sim", 13));
     private LoggedCall call;
     private int chosen = -1;
     private Dialogs dialogs;
@@ -62,6 +62,7 @@ final class CallDetail extends VBox {
         head.setId("call-xml-title");
         head.getStyleClass().add("call-xml-title");
         head.setMaxWidth(Double.MAX_VALUE);
+        head.setMinWidth(0);
         HBox.setHgrow(head, Priority.ALWAYS);
         copy.setId("call-xml-copy");
         copy.getStyleClass().add("small-button");
@@ -82,8 +83,8 @@ final class CallDetail extends VBox {
         headBar.setAlignment(Pos.CENTER_LEFT);
         fields.setId("call-push-fields");
         fields.getStyleClass().addAll("push-fields", "mono");
-        fields.setWrapText(true);
-        fields.setMinHeight(Region.USE_PREF_SIZE);
+        fields.setWrapText(true); // up to the room there is: the XML below gives way first, then the fields
+
         problems.setId("call-push-problems");
         xml.setId("call-xml");
         xml.getStyleClass().add("call-xml");

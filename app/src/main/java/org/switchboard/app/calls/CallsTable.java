@@ -21,6 +21,7 @@ import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.calllog.LoggedCall;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.nodes.types.IncomingCallType;
+import org.switchboard.engine.nodes.types.SwitchType;
 
 /**
  * The call list: time (a dot while live), from (its icon says the direction: incoming or outgoing), to, the path as
@@ -135,8 +136,8 @@ final class CallsTable extends TableView<LoggedCall> {
             Flow f = flow.get();
             int used = 0;
             for (LoggedCall.Step step : call.path()) {
-                if (f != null && f.contains(step.nodeId()) && isTrigger(f, step.nodeId())) {
-                    continue; // every call starts at its Incoming call node: the chips show where it went from there
+                if (f != null && f.contains(step.nodeId()) && passedOver(f, step.nodeId())) {
+                    continue; // every call starts at its Incoming call; a Switch shows as the keys pressed before it
                 }
                 if (used > 0) {
                     label(used++, "path-sep", "\u203A");
@@ -174,7 +175,8 @@ final class CallsTable extends TableView<LoggedCall> {
         }
     }
 
-    private static boolean isTrigger(Flow flow, String nodeId) {
-        return IncomingCallType.ID.equals(flow.nodeOrNull(nodeId).type());
+    private static boolean passedOver(Flow flow, String nodeId) {
+        String type = flow.nodeOrNull(nodeId).type();
+        return IncomingCallType.ID.equals(type) || SwitchType.ID.equals(type);
     }
 }

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.app.calls.CallNotifier;
 import org.switchboard.app.calls.CallsTab;
 import org.switchboard.app.canvas.FlowCanvas;
+import org.switchboard.app.sounds.SoundFileDrop;
+import org.switchboard.app.sounds.SoundImports;
 import org.switchboard.app.document.Autosave;
 import org.switchboard.app.document.DocumentFiles;
 import org.switchboard.app.document.EditorDocument;
@@ -229,6 +231,8 @@ public final class MainWindow {
         FlowCanvas c = new FlowCanvas(doc, with.types(), with.messages());
         c.setId("canvas");
         c.setMinSize(200, 120);
+        SoundFileDrop.install(c, doc, with.types(), with.messages()); // a sound file dropped onto a card
+        SoundImports.of(doc).setTrimSilence(settings::trimSilence);
         return c;
     }
 

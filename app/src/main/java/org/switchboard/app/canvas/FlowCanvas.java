@@ -448,6 +448,12 @@ public final class FlowCanvas extends Region {
         return false;
     }
 
+    /** The id of the node whose card holds {@code picked} (e.g. the target of a drop), or null. */
+    public String nodeIdAt(Node picked) {
+        NodeView card = CanvasMouse.ancestor(picked, NodeView.class);
+        return card == null ? null : card.nodeId();
+    }
+
     /** The cards that exist right now (those near the visible area), by node id. */
     Map<String, NodeView> views() {
         flush();

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -27,6 +28,7 @@ import org.switchboard.engine.flow.Problem;
 import org.switchboard.engine.i18n.Messages;
 import org.switchboard.engine.nodes.FlowValidator;
 import org.switchboard.engine.nodes.NodeTypes;
+import org.switchboard.engine.sounds.FlowSounds;
 
 /**
  * The document being edited: the current {@link Flow} value, its undo history, the selection, the file it belongs
@@ -47,23 +49,44 @@ public final class EditorDocument {
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper(this, "redoLabel", "");
     private final BooleanBinding dirty;
     private final History history = new History(500);
-    private final Function<Flow, List<Problem>> checker;
+    private final BiFunction<Flow, Path, List<Problem>> checker;
     private final ObjectBinding<DocumentState> state;
     private long revision;
     private boolean edited;
 
     /** @param checker finds the problems of a flow (the engine's validator in the document's language) */
     public EditorDocument(Function<Flow, List<Problem>> checker) {
+        this((f, file) -> checker.apply(f));
+    }
+
+    /**
+     * @param checker finds the problems of a flow saved as the given file (null before the first save), so that
+     *                what lies beside the file (its local sounds) is checked too; called again when the file changes
+     */
+    public EditorDocument(BiFunction<Flow, Path, List<Problem>> checker) {
         this.checker = checker;
         dirty = Bindings.createBooleanBinding(() -> !flow.get().equals(savedFlow.get()), flow, savedFlow);
         state = Bindings.createObjectBinding(() -> DocumentState.of(flow.get(), revision,
-                this.checker.apply(flow.get())), flow);
+                this.checker.apply(flow.get(), file.get())), flow, file);
     }
 
-    /** A document whose problems are those the validator of {@code types} finds, worded in {@code messages}. */
+    /**
+     * A document whose problems are those the validator of {@code types} finds, worded in {@code messages}, and
+     * those of its local sounds (missing or unreadable files beside the flow file), the same checks as
+     * {@code validate} and {@code run}.
+     */
     public static EditorDocument checkedBy(NodeTypes types, Messages messages) {
         FlowValidator validator = new FlowValidator(types);
-        return new EditorDocument(f -> validator.check(f, messages));
+        return new EditorDocument((f, file) -> {
+            List<Problem> problems = validator.check(f, messages);
+            Path folder = file == null ? null : file.toAbsolutePath().getParent();
+            if (folder == null) {
+                return problems;
+            }
+            List<Problem> all = new java.util.ArrayList<>(problems);
+            all.addAll(FlowSounds.check(f, folder, types, messages));
+            return all;
+        });
     }
 
     /**
@@ -137,9 +160,9 @@ public final class EditorDocument {
         history.clear();
         edited = false;
         selectedNodes.clear();
+        file.set(newFile); // first: the new flow's problems include its local sounds beside this file
         setFlow(newFlow);
         savedFlow.set(markSaved ? newFlow : Flow.empty());
-        file.set(newFile);
         updateHistoryState();
     }
 

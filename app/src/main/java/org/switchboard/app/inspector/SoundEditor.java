@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -21,20 +20,23 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.sounds.Background;
+import org.switchboard.app.sounds.SoundImports;
+import org.switchboard.app.sounds.SoundPlayer;
 import org.switchboard.engine.flow.FlowNode;
 import org.switchboard.engine.flow.SoundRef;
 import org.switchboard.engine.flow.Values;
 import org.switchboard.engine.nodes.PropertySpec;
-import org.switchboard.engine.sounds.SoundConverter;
 import org.switchboard.engine.sounds.SoundException;
-import org.switchboard.engine.sounds.SoundStore;
 import org.switchboard.engine.sounds.Speech;
 
 /**
  * A sound property: its source (URL, a file converted into the sounds folder beside the flow, or text to speech)
  * and that source's fields. Switching source keeps what the other source held until the flow is saved
  * ({@link SoundRef#toEditedValue}). A chosen file is converted off the FX thread; the flow must have been saved once
- * (its folder holds the sounds). Listen plays a file or spoken text as sipgate gets it. Recording is not offered.
+ * (its folder holds the sounds); a file dropped onto the field is converted the same way, and so is a recording
+ * ({@link RecordPane}). Listen plays a file or spoken text as sipgate gets it; a URL has Check and its own Listen
+ * ({@link UrlSoundActions}).
  */
 final class SoundEditor extends PropertyEditor {
 
@@ -52,13 +54,15 @@ final class SoundEditor extends PropertyEditor {
     private final Label unknown = new Label();
     private final Button choose = new Button();
     private final Label fileStatus = new Label();
+    private final Label dropHint = new Label(AppTexts.get("inspector.sound.dropHint"));
     private SoundRef current = SoundRef.NONE;
 
     private final Button listen = new Button();
     private final Label listenStatus = new Label();
-
-    /** Plays converted WAV bytes; replaced in tests (a build machine has no loudspeaker). Returns null or a problem. */
-    static Function<byte[], String> player = SoundEditor::play;
+    private final UrlSoundActions urlActions;
+    private final RecordPane recordPane;
+    private final SoundImports imports;
+    private final String statusKey;
 
     /** Asks the user for a sound file; replaced in tests, where no native dialog can be driven. */
     static Function<Window, Path> chooser = SoundEditor::showChooser;
@@ -72,6 +76,10 @@ final class SoundEditor extends PropertyEditor {
                 edits.typed(spec, current.withUrl(b).toEditedValue());
             }
         });
+        urlActions = new UrlSoundActions(spec.key(), () -> current.url(), edits.messages());
+        recordPane = new RecordPane(edits, spec);
+        imports = SoundImports.of(edits.doc());
+        statusKey = SoundImports.key(edits.nodeId(), spec.key());
         file.setId("sound-fileName-" + spec.key());
         file.setWrapText(true);
         text.setId("sound-text-" + spec.key());
@@ -132,17 +140,31 @@ final class SoundEditor extends PropertyEditor {
         choose.setOnAction(e -> chooseFile());
         fileStatus.setId("sound-status-" + spec.key());
         fileStatus.setWrapText(true);
-        VBox fileBox = new VBox(4, file, choose, fileStatus);
+        collapseWhenEmpty(fileStatus);
+        dropHint.getStyleClass().add("help");
+        dropHint.setWrapText(true);
+        VBox fileBox = new VBox(4, file, choose, dropHint, recordPane, fileStatus);
         fileView = fileBox;
+        // an import runs on after the inspector moved on; its progress and result are kept per property
+        javafx.collections.MapChangeListener<String, String> statusListener = c -> {
+            if (c.getKey().equals(statusKey)) {
+                fileStatus.setText(c.wasAdded() ? c.getValueAdded() : "");
+            }
+        };
+        imports.status().addListener(new javafx.collections.WeakMapChangeListener<>(statusListener));
+        fileStatus.getProperties().put(this, statusListener); // keeps the weak listener alive with the label
+        fileStatus.setText(imports.status().getOrDefault(statusKey, ""));
         listen.setId("sound-listen-" + spec.key());
         listen.getStyleClass().add("small-button");
         listen.setText(AppTexts.get("inspector.sound.listen"));
         listen.setOnAction(e -> listen());
         listenStatus.setId("sound-listenStatus-" + spec.key());
         listenStatus.setWrapText(true);
+        collapseWhenEmpty(listenStatus);
         listenRow = new VBox(4, listen, listenStatus);
         listenRow.setId("sound-listenRow-" + spec.key());
-        block.setControl(new VBox(6, sources, url, fileBox, speech, listenRow, unknown));
+        block.setControl(new VBox(6, sources, url, urlActions, fileBox, speech, listenRow, unknown));
+        acceptDroppedFiles();
     }
 
     private ToggleButton source(String id, String textKey) {
@@ -170,11 +192,15 @@ final class SoundEditor extends PropertyEditor {
             };
             selected.setSelected(true);
             show(url, current.source() == SoundRef.Source.URL);
+            show(urlActions, current.source() == SoundRef.Source.URL && !foreign);
+            urlActions.urlChanged(current.url());
             show(fileView, current.source() == SoundRef.Source.FILE);
-            // Listen plays the local sound as sipgate gets it; a URL's sound is sipgate's download, not ours
+            // Listen plays the local sound as sipgate gets it; a URL has its own Listen beside Check
             show(listenRow, current.source() != SoundRef.Source.URL && !foreign);
             boolean saved = edits.doc().file() != null;
             choose.setDisable(!saved || foreign);
+            recordPane.setSaved(saved && !foreign);
+            show(dropHint, saved && !foreign);
             if (!saved && fileStatus.getText().isEmpty()) {
                 fileStatus.setText(AppTexts.get("inspector.sound.saveFirst"));
             } else if (saved && AppTexts.get("inspector.sound.saveFirst").equals(fileStatus.getText())) {
@@ -199,36 +225,32 @@ final class SoundEditor extends PropertyEditor {
 
     /** Converts the chosen file into the sounds folder beside the flow, then makes it the property's sound. */
     private void chooseFile() {
-        Path folder = edits.doc().file() == null ? null : edits.doc().file().toAbsolutePath().getParent();
-        Path picked = folder == null ? null : chooser.apply(choose.getScene() == null ? null
-                : choose.getScene().getWindow());
-        if (picked == null) {
+        if (edits.doc().file() == null) {
             return;
         }
-        choose.setDisable(true);
-        fileStatus.setText(AppTexts.get("inspector.sound.converting", picked.getFileName()));
-        Thread worker = new Thread(() -> {
-            String message;
-            SoundRef converted = null;
-            try {
-                converted = SoundStore.importFile(folder, picked, SoundConverter.Options.DEFAULTS);
-                message = "";
-            } catch (SoundException e) {
-                message = e.getMessage();
+        Path picked = chooser.apply(choose.getScene() == null ? null : choose.getScene().getWindow());
+        if (picked != null) {
+            imports.importFile(edits.nodeId(), spec, edits.label(spec), picked, edits.messages());
+        }
+    }
+
+    /** A sound file dropped onto the field is converted like a chosen one (the source becomes File). */
+    private void acceptDroppedFiles() {
+        block.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1 && !choose.isDisabled()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.consume();
             }
-            SoundRef done = converted;
-            String shown = message;
-            Platform.runLater(() -> {
-                choose.setDisable(false);
-                fileStatus.setText(shown);
-                if (done != null && edits.node() != null) {
-                    SoundRef now = SoundRef.of(edits.node().property(spec.key()));
-                    edits.clicked(spec, now.withFile(done.file(), done.name()).toEditedValue());
-                }
-            });
-        }, "switchboard-sound-convert");
-        worker.setDaemon(true);
-        worker.start();
+        });
+        block.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && e.getDragboard().getFiles().size() == 1;
+            if (ok) {
+                imports.importFile(edits.nodeId(), spec, edits.label(spec), e.getDragboard().getFiles().get(0)
+                        .toPath(), edits.messages());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
     }
 
     /**
@@ -244,63 +266,34 @@ final class SoundEditor extends PropertyEditor {
         SoundRef sound = current;
         listen.setDisable(true);
         listenStatus.setText("");
-        Thread worker = new Thread(() -> {
-            SoundRef spoken = null;
-            String problem;
-            try {
-                SoundRef playable = sound;
-                if (sound.source() == SoundRef.Source.SPEECH) {
-                    Speech speech = Speech.find();
-                    if (speech == null) {
-                        throw new SoundException(AppTexts.get("inspector.sound.noSpeech"));
-                    }
-                    if (!speech.isCurrent(sound, folder)) {
-                        spoken = speech.speak(sound, folder);
-                        playable = spoken;
-                    }
+        SoundRef[] spoken = new SoundRef[1];
+        Background.run("sound-listen", () -> {
+            SoundRef playable = sound;
+            if (sound.source() == SoundRef.Source.SPEECH) {
+                Speech speech = Speech.find();
+                if (speech == null) {
+                    throw new SoundException(AppTexts.get("inspector.sound.noSpeech"));
                 }
-                if (!playable.isWellFormedFile() || !Files.isRegularFile(folder.resolve(playable.file()))) {
-                    throw new SoundException(AppTexts.get("inspector.sound.missing", playable.file()));
+                if (!speech.isCurrent(sound, folder)) {
+                    spoken[0] = speech.speak(sound, folder);
+                    playable = spoken[0];
                 }
-                problem = player.apply(Files.readAllBytes(folder.resolve(playable.file())));
-            } catch (SoundException e) {
-                problem = e.getMessage();
-            } catch (java.io.IOException e) {
-                problem = e.getMessage();
             }
-            SoundRef done = spoken;
-            String shown = problem == null ? "" : problem;
-            Platform.runLater(() -> {
-                listen.setDisable(false);
-                listenStatus.setText(shown);
-                if (done != null && edits.node() != null) {
-                    SoundRef now = SoundRef.of(edits.node().property(spec.key()));
-                    if (now.text().equals(done.text()) && now.voice().equals(done.voice())) {
-                        edits.clicked(spec, now.withSpoken(done.file(), done.made()).toEditedValue());
-                    }
+            if (!playable.isWellFormedFile() || !Files.isRegularFile(folder.resolve(playable.file()))) {
+                throw new SoundException(AppTexts.get("inspector.sound.missing", playable.file()));
+            }
+            return SoundPlayer.play(Files.readAllBytes(folder.resolve(playable.file())));
+        }, (noOutput, problem) -> {
+            SoundRef done = spoken[0];
+            listen.setDisable(false);
+            listenStatus.setText(problem != null ? problem : noOutput != null ? noOutput : "");
+            if (done != null && edits.node() != null) {
+                SoundRef now = SoundRef.of(edits.node().property(spec.key()));
+                if (now.text().equals(done.text()) && now.voice().equals(done.voice())) {
+                    edits.clicked(spec, now.withSpoken(done.file(), done.made()).toEditedValue());
                 }
-            });
-        }, "switchboard-sound-listen");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    /** Plays WAV bytes on the default output; a problem in plain words when there is none. */
-    private static String play(byte[] wav) {
-        try {
-            javax.sound.sampled.Clip clip = javax.sound.sampled.AudioSystem.getClip();
-            clip.open(javax.sound.sampled.AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(wav)));
-            clip.addLineListener(e -> {
-                if (e.getType() == javax.sound.sampled.LineEvent.Type.STOP) {
-                    clip.close();
-                }
-            });
-            clip.start();
-            return null;
-        } catch (javax.sound.sampled.LineUnavailableException | IllegalArgumentException | java.io.IOException
-                 | javax.sound.sampled.UnsupportedAudioFileException e) {
-            return AppTexts.get("inspector.sound.noOutput");
-        }
+            }
+        });
     }
 
     private static Path showChooser(Window owner) {
@@ -310,6 +303,12 @@ final class SoundEditor extends PropertyEditor {
                 "*.wav", "*.mp3", "*.ogg", "*.flac", "*.aif", "*.aiff"));
         java.io.File f = dialog.showOpenDialog(owner);
         return f == null ? null : f.toPath();
+    }
+
+    /** A status line takes no room while it has nothing to say. */
+    static void collapseWhenEmpty(Label label) {
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
     }
 
     private static void show(javafx.scene.Node n, boolean visible) {

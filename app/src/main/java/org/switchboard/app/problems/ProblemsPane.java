@@ -79,7 +79,9 @@ public final class ProblemsPane extends StackPane {
             }
         });
         getChildren().add(list);
-        doc.flowProperty().addListener((o, a, b) -> schedule());
+        // every new flow value, even one equal to the last (the same file opened again: its sounds are checked again)
+        doc.flowProperty().addListener((javafx.beans.Observable o) -> schedule());
+        doc.fileProperty().addListener((o, a, b) -> schedule()); // local sounds are checked beside the file
         refresh();
     }
 

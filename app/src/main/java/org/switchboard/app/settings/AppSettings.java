@@ -44,6 +44,8 @@ public final class AppSettings {
     private int callLogMaxCalls = 10_000;
     private boolean callNotifications;
     private boolean followCalls = true;
+    /** Whether converted sounds (files, recordings) lose the silence at their start and end. */
+    private boolean trimSilence = true;
     private final Map<String, Object> other = new LinkedHashMap<>();
 
     public Language language() {
@@ -179,6 +181,14 @@ public final class AppSettings {
 
     public void setFollowCalls(boolean on) {
         followCalls = on;
+    }
+
+    public boolean trimSilence() {
+        return trimSilence;
+    }
+
+    public void setTrimSilence(boolean trim) {
+        trimSilence = trim;
     }
 
     @JsonAnySetter

@@ -23,8 +23,8 @@ import org.switchboard.engine.settings.SecretStore;
 /**
  * The Settings dialog: language (applies after a restart, and says so), appearance (System, Light, Dark; applies at
  * once), the home country for phone numbers without a country code, the sipgate account (personal access token, kept
- * in the secrets file), the call log's retention and call notifications, and whether the welcome dialog shows at
- * start. OK stores the settings; Cancel changes nothing.
+ * in the secrets file), the call log's retention and call notifications, whether converted sounds are trimmed of
+ * silence and whether the welcome dialog shows at start. OK stores the settings; Cancel changes nothing.
  */
 public final class SettingsDialog extends Dialog<ButtonType> {
 
@@ -81,6 +81,11 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         homeHelp.setMinHeight(Region.USE_PREF_SIZE);
         SipgateAccountPane sipgate = new SipgateAccountPane(SecretStore.standard());
         CallSettingsPane calls = new CallSettingsPane(settings, desktopNotifications);
+        CheckBox trim = new CheckBox(AppTexts.get("settings.sounds.trim"));
+        trim.setId("settings-trimSilence");
+        trim.setSelected(settings.trimSilence());
+        trim.setWrapText(true);
+        trim.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox content = new VBox(6,
                 title(AppTexts.get("settings.language")), language, restart, gap(),
@@ -88,6 +93,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 title(AppTexts.get("settings.homeCountry")), homeCountry, homeHelp, gap(),
                 title(AppTexts.get("settings.sipgate")), sipgate, gap(),
                 title(AppTexts.get("settings.calls")), calls, gap(),
+                title(AppTexts.get("settings.sounds")), trim, gap(),
                 title(AppTexts.get("settings.start")), welcome);
         content.setPadding(new Insets(4, 0, 4, 0));
         content.setPrefWidth(380);
@@ -110,6 +116,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 settings.setTheme(mode);
                 settings.setShowWelcome(welcome.isSelected());
                 calls.apply(settings);
+                settings.setTrimSilence(trim.isSelected());
                 save.run();
                 applyTheme.accept(mode);
             }

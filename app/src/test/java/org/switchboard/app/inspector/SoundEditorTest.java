@@ -12,12 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import java.io.ByteArrayInputStream;
 
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
@@ -35,6 +30,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
+import org.switchboard.app.sounds.SoundPlayer;
+import org.switchboard.app.sounds.Tones;
 import org.switchboard.engine.files.FlowFiles;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.flow.FlowNode;
@@ -110,19 +107,7 @@ class SoundEditorTest {
         FlowFiles.save(flowFile, doc.flow());
         robot.interact(() -> doc.reset(doc.flow(), flowFile, true));
         Path picked = dir.resolve("Greeting Stereo.wav");
-        int rate = 44100;
-        byte[] pcm = new byte[rate * 4];
-        for (int i = 0; i < rate; i++) {
-            short v = (short) (12000 * Math.sin(2 * Math.PI * 440 * i / rate));
-            pcm[4 * i] = (byte) v;
-            pcm[4 * i + 1] = (byte) (v >> 8);
-            pcm[4 * i + 2] = (byte) v;
-            pcm[4 * i + 3] = (byte) (v >> 8);
-        }
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm),
-                new AudioFormat(rate, 16, 2, true, false), rate)) {
-            AudioSystem.write(in, AudioFileFormat.Type.WAVE, picked.toFile());
-        }
+        Tones.write(picked, 44100, 2, 1.0);
         var before = SoundEditor.chooser;
         SoundEditor.chooser = owner -> picked;
         try {
@@ -141,6 +126,20 @@ class SoundEditorTest {
             assertTrue(Files.isRegularFile(dir.resolve(sound.file())));
             assertTrue(robot.lookup("#sound-fileName-url").queryAs(Label.class).getText()
                     .contains("Greeting Stereo.wav"));
+            List<byte[]> played = new java.util.concurrent.CopyOnWriteArrayList<>();
+            var speaker = SoundPlayer.player;
+            SoundPlayer.player = wav -> {
+                played.add(wav);
+                return null;
+            };
+            try {
+                robot.clickOn("#sound-listen-url");
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> played.size() == 1);
+            } finally {
+                SoundPlayer.player = speaker;
+            }
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(dir.resolve(sound.file())), played.get(0)),
+                    "Listen plays the converted file");
             FlowFiles.save(flowFile, doc.flow());
             assertTrue(Files.readString(flowFile).contains("\"file\": \"" + sound.file() + "\""),
                     "the path stays relative");
@@ -161,8 +160,8 @@ class SoundEditorTest {
         FlowFiles.save(flowFile, doc.flow());
         robot.interact(() -> doc.reset(doc.flow(), flowFile, true));
         List<byte[]> played = new java.util.concurrent.CopyOnWriteArrayList<>();
-        var before = SoundEditor.player;
-        SoundEditor.player = wav -> {
+        var before = SoundPlayer.player;
+        SoundPlayer.player = wav -> {
             played.add(wav);
             return null;
         };
@@ -193,15 +192,19 @@ class SoundEditorTest {
             assertEquals(sound, SoundRef.of(doc.flow().nodeOrNull("p").property("url")));
             assertTrue(robot.lookup("#sound-listenStatus-url").queryAs(Label.class).getText().isEmpty());
         } finally {
-            SoundEditor.player = before;
+            SoundPlayer.player = before;
         }
     }
 
     @Test
-    void listenIsNotOfferedForAUrl(FxRobot robot) {
+    void aUrlHasCheckAndItsOwnListen(FxRobot robot) {
         robot.interact(() -> doc.select(List.of("p")));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(robot.lookup("#sound-listenRow-url").query().isVisible());
+        assertTrue(robot.lookup("#sound-urlActions-url").query().isVisible());
+        robot.clickOn("#sound-file-url");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#sound-urlActions-url").query().isVisible());
     }
 
     @Test

@@ -54,6 +54,8 @@ class SettingsStoreTest {
         s.addRecentFile(Path.of("/flows/f3.json"));
         s.setWindow(new AppSettings.WindowState(10, 20, 1200, 800, true));
         s.setPanel("palette", 230);
+        assertTrue(s.trimSilence(), "converted sounds are trimmed unless the user says otherwise");
+        s.setTrimSilence(false);
         store.save(s);
 
         AppSettings again = store.load();
@@ -62,6 +64,7 @@ class SettingsStoreTest {
         assertEquals(new AppSettings.WindowState(10, 20, 1200, 800, true), again.window());
         assertEquals(230, again.panel("palette", 200));
         assertEquals(200, again.panel("inspector", 200));
+        assertFalse(again.trimSilence());
         String json = Files.readString(store.file());
         assertTrue(json.contains("\"tokenId\" : \"token-1\""), "unknown settings are kept: " + json);
     }

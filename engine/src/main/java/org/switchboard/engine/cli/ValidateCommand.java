@@ -85,7 +85,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     /** One error per sound URL that does not answer with a sipgate WAV. */
     private static List<Problem> urlProblems(Flow flow, Messages m) {
-        UrlCheck check = new UrlCheck(URL_TIMEOUT);
+        UrlCheck check = new UrlCheck(URL_TIMEOUT, m);
         List<Problem> problems = new ArrayList<>();
         for (SoundProperties.Use use : SoundProperties.of(flow, NodeTypes.standard())) {
             if (use.sound().source() == SoundRef.Source.URL) {

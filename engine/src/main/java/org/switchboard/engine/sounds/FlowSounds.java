@@ -31,9 +31,16 @@ public final class FlowSounds {
     private FlowSounds() {
     }
 
-    /** Problems of the flow's local sounds in {@code folder} (the flow file's folder). */
+    /**
+     * Problems of the flow's local sounds in {@code folder} (the flow file's folder): files that are missing or not in
+     * sipgate's format (errors), texts that cannot be spoken on this machine (errors), and texts whose sound is
+     * missing or was made from another text, voice or engine (warnings: Listen in the editor and {@code run} speak
+     * them).
+     */
     public static List<Problem> check(Flow flow, Path folder, NodeTypes types, Messages m) {
         List<Problem> problems = new ArrayList<>();
+        Speech speech = null;
+        boolean looked = false; // the speech engine is looked up once, and only for a flow with text to speech
         for (SoundProperties.Use use : SoundProperties.of(flow, types)) {
             SoundRef sound = use.sound();
             if (sound.source() == SoundRef.Source.URL || !(sound.file().isEmpty() || sound.isWellFormedFile())) {
@@ -42,21 +49,26 @@ public final class FlowSounds {
             String label = PropertyChecks.label(use.type(), use.spec(), m);
             String nodeId = use.node().id();
             String key = use.spec().key();
-            if (sound.file().isEmpty()) {
-                // with a speech engine, run and the app speak it before going live; without one it stays silent
-                problems.add(Speech.find() == null
-                        ? Problem.error(nodeId, key, m.get("problem.sound.notSpoken", label,
-                                "no speech engine on this machine; on Linux install espeak-ng"))
-                        : Problem.warning(nodeId, key, m.get("problem.sound.notSpoken", label,
-                                "it is spoken when the flow is run")));
-                continue;
+            if (sound.source() == SoundRef.Source.SPEECH) {
+                if (!looked) {
+                    speech = Speech.find();
+                    looked = true;
+                }
+                if (speech == null && sound.file().isEmpty()) {
+                    problems.add(Problem.error(nodeId, key, m.get("problem.sound.noSpeech", label)));
+                    continue;
+                }
+                if (speech != null && !speech.isCurrent(sound, folder)) {
+                    problems.add(Problem.warning(nodeId, key, m.get("problem.sound.notSpoken", label)));
+                    continue;
+                }
             }
             Path file = folder.resolve(sound.file());
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 problems.add(Problem.error(nodeId, key, m.get("problem.sound.missing", label, sound.file())));
                 continue;
             }
-            String mismatch = formatProblem(file);
+            String mismatch = formatProblem(file, m);
             if (mismatch != null) {
                 problems.add(Problem.error(nodeId, key, m.get("problem.sound.unreadable", label, sound.file(),
                         mismatch)));
@@ -66,13 +78,13 @@ public final class FlowSounds {
     }
 
     /** What is wrong with a local sound file for sipgate, or {@code null}. */
-    static String formatProblem(Path file) {
+    static String formatProblem(Path file, Messages m) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(HEAD);
             Wav.Info info = Wav.read(head, head.length);
-            return info == null ? "not a WAV file" : info.mismatch();
+            return info == null ? m.get("sound.format.notWav") : info.mismatch(m);
         } catch (IOException e) {
-            return "cannot be read: " + e.getMessage();
+            return m.get("sound.format.unreadable", String.valueOf(e.getMessage()));
         }
     }
 

@@ -13,6 +13,8 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
+import org.switchboard.engine.i18n.Messages;
+
 /**
  * Converts a sound file to what sipgate plays: WAV, PCM 16 bit signed little-endian, mono, 8 kHz. Reads WAV (any
  * PCM, float, A-law, mu-law), AIFF, and through Java Sound service providers MP3 (mp3spi), OGG Vorbis (vorbisspi)
@@ -35,17 +37,22 @@ public final class SoundConverter {
     private static final int PAD = RATE / 20;
     private static final int BLOCK_FRAMES = 4096;
 
-    /** How to convert: trim silence at both ends, and the longest input accepted. */
-    public record Options(boolean trimSilence, Duration maxLength) {
+    /** How to convert: trim silence at both ends, the longest input accepted, and the language of its messages. */
+    public record Options(boolean trimSilence, Duration maxLength, Messages messages) {
 
-        public static final Options DEFAULTS = new Options(true, MAX_LENGTH);
+        public static final Options DEFAULTS = new Options(true, MAX_LENGTH, Messages.ENGLISH);
 
         public Options withTrimSilence(boolean trim) {
-            return new Options(trim, maxLength);
+            return new Options(trim, maxLength, messages);
         }
 
         public Options withMaxLength(Duration max) {
-            return new Options(trimSilence, max);
+            return new Options(trimSilence, max, messages);
+        }
+
+        /** The same options, with what goes wrong said in the language of {@code m}. */
+        public Options withMessages(Messages m) {
+            return new Options(trimSilence, maxLength, m);
         }
     }
 
@@ -56,12 +63,12 @@ public final class SoundConverter {
     public static byte[] convert(Path file, Options options) throws SoundException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
-            throw new SoundException(name + " does not exist or is not a file.");
+            throw new SoundException(options.messages().get("sound.convert.noFile", name));
         }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return convert(raw, name, options);
         } catch (IOException e) {
-            throw new SoundException(name + " cannot be read: " + e.getMessage(), e);
+            throw new SoundException(options.messages().get("sound.convert.unreadable", name, e.getMessage()), e);
         }
     }
 
@@ -74,8 +81,7 @@ public final class SoundConverter {
             fileFormat = AudioSystem.getAudioFileFormat(in);
             in.reset();
         } catch (UnsupportedAudioFileException | IOException e) {
-            throw new SoundException(name + " is not a sound file Switchboard can read (WAV, MP3, OGG Vorbis or "
-                    + "FLAC).", e);
+            throw new SoundException(options.messages().get("sound.convert.notSound", name), e);
         }
         Duration declared = declaredLength(fileFormat);
         if (declared != null && declared.compareTo(options.maxLength()) > 0) {
@@ -87,19 +93,19 @@ public final class SoundConverter {
             float[] shaped = options.trimSilence() ? trim(normalise(mono)) : normalise(mono);
             return Wav.write(shaped, RATE);
         } catch (UnsupportedAudioFileException e) {
-            throw new SoundException(name + " is not a sound file Switchboard can read (WAV, MP3, OGG Vorbis or "
-                    + "FLAC).", e);
+            throw new SoundException(options.messages().get("sound.convert.notSound", name), e);
         } catch (IllegalArgumentException e) {
-            throw new SoundException(name + " uses an encoding Switchboard cannot decode ("
-                    + fileFormat.getFormat().getEncoding() + ").", e);
+            throw new SoundException(options.messages().get("sound.convert.encoding", name,
+                    String.valueOf(fileFormat.getFormat().getEncoding())), e);
         } catch (IOException | ArrayIndexOutOfBoundsException e) {
-            throw new SoundException(name + " is damaged or cut off: " + e.getMessage(), e);
+            throw new SoundException(options.messages().get("sound.convert.damaged", name,
+                    String.valueOf(e.getMessage())), e);
         }
     }
 
     private static SoundException tooLong(String name, Options options, Duration length) {
-        return new SoundException(name + " is " + minutes(length) + " long; Switchboard takes sounds of up to "
-                + minutes(options.maxLength()) + " (sipgate plays short prompts). Cut it first.");
+        return new SoundException(options.messages().get("sound.convert.tooLong", name, minutes(length),
+                minutes(options.maxLength())));
     }
 
     private static String minutes(Duration d) {
@@ -141,7 +147,7 @@ public final class SoundConverter {
         int channels = f.getChannels();
         int bytesPerSample = (f.getSampleSizeInBits() + 7) / 8;
         if (rate <= 0 || channels <= 0 || bytesPerSample <= 0 || bytesPerSample > 8) {
-            throw new SoundException(name + " has no usable sample format (" + f + ").");
+            throw new SoundException(options.messages().get("sound.convert.format", name, String.valueOf(f)));
         }
         SampleReader reader = SampleReader.of(f, bytesPerSample);
         int frameSize = bytesPerSample * channels;
@@ -179,7 +185,7 @@ public final class SoundConverter {
             filled = rest;
         }
         if (frames == 0) {
-            throw new SoundException(name + " contains no sound.");
+            throw new SoundException(options.messages().get("sound.convert.empty", name));
         }
         return resampler.finish(resampler.outputsFor(frames));
     }

@@ -34,12 +34,26 @@ public final class SoundStore {
     /** Converts a sound file for sipgate and stores it beside the flow: the file source of a sound property. */
     public static SoundRef importFile(Path flowFolder, Path source, SoundConverter.Options options)
             throws SoundException {
-        byte[] wav = SoundConverter.convert(source, options);
+        String name = source.getFileName() == null ? "" : source.getFileName().toString();
+        return keep(flowFolder, SoundConverter.convert(source, options), name, options);
+    }
+
+    /**
+     * Converts a sound read from a stream (a recording, say) for sipgate and stores it beside the flow under
+     * {@code name} for display.
+     */
+    public static SoundRef importSound(Path flowFolder, java.io.InputStream sound, String name,
+                                       SoundConverter.Options options) throws SoundException {
+        return keep(flowFolder, SoundConverter.convert(sound, name, options), name, options);
+    }
+
+    private static SoundRef keep(Path flowFolder, byte[] wav, String name, SoundConverter.Options options)
+            throws SoundException {
         try {
-            String name = source.getFileName() == null ? "" : source.getFileName().toString();
             return SoundRef.file(store(flowFolder, wav), name);
         } catch (IOException e) {
-            throw new SoundException("The converted sound cannot be saved beside the flow: " + e.getMessage(), e);
+            throw new SoundException(options.messages().get("sound.convert.notSaved", String.valueOf(e.getMessage())),
+                    e);
         }
     }
 

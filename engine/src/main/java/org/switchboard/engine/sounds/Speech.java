@@ -15,7 +15,8 @@ import org.switchboard.engine.flow.SoundRef;
 
 /**
  * Text to speech with the speech engine of the machine, no cloud account: espeak-ng on Linux, {@code say} on macOS,
- * PowerShell's System.Speech on Windows (the macOS and Windows paths are written but only the Linux one is tested).
+ * PowerShell's System.Speech on Windows (only the Linux one is run in tests; the commands of the other two are
+ * checked as built).
  * The engine writes a WAV file that {@link SoundConverter} turns into sipgate's format. A spoken sound remembers what
  * it was made from ({@link #madeFrom}: a hash of engine, voice and text), so a changed text or voice, or another
  * engine, is spoken again.
@@ -42,7 +43,8 @@ public final class Speech {
     private final Engine engine;
     private final String program;
 
-    private Speech(Engine engine, String program) {
+    /** A speech engine run through {@code program}; tests build the macOS and Windows ones to check their commands. */
+    Speech(Engine engine, String program) {
         this.engine = engine;
         this.program = program;
     }
@@ -114,7 +116,8 @@ public final class Speech {
         }
     }
 
-    private List<String> command(String voice, Path textFile, Path wav) {
+    /** The command that speaks {@code textFile} in {@code voice} into {@code wav}. */
+    List<String> command(String voice, Path textFile, Path wav) {
         List<String> cmd = new ArrayList<>();
         switch (engine) {
             case ESPEAK_NG -> cmd.addAll(List.of(program, "-v", voice, "-w", wav.toString(), "-f",

@@ -3,6 +3,8 @@ package org.switchboard.engine.sounds;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import org.switchboard.engine.i18n.Messages;
+
 /** Writes and reads the one WAV layout sipgate plays: RIFF, PCM 16 bit signed little-endian, mono, 44-byte header. */
 public final class Wav {
 
@@ -17,14 +19,14 @@ public final class Wav {
             return format == 1 && channels == 1 && rate == SoundConverter.RATE && bits == 16;
         }
 
-        /** What is wrong with it for sipgate, in plain words, or {@code null}. */
-        public String mismatch() {
+        /** What is wrong with it for sipgate, in plain words in the language of {@code m}, or {@code null}. */
+        public String mismatch(Messages m) {
             if (isSipgateFormat()) {
                 return null;
             }
-            return "it is " + (format == 1 ? "PCM" : "encoding " + format) + ", " + bits + " bit, "
-                    + (channels == 1 ? "mono" : channels + " channels") + ", " + rate + " Hz; sipgate needs PCM, "
-                    + "16 bit, mono, 8000 Hz";
+            return m.get("sound.format.mismatch", format == 1 ? "PCM" : m.get("sound.format.encoding",
+                    String.valueOf(format)), String.valueOf(bits), channels == 1 ? "mono"
+                    : m.get("sound.format.channels", String.valueOf(channels)), String.valueOf(rate));
         }
     }
 

@@ -130,12 +130,72 @@ class SoundConverterTest {
     }
 
     @Test
+    void aSixtyMinuteFileIsRefusedWithAClearMessage() throws Exception {
+        Path file = dir.resolve("hour.wav");
+        writeSilence(file, AudioFileFormat.Type.WAVE, 8000L * 3600, 8000L * 3600); // 28.8 MB on disk
+        SoundException e = assertThrows(SoundException.class, () -> SoundConverter.convert(file,
+                SoundConverter.Options.DEFAULTS));
+        assertEquals("hour.wav is 60 min 0 s long; Switchboard takes sounds of up to 10 min 0 s (sipgate plays short "
+                + "prompts). Cut it first.", e.getMessage());
+    }
+
+    @Test
+    void aLongSoundWhoseHeaderDoesNotTellIsRefusedWhileDecoding() {
+        // an AU stream with "length unknown" in its header and 11 minutes of samples that are generated, never stored
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(24);
+        header.putInt(0x2e736e64).putInt(24).putInt(-1).putInt(2).putInt(8000).putInt(1); // .snd, 8-bit PCM, mono
+        java.io.InputStream in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(header.array()),
+                zeros(8000L * 660));
+        SoundException e = assertThrows(SoundException.class, () -> SoundConverter.convert(in, "stream.au",
+                SoundConverter.Options.DEFAULTS));
+        assertTrue(e.getMessage().startsWith("stream.au is 10 min 0 s long; Switchboard takes sounds of up to 10 min"),
+                e.getMessage());
+    }
+
+    /** {@code frames} of 8-bit mono 8 kHz silence, streamed to the file; the header states {@code declared}. */
+    private static void writeSilence(Path file, AudioFileFormat.Type type, long frames, long declared)
+            throws IOException {
+        javax.sound.sampled.AudioFormat f = new javax.sound.sampled.AudioFormat(8000f, 8, 1, true, false);
+        try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(zeros(frames), f,
+                declared)) {
+            javax.sound.sampled.AudioSystem.write(in, type, file.toFile());
+        }
+    }
+
+    /** {@code count} zero bytes, generated as they are read. */
+    private static java.io.InputStream zeros(long count) {
+        return new java.io.InputStream() {
+            private long left = count;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+    }
+
+    @Test
     void notASoundFileGetsAPlainMessage() throws IOException {
         Path file = dir.resolve("notes.txt");
         Files.writeString(file, "hello, not a sound");
         SoundException e = assertThrows(SoundException.class, () -> SoundConverter.convert(file, KEEP_ALL));
         assertEquals("notes.txt is not a sound file Switchboard can read (WAV, MP3, OGG Vorbis or FLAC).",
                 e.getMessage());
+        SoundException german = assertThrows(SoundException.class, () -> SoundConverter.convert(file,
+                KEEP_ALL.withMessages(org.switchboard.engine.i18n.Messages.forLocale(java.util.Locale.GERMAN))));
+        assertEquals("notes.txt ist keine Klangdatei, die Switchboard lesen kann (WAV, MP3, OGG Vorbis oder FLAC).",
+                german.getMessage());
     }
 
     private static double seconds(byte[] wav) {
@@ -145,7 +205,7 @@ class SoundConverterTest {
     private static void assertSipgateWav(byte[] wav, double seconds) {
         Wav.Info info = Wav.read(wav, wav.length);
         assertNotNull(info, "a RIFF/WAVE header");
-        assertTrue(info.isSipgateFormat(), String.valueOf(info.mismatch()));
+        assertTrue(info.isSipgateFormat(), String.valueOf(info.mismatch(org.switchboard.engine.i18n.Messages.ENGLISH)));
         assertEquals(wav.length - Wav.HEADER, info.dataBytes());
         assertEquals(seconds, seconds(wav), 0.08, "length in seconds");
     }

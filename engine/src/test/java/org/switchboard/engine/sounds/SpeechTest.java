@@ -46,7 +46,7 @@ class SpeechTest {
         byte[] wav = Files.readAllBytes(dir.resolve(spoken.file()));
         Wav.Info info = Wav.read(wav, wav.length);
         assertNotNull(info);
-        assertTrue(info.isSipgateFormat(), String.valueOf(info.mismatch()));
+        assertTrue(info.isSipgateFormat(), String.valueOf(info.mismatch(org.switchboard.engine.i18n.Messages.ENGLISH)));
         double seconds = info.dataBytes() / 2.0 / SoundConverter.RATE;
         assertTrue(seconds > 1.5 && seconds < 10, "a spoken sentence, " + seconds + " s");
         assertEquals("sounds/" + SoundStore.sha256(wav) + ".wav", spoken.file());
@@ -74,5 +74,22 @@ class SpeechTest {
         FlowSounds.Spoken again = FlowSounds.speak(first.flow(), dir, NodeTypes.standard(), speech);
         assertEquals(0, again.spokenCount());
         assertEquals(first.flow(), again.flow());
+    }
+
+    @Test
+    void aTextNotSpokenSinceItChangedIsAWarningBeforeGoingLive() {
+        Flow flow = Flow.of("Speech", List.of(new FlowNode("hello", "play", "", new Position(0, 0),
+                Map.of("url", SoundRef.speech("Hello.", "en").toValue()))), List.of());
+        org.switchboard.engine.i18n.Messages en = org.switchboard.engine.i18n.Messages.ENGLISH;
+        assertEquals(1, FlowSounds.check(flow, dir, NodeTypes.standard(), en).size(), "never spoken");
+        Flow spoken = FlowSounds.speak(flow, dir, NodeTypes.standard(), speech).flow();
+        assertEquals(List.of(), FlowSounds.check(spoken, dir, NodeTypes.standard(), en));
+        Flow changed = spoken.updateNode("hello", n -> n.withProperty("url",
+                SoundRef.of(n.property("url")).withText("Goodbye.").toValue()));
+        var problems = FlowSounds.check(changed, dir, NodeTypes.standard(), en);
+        assertEquals(1, problems.size());
+        assertFalse(problems.get(0).isError());
+        assertEquals("Sound: the text has not been spoken since it last changed; Listen in the editor speaks it now, "
+                + "and run speaks it before going live.", problems.get(0).message());
     }
 }

@@ -104,7 +104,7 @@ public final class MainWindow {
         dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
         dock.markCount("problems", "error", problems.anyErrorProperty());
         this.calls = new CallsTab(run, doc::flow, canvas, settings, store.directory(), clock, () -> stage,
-                files::filePicker, with.dialogs());
+                files::filePicker, with.dialogs(), with.messages());
         dock.addTab("calls", "list", AppTexts.get("dock.calls"), calls.pane(), calls.pane().countProperty(), "");
 
         layOutPanels();

@@ -24,6 +24,7 @@ import org.switchboard.app.ui.Dialogs;
 import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.calllog.LoggedCall;
 import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.i18n.Messages;
 
 /**
  * The selected call in detail, beside the list: its pushes in order as a row of chips (event; a warning mark when
@@ -34,6 +35,7 @@ import org.switchboard.engine.flow.Flow;
 final class CallDetail extends VBox {
 
     private final Supplier<Flow> flow;
+    private final Messages messages;
     private final HBox chips = new HBox(4);
     private final ToggleGroup group = new ToggleGroup();
     private final Label head = new Label();
@@ -46,9 +48,11 @@ final class CallDetail extends VBox {
     private int chosen = -1;
     private Dialogs dialogs;
 
-    CallDetail(Supplier<Flow> flow) {
+    /** @param messages the engine's texts (the replay's steps) in the window's language */
+    CallDetail(Supplier<Flow> flow, Messages messages) {
         super(6);
         this.flow = flow;
+        this.messages = messages;
         getStyleClass().add("call-detail");
         setId("call-detail");
         chips.setId("call-pushes");
@@ -155,7 +159,7 @@ final class CallDetail extends VBox {
             return;
         }
         replay.setDisable(true);
-        DraftReplay.replay(c, draft, AppTexts.engine()).whenComplete((outcome, failed) -> {
+        DraftReplay.replay(c, draft, messages).whenComplete((outcome, failed) -> {
             replay.setDisable(call == null || call.inProgress());
             ReplayDialog.show(dialogs, getScene() == null ? null : getScene().getWindow(), outcome, failed);
         });

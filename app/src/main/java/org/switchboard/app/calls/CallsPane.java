@@ -37,6 +37,7 @@ import org.switchboard.app.ui.Dialogs;
 import org.switchboard.app.ui.Glyphs;
 import org.switchboard.engine.calllog.LoggedCall;
 import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.i18n.Messages;
 
 /**
  * The Calls tab: a filter, the call list (newest first) beside the selected call's detail, "Follow on canvas", and
@@ -64,7 +65,7 @@ public final class CallsPane extends VBox {
     private String selectedId;
     private boolean reselecting;
 
-    public CallsPane(CallMonitor monitor, Supplier<Flow> flow, FlowCanvas canvas, Clock clock) {
+    public CallsPane(CallMonitor monitor, Supplier<Flow> flow, FlowCanvas canvas, Clock clock, Messages messages) {
         this.monitor = monitor;
         this.flow = flow;
         this.canvas = canvas;
@@ -74,7 +75,7 @@ public final class CallsPane extends VBox {
         shown = new FilteredList<>(monitor.calls());
         table = new CallsTable(flow, clock);
         table.setItems(shown);
-        detail = new CallDetail(flow);
+        detail = new CallDetail(flow, messages);
 
         filter.setId("calls-filter");
         filter.setPromptText(AppTexts.get("calls.filter"));

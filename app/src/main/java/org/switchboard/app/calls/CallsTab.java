@@ -17,6 +17,7 @@ import org.switchboard.app.settings.AppSettings;
 import org.switchboard.app.ui.Dialogs;
 import org.switchboard.engine.calllog.Retention;
 import org.switchboard.engine.flow.Flow;
+import org.switchboard.engine.i18n.Messages;
 
 /**
  * Puts the call monitor together for the window: the kept call log in the per-user folder (runs write it; it is read
@@ -36,12 +37,13 @@ public final class CallsTab implements AutoCloseable {
     private final LiveCallPill pill;
 
     public CallsTab(LiveRun run, Supplier<Flow> flow, FlowCanvas canvas, AppSettings settings, Path dataDir,
-                    Clock clock, Supplier<Window> owner, Supplier<FilePicker> files, Dialogs dialogs) {
+                    Clock clock, Supplier<Window> owner, Supplier<FilePicker> files, Dialogs dialogs,
+                    Messages messages) {
         this.run = run;
         this.settings = settings;
         this.logFile = dataDir.resolve(LOG_NAME);
         this.monitor = new CallMonitor(run, clock);
-        this.pane = new CallsPane(monitor, flow, canvas, clock);
+        this.pane = new CallsPane(monitor, flow, canvas, clock, messages);
         pane.setFiles(files, dialogs);
         pane.setLogFile(logFile);
         pane.followProperty().set(settings.followCalls());

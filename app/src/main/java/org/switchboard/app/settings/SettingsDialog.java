@@ -97,7 +97,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 title(AppTexts.get("settings.start")), welcome);
         content.setPadding(new Insets(4, 0, 4, 0));
         content.setPrefWidth(380);
-        getDialogPane().setContent(content);
+        getDialogPane().setContent(scrolling(content));
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
 
         // a secrets file that cannot be written keeps the dialog open with the reason shown, so nothing typed is lost
@@ -122,6 +122,18 @@ public final class SettingsDialog extends Dialog<ButtonType> {
             }
             return button;
         });
+    }
+
+    /** The sections scroll when they are taller than the screen has room for, so OK and Cancel stay in view. */
+    private static javafx.scene.control.ScrollPane scrolling(VBox content) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("settings-scroll");
+        double room = Math.max(300, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 200);
+        scroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(room, content.prefHeight(content.getPrefWidth())), content.layoutBoundsProperty()));
+        return scroll;
     }
 
     private static Label title(String text) {

@@ -34,13 +34,16 @@ final class CallSettingsPane extends VBox {
         calls.getValueFactory().setValue(settings.callLogMaxCalls());
         notify.setSelected(settings.callNotifications());
         HBox keep = new HBox(6, new Label(AppTexts.get("settings.calls.keep")), days,
-                new Label(AppTexts.get("settings.calls.days")), calls, new Label(AppTexts.get("settings.calls.calls")));
+                new Label(AppTexts.get("settings.calls.days")));
         keep.setAlignment(Pos.CENTER_LEFT);
+        HBox most = new HBox(6, new Label(AppTexts.get("settings.calls.atMost")), calls,
+                new Label(AppTexts.get("settings.calls.calls")));
+        most.setAlignment(Pos.CENTER_LEFT);
         Label help = new Label(AppTexts.get(desktop ? "settings.calls.help.desktop" : "settings.calls.help.app"));
         help.getStyleClass().add("help");
         help.setWrapText(true);
         help.setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().addAll(keep, notify, help);
+        getChildren().addAll(keep, most, notify, help);
     }
 
     void apply(AppSettings settings) {

@@ -296,6 +296,12 @@ public final class MainWindow {
         }
     }
 
+    /** Shows the Calls tab and asks for a call log file to show there (e.g. one written by run --call-log). */
+    void openCallLog() {
+        dock.select("calls");
+        calls.pane().chooseLog();
+    }
+
     void settings() {
         new SettingsDialog(stage, with.theme(), settings, this::saveSettings,
                 mode -> ThemeFollower.follow(with.theme(), mode, null, 300), CallNotifier.desktopSupported())

@@ -263,10 +263,11 @@ class CallsTabTest extends AppWindowTest {
                         + "\"answeredBy\":\"menu\",\"xml\":\"<Response/>\",\"notes\":[],\"micros\":120}",
                 "{\"type\":\"end\",\"time\":\"2026-12-01T10:02:15Z\",\"callId\":\"h1\",\"cause\":\"cancel\"}",
                 "{\"type\":\"push\",\"time\":\"2026-12-01T10:05:00Z\",\"callId\":\"h2\",\"event\":\"newC"));
-        clickOn("#dock-tab-calls");
         setPicker(log);
-        clickOn("#calls-open");
+        interact(() -> window.actions().all().stream().filter(a -> a.id().equals("open-call-log")).findFirst()
+                .orElseThrow().fire());
         waitFor("the logged call", () -> table().getItems().size() == 1);
+        assertTrue(lookup("#calls-pane").query().isVisible(), "File → Open call log shows the Calls tab");
         assertEquals("+49 89 445566", cellText(0, "calls-col-from"));
         assertEquals("2:15", cellText(0, "calls-col-duration"));
         assertEquals("Caller hung up", cellText(0, "calls-col-state"));

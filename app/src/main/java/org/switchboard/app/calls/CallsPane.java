@@ -87,7 +87,7 @@ public final class CallsPane extends VBox {
         follow.selectedProperty().addListener((o, a, b) -> showOnCanvas());
         source.getStyleClass().add("help");
         source.setId("calls-source");
-        Button open = small("calls-open", "open", "calls.open", this::openLog);
+        Button open = small("calls-open", "open", "calls.open", this::chooseLog);
         Button export = small("calls-export", "save", "calls.export", this::exportCsv);
         Button clear = small("calls-clear", "trash", "calls.clear", this::clearLog);
         export.disableProperty().bind(Bindings.isEmpty(shown));
@@ -251,7 +251,8 @@ public final class CallsPane extends VBox {
         return b;
     }
 
-    void openLog() {
+    /** Asks for a call log file and shows its calls. */
+    public void chooseLog() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(AppTexts.get("calls.open.title"));
         chooser.getExtensionFilters().addAll(

@@ -41,6 +41,9 @@ import org.switchboard.app.problems.ProblemsPane;
 import org.switchboard.app.settings.AppSettings;
 import org.switchboard.app.settings.SettingsDialog;
 import org.switchboard.app.settings.SettingsStore;
+import org.switchboard.app.simulator.SimulatorPane;
+import org.switchboard.app.simulator.TestCalls;
+import org.switchboard.app.simulator.TestsPane;
 import org.switchboard.app.ui.Action;
 import org.switchboard.app.ui.Actions;
 import org.switchboard.app.ui.Dialogs;
@@ -72,6 +75,8 @@ public final class MainWindow {
     private final PalettePane palette;
     private final InspectorPane inspector;
     private final ProblemsPane problems;
+    private final TestCalls testCalls;
+    private final SimulatorPane simulator;
     private final Dock dock = new Dock();
     private final SplitPane main = new SplitPane();
     private final SplitPane centre = new SplitPane();
@@ -105,7 +110,14 @@ public final class MainWindow {
         dock.markCount("problems", "error", problems.anyErrorProperty());
         this.calls = new CallsTab(run, doc::flow, canvas, settings, store.directory(), clock, () -> stage,
                 files::filePicker, with.dialogs(), with.messages());
-        dock.addTab("calls", "list", AppTexts.get("dock.calls"), calls.pane(), calls.pane().countProperty(), "");
+        dock.addTab("calls", "handset", AppTexts.get("dock.calls"), calls.pane(), calls.pane().countProperty(), "");
+        this.testCalls = new TestCalls(doc, with.types(), with.messages(), canvas, problems, settings,
+                this::saveSettings);
+        this.simulator = new SimulatorPane(doc, with.types(), with.messages(), canvas, testCalls);
+        dock.addTab("simulator", "sim", AppTexts.get("dock.simulator"), simulator, null, null);
+        dock.addTab("tests", "list", AppTexts.get("dock.tests"), new TestsPane(testCalls),
+                testCalls.failuresProperty(), "warn");
+        dock.markCount("tests", "error", new javafx.beans.property.SimpleBooleanProperty(true));
 
         layOutPanels();
 
@@ -254,6 +266,16 @@ public final class MainWindow {
         return canvas;
     }
 
+    /** The Problems panel, for tests. */
+    public ProblemsPane problems() {
+        return problems;
+    }
+
+    /** The dock under the canvas (its tabs), for tests. */
+    public Dock dock() {
+        return dock;
+    }
+
     // ---- keys ----
 
     /** Actions whose keys win over a text field's own (undo, redo) are handled before any control sees the key. */
@@ -363,6 +385,8 @@ public final class MainWindow {
 
     private void finish(boolean keepRecovery) {
         closed = true;
+        simulator.shutdown();
+        testCalls.shutdown();
         // windows this one opened without waiting for them (the welcome) go with it, so the app can exit
         for (Window w : List.copyOf(Window.getWindows())) {
             if (w != stage && w instanceof Stage s && s.getOwner() == stage) {

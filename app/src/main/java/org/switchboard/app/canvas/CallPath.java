@@ -20,6 +20,16 @@ record CallPath(Set<String> live, Set<String> visited, List<Wire> wires) {
         return new CallPath(Set.copyOf(live), Set.copyOf(visited), List.copyOf(new LinkedHashSet<>(wires)));
     }
 
+    /** The path without the wires the flow no longer has (an edit removed them); this path if none went. */
+    CallPath within(Collection<Wire> flowWires) {
+        if (wires.isEmpty()) {
+            return this;
+        }
+        Set<Wire> present = Set.copyOf(flowWires);
+        List<Wire> kept = wires.stream().filter(present::contains).toList();
+        return kept.size() == wires.size() ? this : new CallPath(live, visited, kept);
+    }
+
     /** Whether a wire the call took ends at this node's input. */
     boolean inputOnPath(String nodeId) {
         for (Wire w : wires) {

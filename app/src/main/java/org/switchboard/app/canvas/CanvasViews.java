@@ -230,10 +230,15 @@ final class CanvasViews {
         shown(v, pass);
     }
 
-    /** Fills the card's ports on the call path shown and puts a taken output's label in a pill. */
+    /**
+     * Fills the card's ports on the call path shown, puts a taken output's label in a pill, and marks what no test
+     * call reaches.
+     */
     private void showPath(NodeView v) {
         CallPath p = canvas.callPath();
         v.setPath(p.inputOnPath(v.nodeId()), p.outputsOnPath(v.nodeId()));
+        v.setUntested(canvas.untested(v.nodeId()), canvas.untestedOutputs(v.nodeId()));
+        v.setCallState(canvas.callState(v.nodeId()), measurer);
     }
 
     private void shown(NodeView v, Pass pass) {

@@ -88,6 +88,9 @@ public final class FlowCanvas extends Region {
     private Set<String> covered = Set.of();
     private CallPath callPath = CallPath.NONE;
     private final List<Region> banners = new ArrayList<>();
+    private Map<String, String> callStates = Map.of();
+    private Set<String> untestedNodes = Set.of();
+    private Map<String, Set<String>> untestedOutputs = Map.of();
     private String hoveredCard;
     private UnaryOperator<CardLook> lookFilter = UnaryOperator.identity();
     /** A zoom gesture ends this long after its last step. */
@@ -349,9 +352,46 @@ public final class FlowCanvas extends Region {
         requestLayout();
     }
 
+    /**
+     * Says what a call is doing at a node in a live pill in its card's header ("● Ringing"), by node id; an empty map
+     * takes every pill away. Replaces the pills shown before.
+     */
+    public void showCallStates(Map<String, String> labelsByNode) {
+        Set<String> touched = new HashSet<>(callStates.keySet());
+        callStates = Map.copyOf(labelsByNode);
+        touched.addAll(callStates.keySet());
+        touched.forEach(views::refreshLook);
+    }
+
+    String callState(String nodeId) {
+        return callStates.get(nodeId);
+    }
+
     /** Takes the path of {@link #showPath} off the canvas. */
     public void clearPath() {
         showPath(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Marks what no test call reaches: these nodes' cards ({@code :untested}, a dashed ring) and these outputs'
+     * ports ({@code :untested}, hollow in the warning colour), by node id and output id. Empty collections clear it.
+     */
+    public void showUntested(Collection<String> nodeIds, Map<String, Set<String>> outputsByNode) {
+        Set<String> touched = new HashSet<>(untestedNodes);
+        touched.addAll(untestedOutputs.keySet());
+        untestedNodes = Set.copyOf(nodeIds);
+        untestedOutputs = Map.copyOf(outputsByNode);
+        touched.addAll(untestedNodes);
+        touched.addAll(untestedOutputs.keySet());
+        touched.forEach(views::refreshLook);
+    }
+
+    boolean untested(String nodeId) {
+        return untestedNodes.contains(nodeId);
+    }
+
+    Set<String> untestedOutputs(String nodeId) {
+        return untestedOutputs.getOrDefault(nodeId, Set.of());
     }
 
     /** The path shown now (for the cards and tests). */
@@ -602,6 +642,14 @@ public final class FlowCanvas extends Region {
     private void reconcile(DocumentState state) {
         Flow flow = state.flow();
         model.reconcile(state, messages);
+        CallPath kept = callPath.within(flow.wires());
+        if (kept != callPath) {
+            // a wire the call took was removed: its ports and its output's pill go with it
+            Set<String> touched = callPath.nodes();
+            callPath = kept;
+            views.wires().setLit(kept.wires());
+            touched.forEach(views::refreshLook);
+        }
         Wire sel = selectedWire.get();
         if (sel != null && !flow.wires().contains(sel)) {
             selectedWire.set(null);

@@ -43,6 +43,8 @@ final class NodeView extends Region {
     static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
     static final PseudoClass COVERED = PseudoClass.getPseudoClass("covered");
     static final PseudoClass LOD = PseudoClass.getPseudoClass("lod");
+    /** No test call enters this node. */
+    static final PseudoClass UNTESTED = PseudoClass.getPseudoClass("untested");
 
     /** The room left and right of an output label inside its path pill. */
     private static final double PILL_PAD_X = 6;
@@ -58,6 +60,10 @@ final class NodeView extends Region {
     /** The labels of the output rows by port, and the pills behind those a call took. */
     private final Map<String, Text> outputLabels = new LinkedHashMap<>();
     private final Map<String, Region> pathPills = new LinkedHashMap<>();
+    /** The type tag at the right of the header, and the pill that says what a call is doing here, over it. */
+    private Text typeTag;
+    private Region statePill;
+    private String shownState;
     /** Where each output label's pill goes: x, y, width, height (from the measured label). */
     private final Map<String, double[]> pillBoxes = new LinkedHashMap<>();
     private PortView input;
@@ -130,6 +136,9 @@ final class NodeView extends Region {
         outputLabels.clear();
         pathPills.clear();
         pillBoxes.clear();
+        typeTag = null;
+        statePill = null;
+        shownState = null;
         input = null;
         category = e.type == null ? null : e.type.category();
         String catClass = lod ? null : e.type == null ? "unknown" : "cat-" + e.type.category().key();
@@ -167,8 +176,9 @@ final class NodeView extends Region {
         add(text("node-title", g.title(), titleX, headerMid - m.lineHeight(CardMeasurer.Role.TITLE) / 2));
         if (g.typeTag() != null) {
             double w = m.width(CardMeasurer.Role.TYPE, g.typeTag());
-            add(text("node-type", g.typeTag(), g.width() - x0 - w,
-                    headerMid - m.lineHeight(CardMeasurer.Role.TYPE) / 2));
+            typeTag = text("node-type", g.typeTag(), g.width() - x0 - w,
+                    headerMid - m.lineHeight(CardMeasurer.Role.TYPE) / 2);
+            add(typeTag);
         }
         if (g.summary() != null) {
             add(text("node-summary", g.summary(), x0, g.summaryY()
@@ -379,6 +389,47 @@ final class NodeView extends Region {
             label.getStyleClass().add("on-path");
             pathPills.put(id, pill);
         }
+    }
+
+    /**
+     * Shows what a call is doing at this node in a live pill at the right of the header ("● Ringing"), over the type
+     * tag; null takes it away. Only a full card shows it.
+     */
+    void setCallState(String label, CardMeasurer m) {
+        if (java.util.Objects.equals(label, shownState) || geometry == null || shownLod) {
+            return;
+        }
+        shownState = label;
+        if (statePill != null) {
+            getChildren().remove(statePill);
+            statePill = null;
+        }
+        if (typeTag != null) {
+            typeTag.setVisible(label == null);
+        }
+        if (label == null) {
+            return;
+        }
+        double textWidth = Math.ceil(m.width(CardMeasurer.Role.TYPE, label) * 1.06);
+        double w = 7 + 6 + 5 + textWidth + 8;
+        double x = geometry.width() - CardGeometry.contentX() - w;
+        double y = CardGeometry.BORDER + CardGeometry.PAD_TOP + CardGeometry.HEADER / 2 - 10;
+        Region dot = box("node-state-dot", 7, 7, 6, 6);
+        Text text = text("node-state-text", label, 7 + 6 + 5, 10 - m.lineHeight(CardMeasurer.Role.TYPE) / 2);
+        dot.setManaged(false);
+        text.setManaged(false);
+        javafx.scene.layout.Pane pill = new javafx.scene.layout.Pane(dot, text);
+        pill.getStyleClass().add("node-state");
+        pill.setMouseTransparent(true);
+        pill.resizeRelocate(Math.round(x), Math.round(y), w, 20);
+        statePill = pill;
+        add(pill);
+    }
+
+    /** Marks the card ({@code :untested}) and these output ports ({@code :untested}) as reached by no test call. */
+    void setUntested(boolean node, Set<String> untestedOutputs) {
+        pseudoClassStateChanged(UNTESTED, node);
+        outputs.forEach((id, p) -> p.setUntested(untestedOutputs.contains(id)));
     }
 
     boolean hasInput() {

@@ -7,7 +7,7 @@ import javafx.scene.layout.Region;
  * One port of a node card: an 11 px ring drawn by CSS inside a larger transparent hit area, so that the small dot
  * is still easy to grab. Hollow when idle, filled ({@code :connected}) when a wire uses it; {@code :drop-target}
  * marks the inputs a wire being dragged may end on, {@code :drop-hover} the one under the pointer, {@code :on-path}
- * the ends of the wires a call took (filled in the live colour).
+ * the ends of the wires a call took (filled in the live colour), {@code :untested} an output no test call goes on at.
  */
 final class PortView extends Region {
 
@@ -20,6 +20,7 @@ final class PortView extends Region {
     static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
     static final PseudoClass DROP_HOVER = PseudoClass.getPseudoClass("drop-hover");
     static final PseudoClass ON_PATH = PseudoClass.getPseudoClass("on-path");
+    static final PseudoClass UNTESTED = PseudoClass.getPseudoClass("untested");
 
     private final String nodeId;
     private final String portId;
@@ -56,6 +57,10 @@ final class PortView extends Region {
 
     void setOnPath(boolean onPath) {
         pseudoClassStateChanged(ON_PATH, onPath);
+    }
+
+    void setUntested(boolean untested) {
+        pseudoClassStateChanged(UNTESTED, untested);
     }
 
     /** Places the port so its ring is centred on the given point of the card. */

@@ -17,7 +17,7 @@ import org.switchboard.engine.i18n.Messages;
 public final class AppTexts {
 
     private static final List<String> BUNDLES = List.of("org.switchboard.app.i18n.app",
-            "org.switchboard.app.i18n.canvas");
+            "org.switchboard.app.i18n.canvas", "org.switchboard.app.i18n.simulator");
 
     private static volatile Locale locale = pick(Locale.getDefault());
     private static volatile List<ResourceBundle> bundles = load(locale);

@@ -50,6 +50,7 @@ public final class ProblemsPane extends StackPane {
     private final ListView<Problem> list = new ListView<>(problems);
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
     private final ReadOnlyBooleanWrapper anyError = new ReadOnlyBooleanWrapper(this, "anyError");
+    private List<Problem> infos = List.of();
     private boolean pending;
 
     /**
@@ -99,6 +100,15 @@ public final class ProblemsPane extends StackPane {
         return List.copyOf(problems);
     }
 
+    /**
+     * Notes shown after the problems, with an info icon and not counted (e.g. the branches no test call reaches);
+     * they replace the notes shown before.
+     */
+    public void setInfos(List<Problem> notes) {
+        infos = List.copyOf(notes);
+        refresh();
+    }
+
     /** Redraws the rows, e.g. after the home country changed (the country code fix follows it). */
     public void refreshFixes() {
         list.refresh();
@@ -117,8 +127,10 @@ public final class ProblemsPane extends StackPane {
     private void refresh() {
         List<Problem> found = doc.state().problems().stream()
                 .sorted((a, b) -> Boolean.compare(!a.isError(), !b.isError())).toList();
-        if (!found.equals(problems)) {
-            problems.setAll(found);
+        List<Problem> rows = new java.util.ArrayList<>(found);
+        rows.addAll(infos);
+        if (!rows.equals(problems)) {
+            problems.setAll(rows);
         } else {
             // the same problems, but a node may have a new name (its chip) or a fix may no longer apply
             list.refresh();
@@ -153,15 +165,15 @@ public final class ProblemsPane extends StackPane {
         @Override
         protected void updateItem(Problem p, boolean empty) {
             super.updateItem(p, empty);
-            getStyleClass().removeAll("error", "warning");
+            getStyleClass().removeAll("error", "warning", "info");
             if (empty || p == null) {
                 setGraphic(null);
                 setText(null);
                 setTooltip(null);
                 return;
             }
-            getStyleClass().add(p.isError() ? "error" : "warning");
-            Node icon = Glyphs.ui(p.isError() ? "error" : "warn", 16);
+            getStyleClass().add(p.isError() ? "error" : p.isInfo() ? "info" : "warning");
+            Node icon = Glyphs.ui(p.isError() ? "error" : p.isInfo() ? "info" : "warn", 16);
             icon.getStyleClass().add("severity");
             HBox row = new HBox(10, icon);
             row.setAlignment(Pos.CENTER_LEFT);

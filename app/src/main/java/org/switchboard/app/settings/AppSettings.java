@@ -44,6 +44,7 @@ public final class AppSettings {
     private int callLogMaxCalls = 10_000;
     private boolean callNotifications;
     private boolean followCalls = true;
+    private boolean rerunTests = true;
     /** Whether converted sounds (files, recordings) lose the silence at their start and end. */
     private boolean trimSilence = true;
     private final Map<String, Object> other = new LinkedHashMap<>();
@@ -181,6 +182,15 @@ public final class AppSettings {
 
     public void setFollowCalls(boolean on) {
         followCalls = on;
+    }
+
+    /** Whether the flow's test calls run again after every edit (on by default). */
+    public boolean rerunTests() {
+        return rerunTests;
+    }
+
+    public void setRerunTests(boolean rerun) {
+        rerunTests = rerun;
     }
 
     public boolean trimSilence() {

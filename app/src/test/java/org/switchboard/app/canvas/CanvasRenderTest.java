@@ -343,15 +343,26 @@ class CanvasRenderTest {
         assertEquals(javafx.scene.paint.Color.web("#3FCB7E"), line.getStroke(), "the dark live green");
         robot.interact(() -> canvas.getParent().getStyleClass().remove("dark"));
 
+        // an edit that removes a wire the call took takes its marks off too
+        robot.interact(() -> {
+            doc.apply("Unwire", f -> f.withoutWires(List.of(two)));
+            canvas.flush();
+        });
+        assertFalse(portTwo.getPseudoClassStates().contains(PortView.ON_PATH));
+        assertEquals(0, canvas.view("switch1").lookupAll(".node-output-pill").size());
+        assertTrue(has(wiresLayer, "#wire-in1-call-gather1"), "the other wires stay lit");
+
         robot.interact(() -> {
             canvas.clearPath();
             canvas.flush();
         });
         assertEquals(0, wiresLayer.getChildren().stream().filter(n -> n instanceof WireView).count());
-        assertEquals(6, layer.path().getElements().stream().filter(e -> e instanceof MoveTo).count());
+        assertEquals(5, layer.path().getElements().stream().filter(e -> e instanceof MoveTo).count());
         assertFalse(canvas.view("dial2").getPseudoClassStates().contains(NodeView.LIVE));
-        assertFalse(portTwo.getPseudoClassStates().contains(PortView.ON_PATH));
-        assertEquals(0, canvas.view("switch1").lookupAll(".node-output-pill").size());
+    }
+
+    private static boolean has(Group layer, String id) {
+        return layer.lookup(id) instanceof WireView;
     }
 
     @Test

@@ -41,6 +41,11 @@ import org.switchboard.engine.sipgate.xml.Verb;
  */
 public final class TestCallRunner implements AutoCloseable {
 
+    /** A local sound's address in a recorded answer: {@code <any base>/sounds/<hash>.wav}. */
+    private static final java.util.regex.Pattern LOCAL_SOUND =
+            java.util.regex.Pattern.compile("^https?://[^?#]*/" + org.switchboard.engine.flow.SoundRef.FOLDER
+                    + "/([0-9a-f]{64}\\.wav)$");
+
     private final Flow flow;
     private final NodeTypes types;
     private final FlowEngine engine;
@@ -51,7 +56,7 @@ public final class TestCallRunner implements AutoCloseable {
     /** Runs calls side by side; each waits for HTTP most of its time. */
     private final ForkJoinPool pool = new ForkJoinPool(Math.max(4, Runtime.getRuntime().availableProcessors()));
 
-    private TestCallRunner(Flow flow, NodeTypes types) {
+    private TestCallRunner(Flow flow, NodeTypes types, java.nio.file.Path flowFolder) {
         this.flow = flow;
         this.types = types;
         CallControl apiStandIn = (callId, listener) -> {
@@ -61,7 +66,7 @@ public final class TestCallRunner implements AutoCloseable {
         EngineOptions options = EngineOptions.defaults("http://127.0.0.1").withTypes(types)
                 .withCallControl(apiStandIn).withListener(this::record);
         engine = new FlowEngine(options);
-        engine.deploy(flow);
+        engine.deploy(flow, flowFolder);
         server = new SwitchboardServer(ServerOptions.defaults().withPort(0), engine).start();
         engine.setBaseUrl(server.url());
         sipgate = SipgateSimulator.forServer(server.url());
@@ -73,7 +78,23 @@ public final class TestCallRunner implements AutoCloseable {
     }
 
     public static TestCallRunner start(Flow flow, NodeTypes types) {
-        return new TestCallRunner(flow, types);
+        return new TestCallRunner(flow, types, null);
+    }
+
+    /**
+     * Starts a server for this flow whose local sounds ({@code sounds/HASH.wav}) are served from {@code flowFolder},
+     * the folder of the flow's file, as {@code run} serves them. The caller then hears them under their place in
+     * the flow ({@code sounds/HASH.wav}), not under the runner's passing address.
+     */
+    public static TestCallRunner start(Flow flow, NodeTypes types, java.nio.file.Path flowFolder) {
+        return new TestCallRunner(flow, types, flowFolder);
+    }
+
+    /** A sound URL as a test names it: the runner's own local sounds by their place beside the flow. */
+    private String soundName(String url) {
+        String own = server.url() + "/" + org.switchboard.engine.flow.SoundRef.FOLDER + "/";
+        return url != null && url.startsWith(own)
+                ? org.switchboard.engine.flow.SoundRef.FOLDER + "/" + url.substring(own.length()) : url;
     }
 
     public Flow flow() {
@@ -135,31 +156,139 @@ public final class TestCallRunner implements AutoCloseable {
 
     /** Plays a call with these inputs to its end and reports what happened. */
     CallRun play(TestCall.Setup setup, List<Input> inputs) {
-        String path = setup.path() == null ? defaultPath() : setup.path();
-        SimulatedCall call = setup.user() == null
-                ? sipgate.newCall(path, setup.from(), setup.to(), setup.direction())
-                : sipgate.newCall(path, setup.from(), setup.to(), setup.direction(), setup.user());
-        CallRun run = new CallRun();
-        CallState state = new CallState();
-        absorb(call, call.transcript().lastStep(), run, state);
+        Call call = begin(setup);
         for (int i = 0; i < inputs.size(); i++) {
-            String why = apply(call, inputs.get(i), setup, state);
+            String why = call.apply(inputs.get(i));
             if (why != null) {
-                run.unusedInput = i;
-                run.unusedWhy = why;
+                call.run.unusedInput = i;
+                call.run.unusedWhy = why;
                 break;
             }
+        }
+        call.run.ringing = call.ringing();
+        call.run.waitingNode = call.awaitingDigits() ? call.state.answeringNode : null;
+        call.run.waitingDigits = call.state.maxDigits;
+        call.end();
+        return call.run;
+    }
+
+    /**
+     * Starts a call that is played one input at a time (the app's simulator): the {@code newCall} is posted now;
+     * each {@link Call#apply} posts what sipgate would post next. What the caller experienced and which nodes and
+     * outputs ran grow as it goes. End it with {@link Call#end()}.
+     */
+    public Call begin(TestCall.Setup setup) {
+        return new Call(setup);
+    }
+
+    /**
+     * One call played input by input, over the runner's server as sipgate would drive it. Methods wait for HTTP:
+     * call them off a UI thread. Thread-safe.
+     */
+    public final class Call {
+
+        private final TestCall.Setup setup;
+        private final SimulatedCall call;
+        private final CallRun run = new CallRun();
+        private final CallState state = new CallState();
+        private final List<Input> inputs = new ArrayList<>();
+
+        private Call(TestCall.Setup setup) {
+            String path = setup.path() == null ? defaultPath() : setup.path();
+            TestCall.Setup used = new TestCall.Setup(path, setup.from(), setup.to(), setup.direction(), setup.user());
+            this.setup = used;
+            call = setup.user() == null
+                    ? sipgate.newCall(path, setup.from(), setup.to(), setup.direction())
+                    : sipgate.newCall(path, setup.from(), setup.to(), setup.direction(), setup.user());
             absorb(call, call.transcript().lastStep(), run, state);
         }
-        run.ringing = state.dialled != null && !state.answered && !call.ended();
-        run.waitingNode = call.awaitingDigits() ? state.answeringNode : null;
-        run.waitingDigits = state.maxDigits;
-        if (!call.ended()) {
-            call.hangup(state.answered || state.flowEnded ? "normalClearing" : "cancel");
-            absorb(call, call.transcript().lastStep(), run, state);
+
+        /**
+         * Plays one input; returns null, or the message key of why the call could not take it (then nothing was
+         * posted).
+         */
+        public synchronized String apply(Input input) {
+            String why = TestCallRunner.apply(call, input, setup, state);
+            if (why == null) {
+                inputs.add(input);
+                absorb(call, call.transcript().lastStep(), run, state);
+                if (call.ended()) {
+                    events.remove(call.callId());
+                }
+            }
+            return why;
         }
-        events.remove(call.callId());
-        return run;
+
+        /** Hangs up (the caller, or the called party after answering) unless the call has ended; idempotent. */
+        public synchronized void end() {
+            if (!call.ended()) {
+                call.hangup(state.answered || state.flowEnded ? "normalClearing" : "cancel");
+                absorb(call, call.transcript().lastStep(), run, state);
+            }
+            events.remove(call.callId());
+        }
+
+        /** The newCall as posted (its path filled in). */
+        public TestCall.Setup setup() {
+            return setup;
+        }
+
+        /** What the caller experienced so far, in order. */
+        public synchronized List<Experience> experiences() {
+            return List.copyOf(run.experiences);
+        }
+
+        /** The inputs played so far (those the call took). */
+        public synchronized List<Input> inputs() {
+            return List.copyOf(inputs);
+        }
+
+        /** The nodes the engine entered so far, in order. */
+        public synchronized List<String> nodesEntered() {
+            return List.copyOf(run.nodesEntered);
+        }
+
+        /** The outputs the engine went on at so far, in order. */
+        public synchronized List<RuntimeEvent.OutputTaken> outputsTaken() {
+            return List.copyOf(run.outputsTaken);
+        }
+
+        /** The node whose answer the caller is in now (a waiting menu, a ringing Dial), or null. */
+        public synchronized String currentNode() {
+            return ended() ? null : state.answeringNode;
+        }
+
+        /** Whether a menu waits for keys. */
+        public synchronized boolean awaitingDigits() {
+            return call.awaitingDigits();
+        }
+
+        /** How many keys the waiting menu takes. */
+        public synchronized int maxDigits() {
+            return state.maxDigits;
+        }
+
+        /** Whether the call was forwarded and the called party has not answered yet. */
+        public synchronized boolean ringing() {
+            return state.dialled != null && !state.answered && !call.ended();
+        }
+
+        /** Whether the called party (or its voicemail) answered. */
+        public synchronized boolean answered() {
+            return state.answered;
+        }
+
+        /**
+         * Whether the call is over: hung up, or the flow ended it (rejected, hung up, nothing to wait for any more).
+         */
+        public synchronized boolean ended() {
+            return call.ended() || state.flowEnded || !call.awaitingDigits() && state.dialled == null;
+        }
+
+        /** The call so far as a test: its inputs, and its experiences as what to expect. */
+        public synchronized TestCall toTest(String name) {
+            return new TestCall(name, setup, inputs, run.experiences);
+        }
     }
 
     /** Where the call stands, as far as the answers tell. */
@@ -257,19 +386,30 @@ public final class TestCallRunner implements AutoCloseable {
                 out.add(new Experience.RoutedNormally());
             } else {
                 for (Verb verb : response.getVerbs()) {
-                    experience(verb, out, state);
+                    experience(verb, out, state, TestCallRunner::recordedSound);
                 }
             }
         }
         return out;
     }
 
-    private static void experience(Verb verb, List<Experience> out, CallState state) {
+    /** A sound of the flow's own folder as a test names it, whichever server's address the recorded answer had. */
+    private static String recordedSound(String url) {
+        java.util.regex.Matcher m = LOCAL_SOUND.matcher(url == null ? "" : url);
+        return m.find() ? org.switchboard.engine.flow.SoundRef.FOLDER + "/" + m.group(1) : url;
+    }
+
+    private void experience(Verb verb, List<Experience> out, CallState state) {
+        experience(verb, out, state, this::soundName);
+    }
+
+    private static void experience(Verb verb, List<Experience> out, CallState state,
+                                   java.util.function.UnaryOperator<String> soundName) {
         if (verb instanceof Play play) {
-            out.add(new Experience.Hears(play.getUrl()));
+            out.add(new Experience.Hears(soundName.apply(play.getUrl())));
         } else if (verb instanceof Gather gather) {
             if (gather.getPlay() != null && gather.getPlay().getUrl() != null) {
-                out.add(new Experience.Hears(gather.getPlay().getUrl()));
+                out.add(new Experience.Hears(soundName.apply(gather.getPlay().getUrl())));
             }
             int digits = gather.getMaxDigits() == null ? 1 : gather.getMaxDigits();
             int millis = gather.getTimeout() == null ? 2000 : gather.getTimeout();

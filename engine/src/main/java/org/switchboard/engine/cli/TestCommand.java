@@ -101,7 +101,9 @@ public final class TestCommand implements Callable<Integer> {
         List<TestResult> results = new ArrayList<>();
         List<Long> millis = new ArrayList<>();
         List<TestCall> toRun;
-        try (TestCallRunner runner = TestCallRunner.start(flow)) {
+        // local sounds are served from the flow's folder, as `run` serves them
+        try (TestCallRunner runner = TestCallRunner.start(flow, NodeTypes.standard(),
+                flowFile.toAbsolutePath().getParent())) {
             toRun = generate ? TestGenerator.generate(runner, messages) : saved;
             for (TestCall test : toRun) {
                 long start = System.nanoTime();

@@ -7,7 +7,8 @@ package org.switchboard.engine.flow;
  */
 public record Problem(Severity severity, String nodeId, String property, String message) {
 
-    public enum Severity { ERROR, WARNING }
+    /** INFO: worth knowing, nothing wrong (e.g. a branch no test call reaches); only the app makes these. */
+    public enum Severity { ERROR, WARNING, INFO }
 
     public static Problem error(String nodeId, String property, String message) {
         return new Problem(Severity.ERROR, nodeId, property, message);
@@ -15,6 +16,14 @@ public record Problem(Severity severity, String nodeId, String property, String 
 
     public static Problem warning(String nodeId, String property, String message) {
         return new Problem(Severity.WARNING, nodeId, property, message);
+    }
+
+    public static Problem info(String nodeId, String property, String message) {
+        return new Problem(Severity.INFO, nodeId, property, message);
+    }
+
+    public boolean isInfo() {
+        return severity == Severity.INFO;
     }
 
     public boolean isError() {

@@ -127,6 +127,8 @@ class CallsTabTest extends AppWindowTest {
         assertFalse(glows("menu"));
         assertEquals(Set.of("in>menu", "menu>digits", "digits>ben"), litWires());
         assertEquals("Ringing", cellText(0, "calls-col-state"));
+        assertEquals("Ringing", ((javafx.scene.text.Text) lookup("#node-ben .node-state-text").query()).getText(),
+                "the card says what happens there");
         assertEquals("Main menu 2 \u203A Ben", cellText(0, "calls-col-path"));
 
         answer(c);

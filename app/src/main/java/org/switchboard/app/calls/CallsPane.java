@@ -64,6 +64,7 @@ public final class CallsPane extends VBox {
     private Path logFile;
     private String selectedId;
     private boolean reselecting;
+    private boolean statesShown;
 
     public CallsPane(CallMonitor monitor, Supplier<Flow> flow, FlowCanvas canvas, Clock clock, Messages messages) {
         this.monitor = monitor;
@@ -233,10 +234,22 @@ public final class CallsPane extends VBox {
         Flow f = flow.get();
         if (call == null || f == null || (call.inProgress() && !follow.isSelected())) {
             canvas.clearPath();
+            stateShown(java.util.Map.of());
             return;
         }
         CallPaths path = CallPaths.of(call, f);
         canvas.showPath(path.live(), path.visited(), path.wires());
+        // the card the call is at says what happens there ("● Ringing"), as the simulator's does
+        stateShown(path.live().isEmpty() ? java.util.Map.of()
+                : java.util.Map.of(path.live().iterator().next(), CallText.state(call).text()));
+    }
+
+    /** Shows call states on the cards; takes away only pills this tab put there (the simulator sets its own). */
+    private void stateShown(java.util.Map<String, String> states) {
+        if (!states.isEmpty() || statesShown) {
+            canvas.showCallStates(states);
+        }
+        statesShown = !states.isEmpty();
     }
 
     // ---- the log's actions ----

@@ -38,6 +38,8 @@ import org.switchboard.app.live.LiveRun;
 import org.switchboard.app.inspector.PropertyEditors;
 import org.switchboard.app.palette.PalettePane;
 import org.switchboard.app.problems.ProblemsPane;
+import org.switchboard.app.run.RunBar;
+import org.switchboard.app.run.RunController;
 import org.switchboard.app.settings.AppSettings;
 import org.switchboard.app.settings.SettingsDialog;
 import org.switchboard.app.settings.SettingsStore;
@@ -84,6 +86,7 @@ public final class MainWindow {
     private final Actions actions;
     private final LiveRun run = new LiveRun(SecretStore.standard());
     private final CallsTab calls;
+    private final RunController runController;
     private boolean closed;
 
     MainWindow(Stage stage, AppSettings settings, SettingsStore store, HostServices host, Clock clock,
@@ -100,8 +103,12 @@ public final class MainWindow {
         this.canvas = createCanvas();
         // a flow that was just opened is shown whole (up to 100 %), once the canvas knows its size
         files.setOnOpened(() -> Platform.runLater(canvas::zoomToFit));
+        this.runController = new RunController(run, doc, with.types(), settings, this::saveSettings, with.dialogs(),
+                () -> stage,
+                () -> dock.select("problems"));
         this.actions = new Actions(WindowActions.of(this, files, doc));
         actions.addAll(canvas.actions());
+        actions.addAll(runController.actions());
         this.palette = new PalettePane(with.types(), with.messages(), this::addNode, id -> canvas.cardImage(id));
         this.inspector = new InspectorPane(doc, this::showNode, with.types(), PropertyEditors.standard());
         this.problems = new ProblemsPane(doc, with.types(), with.messages(), this::showNode,
@@ -122,7 +129,10 @@ public final class MainWindow {
         layOutPanels();
 
         BorderPane root = new BorderPane(main);
-        root.setTop(new WindowToolbar(actions, doc, files, canvas.zoomProperty()));
+        WindowToolbar toolbar = new WindowToolbar(actions, doc, files, canvas.zoomProperty());
+        toolbar.getChildren().add(new RunBar(runController, actions, with.dialogs(), () -> stage, with.types(),
+                with.messages()));
+        root.setTop(toolbar);
         root.getStyleClass().add("window");
         // the window's size first, so the scene is laid out once at the size it is shown at
         geometry.restore(stage, settings.window());
@@ -198,6 +208,11 @@ public final class MainWindow {
         return calls;
     }
 
+    /** Run, Stop and Deploy of the open document, and what is not live yet. */
+    public RunController runController() {
+        return runController;
+    }
+
     /** Shows the window and lays out the panels at their remembered sizes. */
     public void show() {
         stage.show();
@@ -207,6 +222,7 @@ public final class MainWindow {
         // the canvas has the focus at start (not the palette search), so its keys and "/" work at once
         canvas.requestFocus();
         Platform.runLater(canvas::requestFocus);
+        run.warmUpSoon();
     }
 
     /**

@@ -32,9 +32,9 @@ import org.switchboard.app.ui.Actions;
 import org.switchboard.app.ui.Glyphs;
 
 /**
- * The 48 px bar at the top of the window: logo and name, a compact menu bar (File, Edit, View, Help), the document
- * name with its unsaved dot and recent files, New / Open / Save, Undo / Redo (tooltips say what they would undo),
- * and the zoom menu. Only commands that exist are shown.
+ * The 48 px bar at the top of the window: logo and name, a compact menu bar (File, Edit, View, Run, Help), the
+ * document name with its unsaved dot and recent files, New / Open / Save, Undo / Redo (tooltips say what they would
+ * undo), and the zoom menu; the window adds Run's part at the right. Only commands that exist are shown.
  */
 final class WindowToolbar extends HBox {
 
@@ -59,7 +59,7 @@ final class WindowToolbar extends HBox {
         brand.setAlignment(Pos.CENTER_LEFT);
         brand.setMinWidth(Region.USE_PREF_SIZE);
 
-        MenuBar menus = new MenuBar(fileMenu(), editMenu(), viewMenu(), helpMenu());
+        MenuBar menus = new MenuBar(fileMenu(), editMenu(), viewMenu(), runMenu(), helpMenu());
         menus.getStyleClass().add("window-menus");
         menus.setId("menu-bar");
         menus.setUseSystemMenuBar(true);
@@ -222,6 +222,12 @@ final class WindowToolbar extends HBox {
         Menu view = new Menu(AppTexts.get("menu.view"));
         view.getItems().addAll(items("menu-", "zoom-in", "zoom-out", "zoom-fit", "zoom-100"));
         return view;
+    }
+
+    private Menu runMenu() {
+        Menu run = new Menu(AppTexts.get("menu.run"));
+        run.getItems().addAll(items("menu-", "run", "deploy"));
+        return run;
     }
 
     private Menu helpMenu() {

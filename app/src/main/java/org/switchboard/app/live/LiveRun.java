@@ -25,7 +25,9 @@ import org.switchboard.engine.host.Ports;
 import org.switchboard.engine.runtime.RuntimeEvent;
 import org.switchboard.engine.server.ServerOptions;
 import org.switchboard.engine.settings.SecretStore;
+import org.switchboard.engine.sipgate.SignatureVerifier;
 import org.switchboard.engine.tunnel.Tunnel;
+import org.switchboard.engine.warmup.Warmup;
 
 /**
  * The app's Run: serves the open flow on the embedded server in the app's own process, through the same
@@ -69,15 +71,39 @@ public final class LiveRun implements AutoCloseable {
     private final ReadOnlyStringWrapper baseUrl = new ReadOnlyStringWrapper(this, "baseUrl");
     private final ReadOnlyObjectWrapper<Flow> liveFlow = new ReadOnlyObjectWrapper<>(this, "liveFlow");
     private final List<LiveEvents> subscribers = new CopyOnWriteArrayList<>();
+    private static final long WARM_UP_DELAY_MILLIS = 3_000;
     private volatile FlowHost host;
     private volatile Path callLogFile;
     private volatile Retention callLogRetention = Retention.DEFAULT;
+    private volatile boolean closed;
+    /** The signature check of this and later runs; null: off. */
+    private volatile SignatureVerifier verifier;
     /** Counts starts and stops (on the JavaFX thread), so a start that a stop overtook is undone. */
     private long generation;
 
     /** @param secrets where the sipgate token for Hang up call nodes is stored (as for {@code run}) */
     public LiveRun(SecretStore secrets) {
         this.secrets = Objects.requireNonNull(secrets);
+    }
+
+    /**
+     * A few seconds from now (after the window is up, so the start is not slowed), initialises the server's
+     * one-time state in the background as {@code run} does at its start, so that the first Run takes about as long
+     * as any later one. Nothing depends on it.
+     */
+    public void warmUpSoon() {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(WARM_UP_DELAY_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (host == null && !closed) {
+                Warmup.serverInBackground();
+            }
+        }, "switchboard-run-warmup");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
@@ -99,7 +125,7 @@ public final class LiveRun implements AutoCloseable {
                 previous.close();
             }
             try {
-                HostOptions options = HostOptions.onPort(wantedPort).withSecrets(secrets);
+                HostOptions options = HostOptions.onPort(wantedPort).withSecrets(secrets).withSignatureCheck(verifier);
                 if (callLogFile != null) {
                     options = options.withCallLog(callLogFile, callLogRetention);
                 }
@@ -218,6 +244,23 @@ public final class LiveRun implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Turns the check of sipgate's signature on with {@code check} (e.g. {@code SignatureVerifier.bundled()}) or off
+     * with {@code null}: at once for a running server, and for every later Run. Off by default (only this computer
+     * reaches the server until a tunnel is open).
+     */
+    public void setSignatureCheck(SignatureVerifier check) {
+        verifier = check;
+        FlowHost h = host;
+        if (h != null) {
+            try {
+                h.setSignatureCheck(check);
+            } catch (HostException notBound) {
+                // a host that could not bind serves nothing to check
+            }
+        }
+    }
+
     /** Closes the tunnel and stops its agent in the background; the server keeps running locally. */
     public CompletableFuture<Void> goOffline() {
         FlowHost h = host;
@@ -293,6 +336,13 @@ public final class LiveRun implements AutoCloseable {
         return host;
     }
 
+    /** Whether a failed {@link #start} failed because the port is taken. */
+    public static boolean portInUse(Throwable failure) {
+        Throwable t = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                ? c.getCause() : failure;
+        return t instanceof HostException h && h.portInUse();
+    }
+
     /** Whether {@code port} on 127.0.0.1 is free right now. */
     public static boolean isPortFree(int port) {
         return Ports.isFree(ServerOptions.DEFAULT_BIND_ADDRESS, port);
@@ -306,6 +356,7 @@ public final class LiveRun implements AutoCloseable {
     /** Stops serving and waits for it (the window is closing): no server is left behind. */
     @Override
     public void close() {
+        closed = true;
         FlowHost h = host;
         host = null;
         generation++;

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The user's settings as stored in {@code settings.json}: language, theme, window and panel geometry, recent files,
- * the last directory and whether to show the welcome dialog. Keys this version does not know are kept and written
- * back unchanged, so settings added by a newer version (or by other parts of the app) survive. Lives on the JavaFX
- * thread; {@link SettingsStore} reads and writes it.
+ * the last directory, whether to show the welcome dialog, and Run's port and automatic deploy. Keys this version
+ * does not know are kept and written back unchanged, so settings added by a newer version (or by other parts of the
+ * app) survive. Lives on the JavaFX thread; {@link SettingsStore} reads and writes it.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -44,6 +44,10 @@ public final class AppSettings {
     private int callLogMaxCalls = 10_000;
     private boolean callNotifications;
     private boolean followCalls = true;
+    /** The port Run serves on (127.0.0.1); null means the default. */
+    private Integer runPort;
+    /** Whether every valid edit is deployed while the flow runs. */
+    private boolean autoDeploy;
     private boolean rerunTests = true;
     /** Whether converted sounds (files, recordings) lose the silence at their start and end. */
     private boolean trimSilence = true;
@@ -182,6 +186,27 @@ public final class AppSettings {
 
     public void setFollowCalls(boolean on) {
         followCalls = on;
+    }
+
+    /** The default port of Run, as for the command line's {@code run}. */
+    public static final int DEFAULT_RUN_PORT = 8080;
+
+    /** The port Run serves the flow on, 127.0.0.1 only ({@value #DEFAULT_RUN_PORT} unless changed). */
+    public int runPort() {
+        return runPort == null || runPort < 1 || runPort > 65_535 ? DEFAULT_RUN_PORT : runPort;
+    }
+
+    public void setRunPort(int port) {
+        runPort = port == DEFAULT_RUN_PORT ? null : port;
+    }
+
+    /** Whether every valid edit goes live at once while the flow runs (off: the user deploys). */
+    public boolean autoDeploy() {
+        return autoDeploy;
+    }
+
+    public void setAutoDeploy(boolean on) {
+        autoDeploy = on;
     }
 
     /** Whether the flow's test calls run again after every edit (on by default). */

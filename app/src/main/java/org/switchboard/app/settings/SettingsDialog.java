@@ -8,12 +8,14 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 import org.switchboard.app.i18n.AppTexts;
@@ -24,7 +26,8 @@ import org.switchboard.engine.settings.SecretStore;
  * The Settings dialog: language (applies after a restart, and says so), appearance (System, Light, Dark; applies at
  * once), the home country for phone numbers without a country code, the sipgate account (personal access token, kept
  * in the secrets file), the call log's retention and call notifications, whether converted sounds are trimmed of
- * silence and whether the welcome dialog shows at start. OK stores the settings; Cancel changes nothing.
+ * silence, Run's port and automatic deploy, and whether the welcome dialog shows at start. OK stores the settings;
+ * Cancel changes nothing.
  */
 public final class SettingsDialog extends Dialog<ButtonType> {
 
@@ -86,6 +89,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         trim.setSelected(settings.trimSilence());
         trim.setWrapText(true);
         trim.setMinHeight(Region.USE_PREF_SIZE);
+        RunSettingsPane run = new RunSettingsPane(settings);
 
         VBox content = new VBox(6,
                 title(AppTexts.get("settings.language")), language, restart, gap(),
@@ -94,10 +98,21 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 title(AppTexts.get("settings.sipgate")), sipgate, gap(),
                 title(AppTexts.get("settings.calls")), calls, gap(),
                 title(AppTexts.get("settings.sounds")), trim, gap(),
+                title(AppTexts.get("settings.run")), run, gap(),
                 title(AppTexts.get("settings.start")), welcome);
         content.setPadding(new Insets(4, 0, 4, 0));
         content.setPrefWidth(380);
-        getDialogPane().setContent(scrolling(content));
+        // as tall as its content, but never taller than the screen: the rest scrolls, so OK stays in reach
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("settings-scroll");
+        setOnShowing(e -> {
+            getDialogPane().applyCss();
+            double screen = Screen.getPrimary().getVisualBounds().getHeight();
+            scroll.setPrefViewportHeight(Math.min(content.prefHeight(380), Math.max(300, screen - 200)));
+        });
+        getDialogPane().setContent(scroll);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
 
         // a secrets file that cannot be written keeps the dialog open with the reason shown, so nothing typed is lost
@@ -117,23 +132,12 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 settings.setShowWelcome(welcome.isSelected());
                 calls.apply(settings);
                 settings.setTrimSilence(trim.isSelected());
+                run.apply(settings);
                 save.run();
                 applyTheme.accept(mode);
             }
             return button;
         });
-    }
-
-    /** The sections scroll when they are taller than the screen has room for, so OK and Cancel stay in view. */
-    private static javafx.scene.control.ScrollPane scrolling(VBox content) {
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("settings-scroll");
-        double room = Math.max(300, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 200);
-        scroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.min(room, content.prefHeight(content.getPrefWidth())), content.layoutBoundsProperty()));
-        return scroll;
     }
 
     private static Label title(String text) {

@@ -24,6 +24,7 @@ import org.switchboard.engine.runtime.FlowEngine;
 import org.switchboard.engine.runtime.RuntimeEvent;
 import org.switchboard.engine.server.ServerOptions;
 import org.switchboard.engine.server.SwitchboardServer;
+import org.switchboard.engine.sipgate.SignatureVerifier;
 import org.switchboard.engine.tunnel.OnlineSession;
 import org.switchboard.engine.tunnel.Tunnel;
 import org.switchboard.engine.tunnel.TunnelException;
@@ -247,6 +248,23 @@ public final class FlowHost implements AutoCloseable {
             }
             setStatus(HostStatus.running(server.port()));
         }
+    }
+
+    /**
+     * Turns the check of sipgate's signature on with {@code verifier} (e.g. {@code SignatureVerifier.bundled()}),
+     * or off with {@code null}, for every push from now on, without a restart; the options' verifier is where it
+     * starts. Going online should turn it on: through a tunnel anyone who finds the URL could send pushes.
+     *
+     * @throws HostException when the port could not be bound
+     */
+    public void setSignatureCheck(SignatureVerifier verifier) throws HostException {
+        server().setSignatureCheck(verifier);
+    }
+
+    /** Whether pushes must carry a valid signature now (false while the port is not bound). */
+    public boolean verifiesSignatures() {
+        SwitchboardServer s = boundServer();
+        return s != null && s.verifiesSignatures();
     }
 
     /** The open tunnel's session, or {@code null} when offline. */

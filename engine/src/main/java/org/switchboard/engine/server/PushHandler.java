@@ -62,7 +62,8 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
     private final FlowEngine engine;
     private final int maxBodyBytes;
     private final int maxFormFields;
-    private final SignatureVerifier verifier;
+    /** Checks every push's signature; null when off. Switched while serving (going online turns it on). */
+    private volatile SignatureVerifier verifier;
     private static final HttpField TEXT_TYPE = PlainErrors.TEXT_PLAIN;
     private static final int MAX_SOURCES = 10_000;
     private static final long EVICTION_REPORT_NANOS = 1_000_000_000L;
@@ -87,6 +88,15 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         this.failedSignatures = new Sources.Limiter(limits.failedSignaturesPerSecond(),
                 limits.failedSignatureBurst(), MAX_SOURCES);
         this.logLines = new Sources.Limiter(limits.logLinesPerSecond(), limits.logLineBurst(), MAX_SOURCES);
+    }
+
+    /** Turns the signature check on with {@code v}, or off with null; for pushes that arrive from now on. */
+    void setVerifier(SignatureVerifier v) {
+        this.verifier = v;
+    }
+
+    boolean verifiesSignatures() {
+        return verifier != null;
     }
 
     void setStatusConnector(Connector connector) {
@@ -251,6 +261,7 @@ final class PushHandler extends Handler.Abstract.NonBlocking {
         }
 
         private void answer(byte[] raw) {
+            SignatureVerifier verifier = PushHandler.this.verifier;
             if (verifier != null) {
                 if (!failedSignatures.hasRoom(source)) { // refused before the costly check
                     refuse(request, response, callback, HttpStatus.TOO_MANY_REQUESTS_429,

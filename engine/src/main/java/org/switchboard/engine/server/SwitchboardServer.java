@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.runtime.FlowEngine;
+import org.switchboard.engine.sipgate.SignatureVerifier;
 
 /**
  * The embedded webhook server: Jetty 12 (core API, no servlets) in front of a {@link FlowEngine}. It answers sipgate
@@ -168,6 +169,19 @@ public final class SwitchboardServer implements AutoCloseable {
     /** Makes the flow live for new calls (the engine's atomic swap); running calls keep their version. */
     public void deploy(Flow flow) {
         engine.deploy(flow);
+    }
+
+    /**
+     * Turns the signature check on with {@code verifier}, or off with {@code null}, for every push from now on (the
+     * options' setting is where it starts): going online turns it on without a restart.
+     */
+    public void setSignatureCheck(SignatureVerifier verifier) {
+        handler.setVerifier(verifier);
+    }
+
+    /** Whether pushes must carry a valid signature now. */
+    public boolean verifiesSignatures() {
+        return handler.verifiesSignatures();
     }
 
     public boolean isRunning() {

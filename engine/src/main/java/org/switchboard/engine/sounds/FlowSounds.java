@@ -89,6 +89,24 @@ public final class FlowSounds {
     }
 
     /**
+     * Whether {@link #speak} would speak anything: a text-to-speech sound of the flow has no sound yet, or one made
+     * from another text, voice or engine. Cheap (no speaking; a file check per text), so a caller can stay on its
+     * thread when nothing needs speaking. False without a speech engine.
+     */
+    public static boolean hasUnspoken(Flow flow, Path folder, NodeTypes types, Speech speech) {
+        if (speech == null || folder == null) {
+            return false;
+        }
+        for (SoundProperties.Use use : SoundProperties.of(flow, types)) {
+            SoundRef sound = use.sound();
+            if (sound.source() == SoundRef.Source.SPEECH && !speech.isCurrent(sound, folder)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Speaks every text-to-speech sound of the flow whose sound is missing or was made from another text, voice or
      * engine, storing it beside the flow. Without a speech engine nothing changes (the check reports it).
      */

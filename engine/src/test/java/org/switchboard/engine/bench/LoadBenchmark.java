@@ -31,7 +31,9 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Options: {@code --seconds N} (measuring time per run, default 20), {@code --warmup N} (default 3),
  * {@code --connections 1,16,64}, {@code --server-jvm "ARGS"} (JVM options of both servers), {@code --flow FILE},
- * {@code --cold-starts N} (default 5), {@code --out FILE} (also write the Markdown report there).
+ * {@code --cold-starts N} (default 5), {@code --out FILE} (also write the Markdown report there). With
+ * {@code --targets bare,engine,app --app-classpath CP} it also measures the desktop app's embedded server (the app
+ * started headless with the flow open and Run pressed, see the app's {@code AppServeBenchmark}).
  */
 public final class LoadBenchmark {
 
@@ -50,6 +52,8 @@ public final class LoadBenchmark {
     private final List<String> targets;
     private final List<String> workloads;
     private final int maxWaitSeconds;
+    /** The desktop app's class path (with its test classes), for the target {@code app}; null without it. */
+    private String appClasspath;
     private final StringBuilder report = new StringBuilder();
     private final List<String> memory = new ArrayList<>();
 
@@ -73,6 +77,7 @@ public final class LoadBenchmark {
         double warmup = 3;
         List<Integer> connections = List.of(1, 16, 64);
         String jvm = DEFAULT_SERVER_JVM;
+        String appClasspath = null;
         Path flow = Path.of("..", "sample-flows", "family-menu.json");
         int coldStarts = 5;
         Path out = null;
@@ -96,6 +101,7 @@ public final class LoadBenchmark {
                 case "--max-wait" -> maxWait = Integer.parseInt(value);
                 case "--targets" -> targets = List.of(value.split(","));
                 case "--workloads" -> workloads = List.of(value.split(","));
+                case "--app-classpath" -> appClasspath = value;
                 case "--skip-load" -> {
                     skipLoad = true;
                     i--;
@@ -107,6 +113,10 @@ public final class LoadBenchmark {
         List<String> jvmOptions = jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+"));
         LoadBenchmark bench = new LoadBenchmark(seconds, warmup, connections, jvmOptions, flow, coldStarts, jar,
                 targets, workloads, maxWait);
+        bench.appClasspath = appClasspath;
+        if (targets.contains("app") && appClasspath == null) {
+            throw new IllegalArgumentException("the target app needs --app-classpath (the app's test class path)");
+        }
         if (skipLoad) {
             bench.coldStart();
         } else {
@@ -129,11 +139,16 @@ public final class LoadBenchmark {
         line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<double[]> bare = targets.contains("bare") ? measure("bare Jetty", bareCommand()) : null;
         List<double[]> engine = targets.contains("engine") ? measure("switchboard run", runCommand(0)) : null;
+        List<double[]> app = targets.contains("app") ? measure("app (Run)", appCommand()) : null;
         line("");
         memory.forEach(this::line);
         line("");
         if (bare != null && engine != null) {
             line("Engine vs bare Jetty (throughput ratio): " + ratios(bare, engine));
+            line("");
+        }
+        if (engine != null && app != null) {
+            line("App's embedded server vs headless run (throughput ratio): " + ratios(engine, app));
             line("");
         }
         if (coldStarts > 0) {
@@ -300,6 +315,20 @@ public final class LoadBenchmark {
 
     private List<String> bareCommand() {
         return javaCommand(BenchServer.class.getName(), "bare", "0");
+    }
+
+    /**
+     * The desktop app, headless (Monocle, software rendering), with the flow open and Run pressed; a subscriber
+     * takes the live events as a monitor panel would. It prints {@code Listening on ...} once Running.
+     */
+    private List<String> appCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(serverJvm);
+        command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Dprism.text=t2k", "-Dheadless.geometry=1440x900-32", "-cp", appClasspath,
+                "org.switchboard.app.AppServeBenchmark", "serve", flow.toAbsolutePath().toString()));
+        return command;
     }
 
     private List<String> runCommand(int port) {

@@ -24,6 +24,7 @@ import org.switchboard.engine.runtime.RuntimeEvent;
 import org.switchboard.engine.server.FamilyMenu;
 import org.switchboard.engine.server.RawHttp;
 import org.switchboard.engine.settings.SecretStore;
+import org.switchboard.engine.sipgate.SignatureVerifier;
 import org.switchboard.engine.tunnel.Tunnel;
 import org.switchboard.engine.tunnel.TunnelStatus;
 
@@ -145,6 +146,20 @@ class FlowHostTest {
         assertEquals(HostStatus.stopped(), host.status());
         assertThrows(IOException.class, () -> RawHttp.post("http://127.0.0.1:" + port, FamilyMenu.PATH, FORM,
                 newCall("y")));
+    }
+
+    @Test
+    void theSignatureCheckCanBeSwitchedOnWhileServing() throws Exception {
+        try (FlowHost host = FlowHost.start(options(0), FamilyMenu.flow(), null)) {
+            assertFalse(host.verifiesSignatures());
+            assertEquals(200, RawHttp.post(host.localUrl(), FamilyMenu.PATH, FORM, newCall("s1")).status());
+            host.setSignatureCheck(SignatureVerifier.bundled());
+            assertTrue(host.verifiesSignatures());
+            RawHttp.Answer unsigned = RawHttp.post(host.localUrl(), FamilyMenu.PATH, FORM, newCall("s2"));
+            assertEquals(403, unsigned.status(), unsigned.body());
+            host.setSignatureCheck(null);
+            assertEquals(200, RawHttp.post(host.localUrl(), FamilyMenu.PATH, FORM, newCall("s3")).status());
+        }
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.switchboard.app.document.Recovery;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.inspector.InspectorPane;
 import org.switchboard.app.live.LiveRun;
+import org.switchboard.app.online.OnlineController;
 import org.switchboard.app.inspector.PropertyEditors;
 import org.switchboard.app.palette.PalettePane;
 import org.switchboard.app.problems.ProblemsPane;
@@ -84,7 +85,8 @@ public final class MainWindow {
     private final SplitPane centre = new SplitPane();
     private final WindowGeometry geometry = new WindowGeometry();
     private final Actions actions;
-    private final LiveRun run = new LiveRun(SecretStore.standard());
+    private final SecretStore secrets = SecretStore.standard();
+    private final LiveRun run = new LiveRun(secrets);
     private final CallsTab calls;
     private final RunController runController;
     private boolean closed;
@@ -132,6 +134,8 @@ public final class MainWindow {
         WindowToolbar toolbar = new WindowToolbar(actions, doc, files, canvas.zoomProperty());
         toolbar.getChildren().add(new RunBar(runController, actions, with.dialogs(), () -> stage, with.types(),
                 with.messages()));
+        toolbar.getChildren().add(new OnlineController(stage, with.theme(), with.dialogs(), settings,
+                this::saveSettings, secrets, run, this::openLink).bar());
         root.setTop(toolbar);
         root.getStyleClass().add("window");
         // the window's size first, so the scene is laid out once at the size it is shown at
@@ -175,6 +179,11 @@ public final class MainWindow {
     /** The app's message boxes, for tests. */
     Dialogs dialogs() {
         return with.dialogs();
+    }
+
+    /** The user's settings as this window uses them, for tests. */
+    AppSettings appSettings() {
+        return settings;
     }
 
     /** The window shown on the stage, for tests. */
@@ -360,8 +369,12 @@ public final class MainWindow {
     }
 
     void help() {
+        openLink(AppTexts.get("help.url"));
+    }
+
+    private void openLink(String address) {
         if (host != null) {
-            host.showDocument(AppTexts.get("help.url"));
+            host.showDocument(address);
         }
     }
 

@@ -44,6 +44,8 @@ public final class AppSettings {
     private int callLogMaxCalls = 10_000;
     private boolean callNotifications;
     private boolean followCalls = true;
+    /** Going online (ngrok region and domain, agent, signature check); null until changed. */
+    private OnlineSettings online;
     /** The port Run serves on (127.0.0.1); null means the default. */
     private Integer runPort;
     /** Whether every valid edit is deployed while the flow runs. */
@@ -186,6 +188,15 @@ public final class AppSettings {
 
     public void setFollowCalls(boolean on) {
         followCalls = on;
+    }
+
+    /** How the app goes online; the defaults when never changed. */
+    public OnlineSettings online() {
+        return online == null ? OnlineSettings.DEFAULTS : online;
+    }
+
+    public void setOnline(OnlineSettings value) {
+        online = value;
     }
 
     /** The default port of Run, as for the command line's {@code run}. */

@@ -7,12 +7,12 @@ import javafx.scene.control.ListCell;
 import javafx.util.StringConverter;
 
 /** Shows a combo box's values (and its closed button) by a label function instead of {@code toString}. */
-final class LabelledComboBox {
+public final class LabelledComboBox {
 
     private LabelledComboBox() {
     }
 
-    static <T> void label(ComboBox<T> box, Function<T, String> label) {
+    public static <T> void label(ComboBox<T> box, Function<T, String> label) {
         StringConverter<T> names = new StringConverter<>() {
             @Override
             public String toString(T value) {

@@ -28,7 +28,7 @@ import org.switchboard.engine.sipgate.SipgateRestClient;
  * ({@link SecretStore}, readable only by the user), where {@code run} and the engine read them too; they are written
  * only by {@link #save()}, and the token is never shown in a message.
  */
-final class SipgateAccountPane extends VBox {
+public final class SipgateAccountPane extends VBox {
 
     private final SecretStore secrets;
     private final TextField tokenId = new TextField();
@@ -37,7 +37,7 @@ final class SipgateAccountPane extends VBox {
     private final Label result = new Label();
     private final Button check = new Button(AppTexts.get("settings.sipgate.check"));
 
-    SipgateAccountPane(SecretStore secrets) {
+    public SipgateAccountPane(SecretStore secrets) {
         super(6);
         this.secrets = secrets;
         tokenId.setId("settings-sipgate-token-id");
@@ -75,7 +75,7 @@ final class SipgateAccountPane extends VBox {
     }
 
     /** Writes the three values (an empty field removes its entry); a failure is shown here and thrown. */
-    void save() throws IOException {
+    public void save() throws IOException {
         try {
             secrets.put(SecretStore.SIPGATE_TOKEN_ID, tokenId.getText().strip());
             secrets.put(SecretStore.SIPGATE_TOKEN, token.getText().strip());
@@ -107,6 +107,11 @@ final class SipgateAccountPane extends VBox {
         }, "switchboard-sipgate-check");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Shows a problem with the token under the fields. */
+    public void showProblem(String message) {
+        showResult(false, message);
     }
 
     private void showResult(boolean ok, String message) {

@@ -94,6 +94,34 @@ final class AgentPidFile {
         return stopped;
     }
 
+    /**
+     * Stops every recorded agent that still runs as the same process, whoever recorded it (this process, another
+     * Switchboard still running, or one that is gone), and forgets it.
+     *
+     * @return how many agents were stopped
+     */
+    int stopAllRecorded() {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int stopped = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+            for (Path file : files) {
+                List<String> lines = read(file);
+                Optional<ProcessHandle> agent = lines.size() < 4 ? Optional.empty() : sameProcess(lines);
+                if (agent.isPresent()) {
+                    LOG.info("Stopping the ngrok agent (pid {}) that Switchboard started", agent.get().pid());
+                    stop(agent.get());
+                    stopped++;
+                }
+                delete(file);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not look for ngrok agents in {}: {}", dir, e.getMessage());
+        }
+        return stopped;
+    }
+
     static void stop(ProcessHandle process) {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();

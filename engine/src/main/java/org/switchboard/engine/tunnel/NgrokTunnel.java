@@ -17,7 +17,6 @@ import com.github.alexdlaird.exception.NgrokException;
 import com.github.alexdlaird.http.HttpClientException;
 import com.github.alexdlaird.ngrok.NgrokClient;
 import com.github.alexdlaird.ngrok.conf.JavaNgrokConfig;
-import com.github.alexdlaird.ngrok.installer.NgrokInstaller;
 import com.github.alexdlaird.ngrok.process.NgrokLog;
 import com.github.alexdlaird.ngrok.protocol.BindTls;
 import com.github.alexdlaird.ngrok.protocol.CreateTunnel;
@@ -69,7 +68,35 @@ public final class NgrokTunnel implements Tunnel {
 
     /** A tunnel that may download the agent with java-ngrok's installer when it is neither configured nor on PATH. */
     public NgrokTunnel(NgrokOptions options) {
-        this(options, target -> new NgrokInstaller().installNgrok(target));
+        this(options, new AgentDownload(null, null));
+    }
+
+    /**
+     * A tunnel that, when the agent is neither configured nor on PATH, downloads it with {@code download} (its
+     * address, progress and Cancel are the caller's).
+     */
+    public NgrokTunnel(NgrokOptions options, AgentDownload download) {
+        this(options, (AgentLocator.Downloader) download);
+    }
+
+    /**
+     * Stops every ngrok agent that a Switchboard run which is no longer running left behind (after a crash), and
+     * nothing else; call it at start.
+     *
+     * @return how many agents were stopped
+     */
+    public static int stopLeftoverAgents(Path stateDir) {
+        return new AgentPidFile(stateDir).stopLeftovers();
+    }
+
+    /**
+     * Stops every ngrok agent that a Switchboard run started and that is still running, also that of a run which
+     * is still open (the answer to ngrok's "only one agent" limit). Agents started by anything else are left alone.
+     *
+     * @return how many agents were stopped
+     */
+    public static int stopAgentsStartedBySwitchboard(Path stateDir) {
+        return new AgentPidFile(stateDir).stopAllRecorded();
     }
 
     /** A tunnel with its own way to fetch a missing agent (tests: one that never touches the network). */

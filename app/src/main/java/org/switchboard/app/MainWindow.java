@@ -23,6 +23,8 @@ import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.switchboard.app.calls.CallNotifier;
+import org.switchboard.app.calls.CallsTab;
 import org.switchboard.app.canvas.FlowCanvas;
 import org.switchboard.app.sounds.SoundFileDrop;
 import org.switchboard.app.sounds.SoundImports;
@@ -85,6 +87,7 @@ public final class MainWindow {
     private final Actions actions;
     private final SecretStore secrets = SecretStore.standard();
     private final LiveRun run = new LiveRun(secrets);
+    private final CallsTab calls;
     private final RunController runController;
     private boolean closed;
 
@@ -114,6 +117,9 @@ public final class MainWindow {
                 settings::homeCountry);
         dock.addTab("problems", "warn", AppTexts.get("dock.problems"), problems, problems.countProperty(), "warn");
         dock.markCount("problems", "error", problems.anyErrorProperty());
+        this.calls = new CallsTab(run, doc::flow, canvas, settings, store.directory(), clock, () -> stage,
+                files::filePicker, with.dialogs(), with.messages());
+        dock.addTab("calls", "handset", AppTexts.get("dock.calls"), calls.pane(), calls.pane().countProperty(), "");
         this.testCalls = new TestCalls(doc, with.types(), with.messages(), canvas, problems, settings,
                 this::saveSettings);
         this.simulator = new SimulatorPane(doc, with.types(), with.messages(), canvas, testCalls);
@@ -204,6 +210,11 @@ public final class MainWindow {
     /** The embedded server that runs the open flow (Run / Stop, deploy, live events). */
     public LiveRun liveRun() {
         return run;
+    }
+
+    /** The Calls tab, its monitor and the kept call log. */
+    public CallsTab calls() {
+        return calls;
     }
 
     /** Run, Stop and Deploy of the open document, and what is not live yet. */
@@ -332,10 +343,18 @@ public final class MainWindow {
         }
     }
 
+    /** Shows the Calls tab and asks for a call log file to show there (e.g. one written by run --call-log). */
+    void openCallLog() {
+        dock.select("calls");
+        calls.pane().chooseLog();
+    }
+
     void settings() {
         new SettingsDialog(stage, with.theme(), settings, this::saveSettings,
-                mode -> ThemeFollower.follow(with.theme(), mode, null, 300)).showAndWait();
+                mode -> ThemeFollower.follow(with.theme(), mode, null, 300), CallNotifier.desktopSupported())
+                .showAndWait();
         problems.refreshFixes();
+        calls.applySettings();
     }
 
     void quit() {
@@ -416,7 +435,8 @@ public final class MainWindow {
             settings.setPanel(DOCK_HEIGHT, Math.round((1 - centre.getDividerPositions()[0]) * h));
         }
         saveSettings();
-        run.close(); // the embedded server stops with the window: no port stays taken
+        run.close(); // the embedded server stops with the window: no port stays taken (its call log is flushed)
+        calls.close();
         autosave.stop(keepRecovery);
     }
 

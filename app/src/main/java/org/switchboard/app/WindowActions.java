@@ -30,6 +30,7 @@ final class WindowActions {
         list.add(Action.of("save-as", AppTexts.get("menu.file.saveAs"), files::saveAs)
                 .keys(shortcutShift(KeyCode.S)));
         list.add(Action.of("export-png", AppTexts.get("menu.file.exportPng"), h::exportPng));
+        list.add(Action.of("open-call-log", AppTexts.get("menu.file.openCallLog"), h::openCallLog));
         list.add(Action.of("settings", AppTexts.get("menu.file.settings"), h::settings)
                 .keys(shortcut(KeyCode.COMMA)));
         list.add(Action.of("quit", AppTexts.get("menu.file.quit"), h::quit).keys(shortcut(KeyCode.Q)));

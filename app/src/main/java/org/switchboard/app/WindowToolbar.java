@@ -202,7 +202,7 @@ final class WindowToolbar extends HBox {
         Menu file = new Menu(AppTexts.get("menu.file"));
         file.getItems().addAll(items("menu-", "new", "open"));
         file.getItems().addAll(recentMenu, new SeparatorMenuItem());
-        file.getItems().addAll(items("menu-", "save", "save-as", "export-png"));
+        file.getItems().addAll(items("menu-", "save", "save-as", "export-png", "open-call-log"));
         file.getItems().add(new SeparatorMenuItem());
         file.getItems().addAll(items("menu-", "settings"));
         file.getItems().add(new SeparatorMenuItem());

@@ -87,6 +87,7 @@ public final class FlowCanvas extends Region {
     private Set<String> live = Set.of();
     private Set<String> covered = Set.of();
     private CallPath callPath = CallPath.NONE;
+    private final List<Region> banners = new ArrayList<>();
     private Map<String, String> callStates = Map.of();
     private Set<String> untestedNodes = Set.of();
     private Map<String, Set<String>> untestedOutputs = Map.of();
@@ -340,6 +341,14 @@ public final class FlowCanvas extends Region {
         touched.forEach(views::refreshLook);
         views.wires().setLit(callPath.wires());
         minimapDirty = true;
+        requestLayout();
+    }
+
+    /** Floats {@code banner} at the top centre of the canvas (e.g. the live call pill); it shows while visible. */
+    public void addBanner(Region banner) {
+        banner.setManaged(false);
+        banners.add(banner);
+        getChildren().add(getChildren().indexOf(hint), banner);
         requestLayout();
     }
 
@@ -728,6 +737,9 @@ public final class FlowCanvas extends Region {
         layoutFloating(hint, 16, h - 14 - hint.prefHeight(-1));
         layoutFloating(minimap, w - 16 - Minimap.WIDTH, h - 16 - Minimap.HEIGHT);
         double zw = zoomControls.prefWidth(-1);
+        for (Region banner : banners) {
+            layoutFloating(banner, Math.round((w - banner.prefWidth(-1)) / 2), 14);
+        }
         layoutFloating(zoomControls, w - 16 - Minimap.WIDTH - 8 - zw, h - 16 - zoomControls.prefHeight(zw));
 
         if (measurer.refreshFonts()) {

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import org.switchboard.engine.calllog.Retention;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.host.FlowHost;
 import org.switchboard.engine.host.HostException;
@@ -72,6 +73,8 @@ public final class LiveRun implements AutoCloseable {
     private final List<LiveEvents> subscribers = new CopyOnWriteArrayList<>();
     private static final long WARM_UP_DELAY_MILLIS = 3_000;
     private volatile FlowHost host;
+    private volatile Path callLogFile;
+    private volatile Retention callLogRetention = Retention.DEFAULT;
     private volatile boolean closed;
     /** The signature check of this and later runs; null: off. */
     private volatile SignatureVerifier verifier;
@@ -122,8 +125,11 @@ public final class LiveRun implements AutoCloseable {
                 previous.close();
             }
             try {
-                FlowHost started = FlowHost.start(HostOptions.onPort(wantedPort).withSecrets(secrets)
-                        .withSignatureCheck(verifier), flow, flowFolder);
+                HostOptions options = HostOptions.onPort(wantedPort).withSecrets(secrets).withSignatureCheck(verifier);
+                if (callLogFile != null) {
+                    options = options.withCallLog(callLogFile, callLogRetention);
+                }
+                FlowHost started = FlowHost.start(options, flow, flowFolder);
                 subscribers.forEach(started::addListener);
                 Platform.runLater(() -> {
                     if (mine != generation) {
@@ -182,6 +188,20 @@ public final class LiveRun implements AutoCloseable {
         h.deploy(flow, flowFolder);
         liveFlow.set(flow);
         return true;
+    }
+
+    /**
+     * Keeps every later run's calls in the call log at {@code file} (none when {@code null}), trimmed to
+     * {@code retention} when a run opens it; takes effect at the next start.
+     */
+    public void useCallLog(Path file, Retention retention) {
+        callLogFile = file;
+        callLogRetention = retention == null ? Retention.DEFAULT : retention;
+    }
+
+    /** The call log runs write to, or {@code null}. */
+    public Path callLogFile() {
+        return callLogFile;
     }
 
     /** Stops serving (requests in flight finish first, a few seconds at most) in the background. */

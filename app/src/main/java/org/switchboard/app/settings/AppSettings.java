@@ -39,6 +39,11 @@ public final class AppSettings {
     private boolean showWelcome = true;
     /** ISO 3166 region code (DE, GB, CH, ...) that national numbers ("030 ...") belong to; null when not set. */
     private String homeCountry;
+    /** The kept call log: calls newer than this many days, at most this many; notifications for incoming calls. */
+    private int callLogDays = 90;
+    private int callLogMaxCalls = 10_000;
+    private boolean callNotifications;
+    private boolean followCalls = true;
     /** Going online (ngrok region and domain, agent, signature check); null until changed. */
     private OnlineSettings online;
     /** The port Run serves on (127.0.0.1); null means the default. */
@@ -151,6 +156,38 @@ public final class AppSettings {
 
     public void setHomeCountry(String region) {
         homeCountry = region == null || region.isBlank() ? null : region;
+    }
+
+    public int callLogDays() {
+        return callLogDays > 0 ? callLogDays : 90;
+    }
+
+    public int callLogMaxCalls() {
+        return callLogMaxCalls > 0 ? callLogMaxCalls : 10_000;
+    }
+
+    /** Keeps calls of the last {@code days} days in the call log, at most {@code maxCalls} of them. */
+    public void setCallLogRetention(int days, int maxCalls) {
+        callLogDays = Math.max(1, days);
+        callLogMaxCalls = Math.max(1, maxCalls);
+    }
+
+    /** Whether each incoming call shows a notification (off unless the user turns it on). */
+    public boolean callNotifications() {
+        return callNotifications;
+    }
+
+    public void setCallNotifications(boolean on) {
+        callNotifications = on;
+    }
+
+    /** Whether the canvas follows live calls (the Calls tab's switch). */
+    public boolean followCalls() {
+        return followCalls;
+    }
+
+    public void setFollowCalls(boolean on) {
+        followCalls = on;
     }
 
     /** How the app goes online; the defaults when never changed. */

@@ -25,13 +25,20 @@ import org.switchboard.engine.settings.SecretStore;
 /**
  * The Settings dialog: language (applies after a restart, and says so), appearance (System, Light, Dark; applies at
  * once), the home country for phone numbers without a country code, the sipgate account (personal access token, kept
- * in the secrets file), whether converted sounds are trimmed of silence, Run's port and automatic deploy, and
- * whether the welcome dialog shows at start. OK stores the settings; Cancel changes nothing.
+ * in the secrets file), the call log's retention and call notifications, whether converted sounds are trimmed of
+ * silence, Run's port and automatic deploy, and whether the welcome dialog shows at start. OK stores the settings;
+ * Cancel changes nothing.
  */
 public final class SettingsDialog extends Dialog<ButtonType> {
 
     public SettingsDialog(Window owner, Theme look, AppSettings settings, Runnable save,
                           Consumer<ThemeMode> applyTheme) {
+        this(owner, look, settings, save, applyTheme, false);
+    }
+
+    /** @param desktopNotifications whether call notifications can also come from the desktop (notify-send) */
+    public SettingsDialog(Window owner, Theme look, AppSettings settings, Runnable save,
+                          Consumer<ThemeMode> applyTheme, boolean desktopNotifications) {
         initOwner(owner);
         setTitle(AppTexts.get("settings.title"));
         setHeaderText(null);
@@ -76,6 +83,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         homeHelp.setWrapText(true);
         homeHelp.setMinHeight(Region.USE_PREF_SIZE);
         SipgateAccountPane sipgate = new SipgateAccountPane(SecretStore.standard());
+        CallSettingsPane calls = new CallSettingsPane(settings, desktopNotifications);
         CheckBox trim = new CheckBox(AppTexts.get("settings.sounds.trim"));
         trim.setId("settings-trimSilence");
         trim.setSelected(settings.trimSilence());
@@ -88,6 +96,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 title(AppTexts.get("settings.theme")), theme, gap(),
                 title(AppTexts.get("settings.homeCountry")), homeCountry, homeHelp, gap(),
                 title(AppTexts.get("settings.sipgate")), sipgate, gap(),
+                title(AppTexts.get("settings.calls")), calls, gap(),
                 title(AppTexts.get("settings.sounds")), trim, gap(),
                 title(AppTexts.get("settings.run")), run, gap(),
                 title(AppTexts.get("settings.start")), welcome);
@@ -121,6 +130,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 ThemeMode mode = (ThemeMode) themes.getSelectedToggle().getUserData();
                 settings.setTheme(mode);
                 settings.setShowWelcome(welcome.isSelected());
+                calls.apply(settings);
                 settings.setTrimSilence(trim.isSelected());
                 run.apply(settings);
                 save.run();

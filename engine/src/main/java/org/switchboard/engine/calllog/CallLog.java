@@ -13,15 +13,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,48 +119,13 @@ public final class CallLog implements CallEventListener, AutoCloseable {
     /** Quick and never blocking: the line is made here (the event is a value) and handed to the writer thread. */
     @Override
     public void onEvent(RuntimeEvent event) {
-        ObjectNode line = toLine(event);
+        ObjectNode line = CallLogFormat.line(event, clock.instant());
         if (line == null) {
             return;
         }
         if (closed || !queue.offer(line)) {
             dropped.incrementAndGet();
         }
-    }
-
-    private ObjectNode toLine(RuntimeEvent event) {
-        ObjectNode line = JSON.createObjectNode();
-        if (event instanceof RuntimeEvent.PushHandled push) {
-            line.put(CallLogFormat.TYPE, CallLogFormat.PUSH);
-            line.put(CallLogFormat.TIME, clock.instant().toString());
-            line.put(CallLogFormat.CALL_ID, push.callId());
-            line.put(CallLogFormat.EVENT, push.event());
-            ObjectNode fields = line.putObject(CallLogFormat.FIELDS);
-            for (Map.Entry<String, List<String>> field : push.fields().entrySet()) {
-                ArrayNode values = fields.putArray(field.getKey());
-                field.getValue().forEach(values::add);
-            }
-            ArrayNode nodes = line.putArray(CallLogFormat.NODES);
-            push.nodesEntered().forEach(nodes::add);
-            ArrayNode outputs = line.putArray(CallLogFormat.OUTPUTS);
-            for (RuntimeEvent.OutputTaken taken : push.outputsTaken()) {
-                outputs.addObject().put(CallLogFormat.NODE, taken.nodeId()).put(CallLogFormat.PORT, taken.port());
-            }
-            line.put(CallLogFormat.ANSWERED_BY, push.answeringNodeId());
-            line.put(CallLogFormat.XML, push.responseXml());
-            ArrayNode notes = line.putArray(CallLogFormat.NOTES);
-            push.notes().forEach(notes::add);
-            line.put(CallLogFormat.MICROS, push.micros());
-            return line;
-        }
-        if (event instanceof RuntimeEvent.CallEnded ended) {
-            line.put(CallLogFormat.TYPE, CallLogFormat.END);
-            line.put(CallLogFormat.TIME, clock.instant().toString());
-            line.put(CallLogFormat.CALL_ID, ended.callId());
-            line.put(CallLogFormat.CAUSE, ended.cause());
-            return line;
-        }
-        return null; // REST results are in the server's log, not the call log
     }
 
     private void drain() {

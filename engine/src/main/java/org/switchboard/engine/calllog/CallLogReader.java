@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -41,7 +40,7 @@ public final class CallLogReader {
     public static Result read(Path file) throws IOException {
         Parsed parsed = parse(file);
         List<LoggedCall> calls = new ArrayList<>();
-        for (Builder b : parsed.calls.values()) {
+        for (CallBuilder b : parsed.calls.values()) {
             calls.add(b.build());
         }
         return new Result(List.copyOf(calls), parsed.skipped);
@@ -54,13 +53,13 @@ public final class CallLogReader {
     static void applyRetention(Path file, Retention retention, Instant now) throws IOException {
         Parsed parsed = parse(file);
         Instant oldest = now.minus(retention.maxAge());
-        List<Builder> kept = new ArrayList<>();
-        for (Builder b : parsed.calls.values()) {
-            if (!b.start.isBefore(oldest)) {
+        List<CallBuilder> kept = new ArrayList<>();
+        for (CallBuilder b : parsed.calls.values()) {
+            if (!b.start().isBefore(oldest)) {
                 kept.add(b);
             }
         }
-        kept.sort(Comparator.comparing((Builder b) -> b.start));
+        kept.sort(Comparator.comparing((CallBuilder b) -> b.start()));
         if (kept.size() > retention.maxCalls()) {
             kept = kept.subList(kept.size() - retention.maxCalls(), kept.size());
         }
@@ -68,7 +67,7 @@ public final class CallLogReader {
             return;
         }
         Set<String> keep = new HashSet<>();
-        kept.forEach(b -> keep.add(b.callId));
+        kept.forEach(b -> keep.add(b.callId()));
         StringBuilder text = new StringBuilder();
         for (String line : parsed.lines) {
             if (keep.contains(parsed.callIdOf.get(line))) {
@@ -79,7 +78,7 @@ public final class CallLogReader {
     }
 
     private static final class Parsed {
-        final Map<String, Builder> calls = new LinkedHashMap<>();
+        final Map<String, CallBuilder> calls = new LinkedHashMap<>();
         final List<String> lines = new ArrayList<>();
         final Map<String, String> callIdOf = new java.util.IdentityHashMap<>();
         int skipped;
@@ -114,88 +113,14 @@ public final class CallLogReader {
         } catch (JsonProcessingException e) {
             return false;
         }
-        if (json == null || !json.isObject()) {
+        CallBuilder.Applied applied = CallBuilder.apply(parsed.calls, json);
+        if (applied == CallBuilder.Applied.UNREADABLE) {
             return false;
         }
-        String callId = json.path(CallLogFormat.CALL_ID).asText("");
-        Instant time;
-        try {
-            time = Instant.parse(json.path(CallLogFormat.TIME).asText(""));
-        } catch (DateTimeParseException e) {
-            return false;
+        if (applied == CallBuilder.Applied.KEPT) {
+            parsed.lines.add(line);
+            parsed.callIdOf.put(line, json.path(CallLogFormat.CALL_ID).asText(""));
         }
-        String type = json.path(CallLogFormat.TYPE).asText("");
-        Builder call = parsed.calls.get(callId);
-        if (CallLogFormat.PUSH.equals(type)) {
-            if (call == null) {
-                call = new Builder(callId, time);
-                parsed.calls.put(callId, call);
-            }
-            call.push(json, time);
-        } else if (CallLogFormat.END.equals(type)) {
-            if (call == null) {
-                return false; // an end without its call: nothing to rebuild
-            }
-            call.endCause = json.path(CallLogFormat.CAUSE).asText(null);
-            call.end = time;
-        } else if (call == null) {
-            return true; // a line of a kind this version does not know, before its call: passed over
-        } // else a line of a kind this version does not know: kept with its call, not shown
-        parsed.lines.add(line);
-        parsed.callIdOf.put(line, callId);
         return true;
-    }
-
-    private static final class Builder {
-        final String callId;
-        final Instant start;
-        String from;
-        String to;
-        String direction;
-        boolean answered;
-        String endCause;
-        Instant end;
-        final List<LoggedCall.Step> path = new ArrayList<>();
-        final List<LoggedCall.Push> pushes = new ArrayList<>();
-
-        Builder(String callId, Instant start) {
-            this.callId = callId;
-            this.start = start;
-        }
-
-        void push(JsonNode json, Instant time) {
-            String event = json.path(CallLogFormat.EVENT).asText("");
-            Map<String, String> fields = new LinkedHashMap<>();
-            json.path(CallLogFormat.FIELDS).fields().forEachRemaining(f -> fields.put(f.getKey(),
-                    f.getValue().isArray() ? f.getValue().path(0).asText("") : f.getValue().asText("")));
-            pushes.add(new LoggedCall.Push(event, time, fields, json.path(CallLogFormat.XML).asText(null)));
-            if (from == null) {
-                from = fields.get("from");
-                to = fields.get("to");
-                direction = fields.get("direction");
-            }
-            if ("answer".equals(event)) {
-                answered = true;
-            }
-            String digits = fields.get("dtmf");
-            if ("dtmf".equals(event) && digits != null && !path.isEmpty()) {
-                String gatherer = json.path(CallLogFormat.OUTPUTS).path(0).path(CallLogFormat.NODE).asText(null);
-                int at = path.size() - 1;
-                for (int i = path.size() - 1; i >= 0 && gatherer != null; i--) {
-                    if (gatherer.equals(path.get(i).nodeId())) {
-                        at = i;
-                        break;
-                    }
-                }
-                path.set(at, new LoggedCall.Step(path.get(at).nodeId(), digits));
-            }
-            for (JsonNode node : json.path(CallLogFormat.NODES)) {
-                path.add(new LoggedCall.Step(node.asText(""), null));
-            }
-        }
-
-        LoggedCall build() {
-            return new LoggedCall(callId, start, from, to, direction, path, answered, endCause, end, pushes);
-        }
     }
 }

@@ -41,6 +41,11 @@ import org.switchboard.engine.sipgate.xml.Verb;
  */
 public final class TestCallRunner implements AutoCloseable {
 
+    /** A local sound's address in a recorded answer: {@code <any base>/sounds/<hash>.wav}. */
+    private static final java.util.regex.Pattern LOCAL_SOUND =
+            java.util.regex.Pattern.compile("^https?://[^?#]*/" + org.switchboard.engine.flow.SoundRef.FOLDER
+                    + "/([0-9a-f]{64}\\.wav)$");
+
     private final Flow flow;
     private final NodeTypes types;
     private final FlowEngine engine;
@@ -363,12 +368,48 @@ public final class TestCallRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * What a caller experienced, as recorded answers tell it: the XML answered to each newCall and dtmf push, in
+     * order (an answer that cannot be read counts as routed normally, as sipgate treats it).
+     */
+    static List<Experience> experiencesOf(List<String> answers) {
+        List<Experience> out = new ArrayList<>();
+        CallState state = new CallState();
+        for (String xml : answers) {
+            org.switchboard.engine.sipgate.xml.Response response;
+            try {
+                response = org.switchboard.engine.sipgate.xml.SipgateXml.read(xml);
+            } catch (RuntimeException e) {
+                response = null;
+            }
+            if (response == null || response.getVerbs().isEmpty()) {
+                out.add(new Experience.RoutedNormally());
+            } else {
+                for (Verb verb : response.getVerbs()) {
+                    experience(verb, out, state, TestCallRunner::recordedSound);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A sound of the flow's own folder as a test names it, whichever server's address the recorded answer had. */
+    private static String recordedSound(String url) {
+        java.util.regex.Matcher m = LOCAL_SOUND.matcher(url == null ? "" : url);
+        return m.find() ? org.switchboard.engine.flow.SoundRef.FOLDER + "/" + m.group(1) : url;
+    }
+
     private void experience(Verb verb, List<Experience> out, CallState state) {
+        experience(verb, out, state, this::soundName);
+    }
+
+    private static void experience(Verb verb, List<Experience> out, CallState state,
+                                   java.util.function.UnaryOperator<String> soundName) {
         if (verb instanceof Play play) {
-            out.add(new Experience.Hears(soundName(play.getUrl())));
+            out.add(new Experience.Hears(soundName.apply(play.getUrl())));
         } else if (verb instanceof Gather gather) {
             if (gather.getPlay() != null && gather.getPlay().getUrl() != null) {
-                out.add(new Experience.Hears(soundName(gather.getPlay().getUrl())));
+                out.add(new Experience.Hears(soundName.apply(gather.getPlay().getUrl())));
             }
             int digits = gather.getMaxDigits() == null ? 1 : gather.getMaxDigits();
             int millis = gather.getTimeout() == null ? 2000 : gather.getTimeout();

@@ -131,7 +131,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             HostOptions options = new HostOptions(bind, port, statusPort, baseUrl, verifier, callLogFile,
                     SecretStore.standard(), online.sipgateApi == null ? null : online.sipgateApi.toString(),
-                    TunnelOptions.environmentCredentials(), null);
+                    TunnelOptions.environmentCredentials(), null, null);
             host = FlowHost.begin(options); // binds the port in the background while this thread loads the flow
         } catch (HostException | IllegalArgumentException e) {
             return fail(err, e.getMessage());

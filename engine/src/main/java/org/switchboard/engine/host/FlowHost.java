@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.switchboard.engine.calllog.CallLog;
-import org.switchboard.engine.calllog.Retention;
 import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.runtime.CallEventListener;
 import org.switchboard.engine.runtime.EngineSetup;
@@ -95,7 +94,7 @@ public final class FlowHost implements AutoCloseable {
         CallLog log = null;
         if (options.callLogFile() != null) {
             try {
-                log = CallLog.open(options.callLogFile(), Retention.DEFAULT, options.clock());
+                log = CallLog.open(options.callLogFile(), options.callLogRetention(), options.clock());
             } catch (IOException e) {
                 setup.close();
                 throw new HostException(e.getMessage(), false, e);

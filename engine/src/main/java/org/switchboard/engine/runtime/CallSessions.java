@@ -50,6 +50,8 @@ public final class CallSessions {
     private volatile int count;
     private long bytes;
     private volatile long evicted;
+    /** Told the call id of every call given up (idle too long, or dropped because the store was full). */
+    private volatile java.util.function.Consumer<String> onGivenUp = id -> { };
 
     public CallSessions(int maxSessions, Duration idleTimeout) {
         this(maxSessions, idleTimeout, Clock.systemUTC());
@@ -84,6 +86,21 @@ public final class CallSessions {
      * running.
      */
     CallSession start(String callId, Flow flow, int weight) {
+        java.util.List<String> dropped = new java.util.ArrayList<>(1);
+        CallSession started = startLocked(callId, flow, weight, dropped);
+        dropped.forEach(onGivenUp); // outside the lock: a listener must not hold up other calls
+        return started;
+    }
+
+    /**
+     * Tells {@code listener} the call id of every call this store gives up without its hangup: idle for longer
+     * than the timeout, or dropped while full. Called on the thread that gave it up, outside the store's lock.
+     */
+    void onGivenUp(java.util.function.Consumer<String> listener) {
+        onGivenUp = listener == null ? id -> { } : listener;
+    }
+
+    private CallSession startLocked(String callId, Flow flow, int weight, java.util.List<String> dropped) {
         long now = clock.millis();
         synchronized (lock) {
             if (!callId.isEmpty()) {
@@ -93,8 +110,12 @@ public final class CallSessions {
                 }
             }
             while (count > 0 && (count == maxSessions || bytes + weight > maxBytes)) {
+                CallSession head = idlest;
                 if (!evictIdlest()) {
                     break;
+                }
+                if (!head.callId().isEmpty()) {
+                    dropped.add(head.callId());
                 }
             }
             int slot = freeCount > 0 ? free[--freeCount] : fresh++;
@@ -239,13 +260,19 @@ public final class CallSessions {
     /** Drops sessions idle for longer than the timeout; called periodically by the engine. Returns how many. */
     public int sweep() {
         long now = clock.millis();
+        java.util.List<String> dropped = new java.util.ArrayList<>();
         int removed = 0;
         synchronized (lock) {
             while (idlest != null && expired(idlest, now)) { // the list is in order of last activity
-                removeLocked(idlest);
+                CallSession head = idlest;
+                removeLocked(head);
                 removed++;
+                if (!head.callId().isEmpty()) {
+                    dropped.add(head.callId());
+                }
             }
         }
+        dropped.forEach(onGivenUp);
         return removed;
     }
 

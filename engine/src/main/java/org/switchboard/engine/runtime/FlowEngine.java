@@ -37,6 +37,8 @@ public final class FlowEngine implements AutoCloseable {
 
     public FlowEngine(EngineOptions options) {
         CallSessions sessions = new CallSessions(options.maxSessions(), options.idleTimeout(), options.clock());
+        // a call given up without its hangup ends for the listeners too, so no monitor shows it live for ever
+        sessions.onGivenUp(id -> options.listener().onEvent(new RuntimeEvent.CallEnded(id, RuntimeEvent.EXPIRED)));
         this.types = options.types();
         this.runner = new FlowRunner(types, sessions, options.callControl(), options.listener(), options.baseUrl(),
                 options.clock());

@@ -6,6 +6,9 @@ import java.util.Map;
 /** Plain events published by the runtime; the UI turns them into its own updates. */
 public sealed interface RuntimeEvent {
 
+    /** The cause of a {@link CallEnded} the engine made itself: it gave the call up without a hangup push. */
+    String EXPIRED = "expired";
+
     String callId();
 
     /**
@@ -32,7 +35,10 @@ public sealed interface RuntimeEvent {
     record OutputTaken(String nodeId, String port) {
     }
 
-    /** A call ended (hangup push, or dropped after the idle timeout). */
+    /**
+     * A call ended: a hangup push (with sipgate's cause), or the engine gave it up ({@link #EXPIRED}: no push for
+     * the idle timeout, or dropped because the store of calls was full).
+     */
     record CallEnded(String callId, String cause) implements RuntimeEvent {
     }
 

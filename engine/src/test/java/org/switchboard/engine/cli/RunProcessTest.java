@@ -131,6 +131,53 @@ class RunProcessTest {
         assertEquals("4930123456", read.calls().get(0).from());
     }
 
+    /**
+     * Killed while pushes keep coming: the log reads back without an error (a torn last line is skipped), and every
+     * call answered more than a second before the kill is in it.
+     */
+    @Test
+    @Timeout(60)
+    void aProcessKilledUnderLoadLosesAtMostItsLastSecondAndItsTornLineDoesNoHarm(@TempDir Path dir)
+            throws Exception {
+        Path log = dir.resolve("calls.jsonl");
+        start(false, "--call-log", log.toString());
+        List<long[]> answered = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread pusher = new Thread(() -> {
+            for (int i = 0; !stop.get(); i++) {
+                try {
+                    if (post(url + "/sipgate", newCall("load" + i)).statusCode() == 200) {
+                        answered.add(new long[] {i, System.nanoTime()});
+                    }
+                } catch (Exception e) {
+                    return; // the process is gone
+                }
+            }
+        }, "pusher");
+        pusher.start();
+        Thread.sleep(2500);
+        long killedAt = System.nanoTime();
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL mid-stream
+        stop.set(true);
+        pusher.join(10_000);
+
+        CallLogReader.Result read = CallLogReader.read(log);
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        read.calls().forEach(c -> kept.add(c.callId()));
+        long before = 0;
+        synchronized (answered) {
+            for (long[] a : answered) {
+                if (killedAt - a[1] > TimeUnit.MILLISECONDS.toNanos(1100)) {
+                    before++;
+                    assertTrue(kept.contains("load" + a[0]), "answered > 1 s before the kill but not logged: load"
+                            + a[0]);
+                }
+            }
+        }
+        assertTrue(before > 10, "enough calls before the last second to mean something: " + before);
+        assertTrue(read.skippedLines() <= 1, "at most the last line is torn: " + read.skippedLines());
+    }
+
     private static String newCall(String callId) {
         return "event=newCall&direction=in&from=4930123456&to=4930654321&callId=" + callId;
     }

@@ -57,6 +57,25 @@ class FlowHostTest {
         return f.withoutWires(List.of(new Wire("choice", "1", "anna"))).withWire(new Wire("choice", "1", "ben"));
     }
 
+    /** The call log's retention comes with the options (the app's setting), not always the default. */
+    @Test
+    void theCallLogKeepsWhatTheOptionsRetentionSays(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("calls.jsonl");
+        StringBuilder lines = new StringBuilder();
+        java.time.Instant now = java.time.Instant.now();
+        for (int i = 0; i < 3; i++) {
+            lines.append("{\"type\":\"push\",\"time\":\"").append(now.minusSeconds(60L * (3 - i)))
+                    .append("\",\"callId\":\"old").append(i).append("\",\"event\":\"newCall\",\"fields\":{}}\n");
+        }
+        java.nio.file.Files.writeString(log, lines);
+        try (FlowHost host = FlowHost.start(HostOptions.onPort(0).withCallLog(log,
+                new org.switchboard.engine.calllog.Retention(java.time.Duration.ofDays(1), 2)), FamilyMenu.flow(),
+                null)) {
+            assertEquals(List.of("old1", "old2"), org.switchboard.engine.calllog.CallLogReader.read(log).calls()
+                    .stream().map(org.switchboard.engine.calllog.LoggedCall::callId).toList());
+        }
+    }
+
     @Test
     void servesDeploysAndCallsInProgressKeepTheirVersion() throws Exception {
         List<RuntimeEvent> events = new CopyOnWriteArrayList<>();

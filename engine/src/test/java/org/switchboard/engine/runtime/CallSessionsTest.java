@@ -42,6 +42,22 @@ class CallSessionsTest {
     }
 
     @Test
+    void callsGivenUpWithoutTheirHangupAreToldByCallId() {
+        ManualClock clock = new ManualClock();
+        CallSessions sessions = new CallSessions(2, Duration.ofSeconds(10), clock);
+        java.util.List<String> givenUp = new java.util.ArrayList<>();
+        sessions.onGivenUp(givenUp::add);
+        sessions.start("a", Flow.empty());
+        sessions.end(sessions.start("b", Flow.empty()));
+        sessions.start("c", Flow.empty());
+        sessions.start("d", Flow.empty()); // full: "a", idle longest, is dropped
+        assertEquals(java.util.List.of("a"), givenUp);
+        clock.advance(Duration.ofSeconds(11));
+        assertEquals(2, sessions.sweep());
+        assertEquals(java.util.List.of("a", "c", "d"), givenUp, "an ended call is not given up again");
+    }
+
+    @Test
     void endedCallsDoNotPileUpInTheAgeQueue() {
         CallSessions sessions = new CallSessions(10_000, Duration.ofHours(1));
         for (int i = 0; i < 5_000; i++) {

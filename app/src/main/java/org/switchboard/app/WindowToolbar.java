@@ -29,6 +29,7 @@ import org.switchboard.app.document.DocumentFiles;
 import org.switchboard.app.document.EditorDocument;
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.ui.Actions;
+import org.switchboard.app.ui.CompactButtons;
 import org.switchboard.app.ui.Glyphs;
 
 /**
@@ -58,6 +59,7 @@ final class WindowToolbar extends HBox {
         brand.getStyleClass().add("brand");
         brand.setAlignment(Pos.CENTER_LEFT);
         brand.setMinWidth(Region.USE_PREF_SIZE);
+        CompactButtons.watch(brand, name); // short of room, the logo stands for the name (as in the dock of a Mac)
 
         MenuBar menus = new MenuBar(fileMenu(), editMenu(), viewMenu(), runMenu(), helpMenu());
         menus.getStyleClass().add("window-menus");
@@ -186,7 +188,7 @@ final class WindowToolbar extends HBox {
     private MenuButton zoomButton(ObservableNumberValue zoom) {
         MenuButton b = new MenuButton();
         b.setId("zoom-button");
-        b.setMinWidth(76); // "100 %" and the chevron, also when the toolbar is short of room
+        b.setMinWidth(88); // "100 %" and the chevron, also when the toolbar is short of room
         b.getStyleClass().add("zoom-button");
         b.setFocusTraversable(false);
         b.textProperty().bind(Bindings.createStringBinding(

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,28 +71,8 @@ final class AgentPidFile {
      * @return how many agents were stopped
      */
     int stopLeftovers() {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        int stopped = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
-            for (Path file : files) {
-                List<String> lines = read(file);
-                if (lines.size() < 4 || ownerIsRunning(file, lines.get(3).strip())) {
-                    continue;
-                }
-                Optional<ProcessHandle> agent = sameProcess(lines);
-                if (agent.isPresent()) {
-                    LOG.info("Stopping the ngrok agent (pid {}) left by an earlier run", agent.get().pid());
-                    stop(agent.get());
-                    stopped++;
-                }
-                delete(file);
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not look for left-behind ngrok agents in {}: {}", dir, e.getMessage());
-        }
-        return stopped;
+        return stopRecorded((file, lines) -> lines.size() < 4 || ownerIsRunning(file, lines.get(3).strip()),
+                "left by an earlier run", "left-behind ngrok agents");
     }
 
     /**
@@ -101,6 +82,14 @@ final class AgentPidFile {
      * @return how many agents were stopped
      */
     int stopAllRecorded() {
+        return stopRecorded((file, lines) -> false, "that Switchboard started", "ngrok agents");
+    }
+
+    /**
+     * Goes through the pid files, leaving those {@code leave} says; stops each other one's agent if it still runs as
+     * the same process, and deletes the file.
+     */
+    private int stopRecorded(BiPredicate<Path, List<String>> leave, String whose, String lookingFor) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
@@ -108,16 +97,19 @@ final class AgentPidFile {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
             for (Path file : files) {
                 List<String> lines = read(file);
+                if (leave.test(file, lines)) {
+                    continue;
+                }
                 Optional<ProcessHandle> agent = lines.size() < 4 ? Optional.empty() : sameProcess(lines);
                 if (agent.isPresent()) {
-                    LOG.info("Stopping the ngrok agent (pid {}) that Switchboard started", agent.get().pid());
+                    LOG.info("Stopping the ngrok agent (pid {}) {}", agent.get().pid(), whose);
                     stop(agent.get());
                     stopped++;
                 }
                 delete(file);
             }
         } catch (IOException e) {
-            LOG.warn("Could not look for ngrok agents in {}: {}", dir, e.getMessage());
+            LOG.warn("Could not look for {} in {}: {}", lookingFor, dir, e.getMessage());
         }
         return stopped;
     }

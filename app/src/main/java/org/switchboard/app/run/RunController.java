@@ -154,11 +154,12 @@ public final class RunController {
 
     /**
      * Makes the draft live for new calls, unless it has errors: then nothing is deployed, the notice says why and,
-     * when the user asked, the Problems tab is shown. Returns whether it was deployed.
+     * when the user asked, the Problems tab is shown. Deploys at once, or after speaking texts not spoken yet (in the
+     * background, as {@code run} does).
      */
-    public boolean deploy(boolean asked) {
+    public void deploy(boolean asked) {
         if (!serving.get()) {
-            return false;
+            return;
         }
         int errors = errorCount();
         if (errors > 0) {
@@ -166,13 +167,10 @@ public final class RunController {
             if (asked) {
                 showProblems.run();
             }
-            return false;
+            return;
         }
         notice.set("");
-        boolean[] deployed = {false};
-        // at once unless texts need speaking first (then in the background, as run does)
-        speaker.thenServe(doc, folder(), flow -> deployed[0] = live.deploy(flow, folder()), this::speechFailed);
-        return deployed[0];
+        speaker.thenServe(doc, folder(), flow -> live.deploy(flow, folder()), this::speechFailed);
     }
 
     private void speechFailed(String problem) {

@@ -114,7 +114,7 @@ public final class CallsPane extends VBox {
         monitor.calls().addListener((ListChangeListener<LoggedCall>) c -> callsChanged());
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             if (anyLive.get()) {
-                table.refresh(); // live durations tick
+                table.tick(); // live durations run
             }
         }));
         tick.setCycleCount(Timeline.INDEFINITE);

@@ -158,13 +158,12 @@ final class CallsTable extends TableView<LoggedCall> {
         protected void updateItem(LoggedCall item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
-            // the label stays in the cell, hidden while the cell is empty: taking it out and putting it back would
-            // have its style looked up anew every time
+            // the label stays in the cell, hidden (with its last text) while the cell is empty: taking it out and
+            // putting it back, or emptying its text (which takes its text node out), would have the style of what
+            // comes back looked up anew every time
             boolean none = empty || item == null;
             label.setVisible(!none);
-            if (none) {
-                label.setText(null);
-            } else {
+            if (!none) {
                 show.accept(label, item);
             }
         }

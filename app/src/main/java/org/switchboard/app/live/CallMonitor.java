@@ -47,7 +47,7 @@ public final class CallMonitor implements AutoCloseable {
 
     private final LiveRun run;
     private final CallTracker tracker;
-    private final ObservableList<LoggedCall> calls = FXCollections.observableArrayList();
+    private final CallList calls = new CallList();
     /** One wrapper for everyone: a wrapper holds its listeners only as long as it lives itself. */
     private final ObservableList<LoggedCall> readOnly = FXCollections.unmodifiableObservableList(calls);
     private final Map<String, LoggedCall> pending = new LinkedHashMap<>();
@@ -112,20 +112,22 @@ public final class CallMonitor implements AutoCloseable {
         updates++;
         List<LoggedCall> changed = new ArrayList<>(pending.values());
         pending.clear();
-        List<LoggedCall> added = new ArrayList<>();
-        for (LoggedCall call : changed) {
-            int at = indexOf(call.callId());
-            if (at >= 0) {
-                calls.set(at, call);
-            } else {
-                added.add(call);
+        calls.batch(() -> { // one change for the table and the tab, however many calls changed
+            List<LoggedCall> added = new ArrayList<>();
+            for (LoggedCall call : changed) {
+                int at = indexOf(call.callId());
+                if (at >= 0) {
+                    calls.set(at, call);
+                } else {
+                    added.add(call);
+                }
             }
-        }
-        if (!added.isEmpty()) {
-            added.sort(Comparator.comparing(LoggedCall::start).reversed());
-            calls.addAll(0, added);
-        }
-        trim();
+            if (!added.isEmpty()) {
+                added.sort(Comparator.comparing(LoggedCall::start).reversed());
+                calls.addAll(0, added);
+            }
+            trim();
+        });
     }
 
     /** Live calls are at the top, so the search usually ends after a few rows. */
@@ -195,8 +197,10 @@ public final class CallMonitor implements AutoCloseable {
             }
         }
         all.addAll(fromLog);
-        calls.setAll(all);
-        trim();
+        calls.batch(() -> {
+            calls.setAll(all);
+            trim();
+        });
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,9 @@ import org.switchboard.engine.calllog.LoggedCall;
 
 /**
  * Not a test: the Calls tab's benchmark (docs/benchmarks.md). The family menu sample runs in the app through
- * LiveRun; pushes arrive over loopback at 200 a second for {@code bench.seconds} (default 10) while the canvas zooms
- * a little every frame (so every frame renders). Reports the frame times without and with the load, how often the
+ * LiveRun; pushes arrive over loopback at 200 a second for {@code bench.seconds} (default 10, after {@code
+ * bench.warmup} seconds of the same load unmeasured, default 5) while the canvas zooms a little every frame (so every
+ * frame renders). Reports the frame times without and with the load, how often the
  * call list changed, whether the kept log has every push, and the GC pauses and the whole process's CPU in that time
  * (the load generator and Jetty share the JVM). Then opens a generated log of 10,000 calls and reports the time until
  * the list shows its newest calls and until it has all of them. Run on purpose:
@@ -60,19 +62,32 @@ class CallsBenchmark extends FxRobot {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getThreadCpuTime(fx);
         long gc0 = gcMillis();
+        frames(w, 2, null); // unmeasured: the frames' own code compiled first
         List<Double> idle = frames(w, 3, null);
         long cpuIdle = threads.getThreadCpuTime(fx) - cpu0;
         long gcIdle = gcMillis() - gc0;
         AtomicInteger sent = new AtomicInteger();
+        // the same load unmeasured first, so that the JIT compiler has compiled the push path (as in an app that has
+        // been taking calls for a while) and does not compete with the frames measured
+        int warmup = Integer.getInteger("bench.warmup", 5);
+        load(sipgate, warmup, sent, new java.util.concurrent.atomic.AtomicLong());
+        int warmupPushes = sent.get();
         long updatesBefore = w.calls().monitor().updates();
         long cpu1 = threads.getThreadCpuTime(fx);
         long gc1 = gcMillis();
         long process1 = processCpu();
+        Map<String, Long> byGroup1 = cpuByGroup();
+        java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
         long wall1 = System.nanoTime();
-        List<Double> loaded = frames(w, seconds, () -> load(sipgate, seconds, sent));
+        List<Double> loaded = frames(w, seconds, () -> load(sipgate, seconds, sent, clientCpu));
+        long loadWall = System.nanoTime() - wall1;
+        Map<String, Long> byGroup = cpuByGroup();
+        long processLoadedNanos = processCpu() - process1;
+        byGroup1.forEach((k, v) -> byGroup.merge(k, -v, Long::sum));
+        byGroup.merge("the 8 load threads", clientCpu.get(), Long::sum);
         long cpuLoaded = threads.getThreadCpuTime(fx) - cpu1;
         long gcLoaded = gcMillis() - gc1;
-        double processLoaded = (processCpu() - process1) / (double) (System.nanoTime() - wall1);
+        double processLoaded = processLoadedNanos / (double) loadWall;
         long updates = w.calls().monitor().updates() - updatesBefore;
         Path log = harness.home.resolve(CallsTab.LOG_NAME);
         int expected = sent.get();
@@ -81,8 +96,10 @@ class CallsBenchmark extends FxRobot {
 
         System.out.println("| measure | value |");
         System.out.println("|---|---|");
-        row("pushes sent (newCall, dtmf, hangup) / answered 200", expected + " in " + seconds + " s");
-        row("push lines in the call log", logged + " (dropped: " + (expected - logged) + ")");
+        row("pushes sent (newCall, dtmf, hangup) / answered 200", (expected - warmupPushes) + " in " + seconds
+                + " s (after " + warmupPushes + " in " + warmup + " s unmeasured)");
+        row("push lines in the call log (of all pushes sent)", logged + " of " + expected + " (dropped: "
+                + (expected - logged) + ")");
         row("call list updates per second", String.format(Locale.ROOT, "%.1f", updates / (double) seconds));
         row("frame time without load p50 / p95 / max", stats(idle));
         row("frame time with 200 pushes/s p50 / p95 / max", stats(loaded));
@@ -96,6 +113,12 @@ class CallsBenchmark extends FxRobot {
                 gcIdle / 3.0, gcLoaded / (double) seconds));
         row("whole process CPU with load (cores busy of 2: app, Jetty, 8 client threads)",
                 String.format(Locale.ROOT, "%.2f", processLoaded));
+        byGroup.put("JIT compiler and GC (process minus the Java threads)", processLoadedNanos
+                - byGroup.values().stream().mapToLong(Long::longValue).sum());
+        StringBuilder groups = new StringBuilder();
+        byGroup.forEach((k, v) -> groups.append(groups.length() == 0 ? "" : ", ").append(k).append(' ')
+                .append(String.format(Locale.ROOT, "%.2f", v / (double) loadWall)));
+        row("CPU with load by thread, in cores", groups.toString());
         row("machine load average (2 cores)", String.format(Locale.ROOT, "%.1f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 
@@ -157,6 +180,33 @@ class CallsBenchmark extends FxRobot {
                 .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
+    /**
+     * CPU time so far of the live threads, by what they do: the JavaFX thread, the renderer, the embedded server
+     * (Jetty), the load's HTTP client, the rest (the call log writer, JIT and GC threads are not Java threads).
+     */
+    private static Map<String, Long> cpuByGroup() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new java.util.LinkedHashMap<>();
+        for (String group : List.of("JavaFX", "renderer", "Jetty", "load's HTTP client", "other Java threads")) {
+            cpu.put(group, 0L);
+        }
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            String name = t.getThreadName();
+            String group = name.equals("Event Thread") || name.equals("JavaFX Application Thread") ? "JavaFX"
+                    : name.startsWith("QuantumRenderer") ? "renderer"
+                    : name.startsWith("switchboard-http") ? "Jetty"
+                    : name.startsWith("HttpClient") ? "load's HTTP client" : "other Java threads";
+            long time = threads.getThreadCpuTime(t.getThreadId());
+            if (time > 0) {
+                cpu.merge(group, time, Long::sum);
+            }
+        }
+        return cpu;
+    }
+
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
@@ -199,8 +249,17 @@ class CallsBenchmark extends FxRobot {
     }
 
     /** 200 pushes a second: calls of newCall, dtmf 1 and hangup busy, from 8 threads. */
-    private static void load(LoopbackSipgate sipgate, int seconds, AtomicInteger sent) {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+    private static void load(LoopbackSipgate sipgate, int seconds, AtomicInteger sent,
+                             java.util.concurrent.atomic.AtomicLong cpu) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // each load thread adds its CPU time as it ends (the pool's threads are gone when the load is measured)
+        ExecutorService pool = Executors.newFixedThreadPool(8, r -> new Thread(() -> {
+            try {
+                r.run();
+            } finally {
+                cpu.addAndGet(threads.getCurrentThreadCpuTime());
+            }
+        }));
         long start = System.nanoTime();
         int calls = RATE * seconds / 3;
         try {

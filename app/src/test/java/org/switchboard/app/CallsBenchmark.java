@@ -79,7 +79,10 @@ class CallsBenchmark extends FxRobot {
         Map<String, Long> byGroup1 = cpuByGroup();
         java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
         long wall1 = System.nanoTime();
-        List<Double> loaded = frames(w, seconds, () -> load(sipgate, seconds, sent, clientCpu));
+        List<Double> cpuUpdated = Collections.synchronizedList(new ArrayList<>());
+        List<Double> cpuOther = Collections.synchronizedList(new ArrayList<>());
+        List<Double> loaded = frames(w, seconds, () -> load(sipgate, seconds, sent, clientCpu), cpuUpdated,
+                cpuOther);
         long loadWall = System.nanoTime() - wall1;
         Map<String, Long> byGroup = cpuByGroup();
         long processLoadedNanos = processCpu() - process1;
@@ -105,10 +108,9 @@ class CallsBenchmark extends FxRobot {
         row("frame time with 200 pushes/s p50 / p95 / max", stats(loaded));
         row("JavaFX thread CPU per frame without / with load", String.format(Locale.ROOT, "%.1f / %.1f ms",
                 cpuIdle / 1e6 / Math.max(1, idle.size()), cpuLoaded / 1e6 / Math.max(1, loaded.size())));
-        double idlePerFrame = cpuIdle / 1e6 / Math.max(1, idle.size());
-        row("JavaFX thread CPU per call list update (beyond the frames' own work without load)",
-                String.format(Locale.ROOT, "%.1f ms", (cpuLoaded / 1e6 - idlePerFrame * loaded.size())
-                        / Math.max(1, updates)));
+        row("JavaFX thread CPU of a frame with load: with a call list update / without, p50 / p95",
+                percentiles(cpuUpdated) + " (" + cpuUpdated.size() + " frames) / " + percentiles(cpuOther) + " ("
+                        + cpuOther.size() + ")");
         row("GC pauses without / with load (ms per second)", String.format(Locale.ROOT, "%.1f / %.1f",
                 gcIdle / 3.0, gcLoaded / (double) seconds));
         row("whole process CPU with load (cores busy of 2: app, Jetty, 8 client threads)",
@@ -223,17 +225,34 @@ class CallsBenchmark extends FxRobot {
 
     /** Zooms between 95 % and 105 % every frame for {@code seconds} while {@code during} runs; the frame intervals. */
     private List<Double> frames(MainWindow w, int seconds, Runnable during) throws Exception {
+        return frames(w, seconds, during, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /**
+     * As {@link #frames(MainWindow, int, Runnable)}, and the JavaFX thread's CPU time of each frame, apart for
+     * frames in which the call list changed and the others.
+     */
+    private List<Double> frames(MainWindow w, int seconds, Runnable during, List<Double> cpuUpdated,
+                                List<Double> cpuOther) throws Exception {
         List<Double> intervals = Collections.synchronizedList(new ArrayList<>());
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         AnimationTimer timer = new AnimationTimer() {
             private long last;
+            private long lastCpu;
+            private long lastUpdates;
             private boolean up;
 
             @Override
             public void handle(long now) {
+                long cpu = threads.getCurrentThreadCpuTime();
+                long updates = w.calls().monitor().updates();
                 if (last != 0) {
                     intervals.add((now - last) / 1e6);
+                    (updates != lastUpdates ? cpuUpdated : cpuOther).add((cpu - lastCpu) / 1e6);
                 }
                 last = now;
+                lastCpu = cpu;
+                lastUpdates = updates;
                 up = !up;
                 w.canvas().zoomProperty().set(up ? 1.05 : 0.95);
             }
@@ -291,6 +310,13 @@ class CallsBenchmark extends FxRobot {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    private static String percentiles(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        Collections.sort(v);
+        return v.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f / %.1f ms", v.get(v.size() / 2),
+                v.get((int) (v.size() * 0.95)));
     }
 
     private static String stats(List<Double> values) {

@@ -22,7 +22,6 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.control.TableView;
 
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.calls.CallsTab;
@@ -40,7 +39,7 @@ import org.switchboard.engine.calllog.LoggedCall;
  * the list shows its newest calls and until it has all of them. Run on purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=CallsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class CallsBenchmark extends FxRobot {
+class CallsBenchmark extends FxThreadRobot {
 
     private static final int RATE = 200;
 

@@ -159,12 +159,14 @@ public final class CallMonitor implements AutoCloseable {
         long generation = ++loads;
         Thread t = new Thread(() -> {
             try {
-                List<LoggedCall> first = CallLogReader.readNewest(file, FIRST_ROWS);
-                Platform.runLater(() -> {
-                    if (generation == loads) {
-                        show(first);
-                    }
-                });
+                List<LoggedCall> first = newest(file);
+                if (!first.isEmpty()) {
+                    Platform.runLater(() -> {
+                        if (generation == loads) {
+                            show(first);
+                        }
+                    });
+                }
                 CallLogReader.Result read = CallLogReader.read(file);
                 List<LoggedCall> newest = new ArrayList<>(read.calls());
                 newest.sort(Comparator.comparing(LoggedCall::start).reversed());
@@ -185,6 +187,15 @@ public final class CallMonitor implements AutoCloseable {
         t.setDaemon(true);
         t.start();
         return done;
+    }
+
+    /** The newest calls, for a first look; none when they cannot be read (the full read then says why). */
+    private static List<LoggedCall> newest(Path file) {
+        try {
+            return CallLogReader.readNewest(file, FIRST_ROWS);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private void show(List<LoggedCall> fromLog) {

@@ -79,15 +79,17 @@ public final class CallLogReader {
      * {@code count} calls start (their {@code newCall} push) or reached the file's start. Quick however long the
      * log is. Only calls whose {@code newCall} push lies in the part read are given (all their later lines are there
      * too, so they are whole), or every call when the whole file was read; so a call whose first push is missing
-     * (torn, damaged) comes only with {@link #read}, which is the full answer. Unreadable lines are passed over.
+     * (torn, damaged) comes only with {@link #read}, which is the full answer. Unreadable lines are passed over. It
+     * also stops after {@code count * }{@value #LINES_PER_CALL} lines, giving the calls that started in them.
      */
     public static List<LoggedCall> readNewest(Path file, int count) throws IOException {
         List<CallLogLine> newestFirst = new ArrayList<>();
         Set<String> started = new HashSet<>();
         boolean[] whole = {true};
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            int maxLines = count * LINES_PER_CALL;
             CallLogLines.backward(in, (bytes, offset, length) -> {
-                if (started.size() >= count) {
+                if (started.size() >= count || newestFirst.size() >= maxLines) {
                     whole[0] = false;
                     return false;
                 }
@@ -121,6 +123,11 @@ public final class CallLogReader {
     }
 
     private static final String NEW_CALL = "newCall";
+    /**
+     * How many lines a call may have on average before {@link #readNewest} stops early (calls with runaway pushes, or
+     * a log without {@code newCall} lines): it keeps the lines it has read, so this bounds its memory.
+     */
+    static final int LINES_PER_CALL = 200;
 
     private static final class Parsed {
         final Map<String, CallBuilder> calls = new LinkedHashMap<>();

@@ -91,6 +91,19 @@ class CallLogReadingTest {
     }
 
     @Test
+    void readingBackwardsStopsAfterSoManyLinesACall() throws Exception {
+        StringBuilder text = new StringBuilder(call(0, "<Response/>"));
+        String dtmf = call(1, "<Response/>").lines().skip(1).findFirst().orElseThrow().replace("\"c1\"", "\"c0\"");
+        for (int i = 0; i < CallLogReader.LINES_PER_CALL * 2; i++) {
+            text.append(dtmf).append('\n'); // a runaway call: its start is far from the end of the file
+        }
+        Path file = write(text.toString());
+        assertEquals(List.of(), CallLogReader.readNewest(file, 1), "stopped before the call's start");
+        assertEquals(List.of("c0"), ids(CallLogReader.readNewest(file, 3)), "reached the start: the whole file");
+        assertEquals(CallLogReader.LINES_PER_CALL * 2 + 2, CallLogReader.read(file).calls().get(0).pushes().size());
+    }
+
+    @Test
     void aTornLastLineAndBadLinesAreSkippedReadingBackwards() throws Exception {
         String last = call(9, "<Response/>").lines().findFirst().orElseThrow();
         Path file = write(calls(0, 5) + "not json\n\u0000\u0001\n" + calls(5, 9)

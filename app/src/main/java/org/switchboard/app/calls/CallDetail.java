@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
@@ -52,6 +53,7 @@ final class CallDetail extends HBox {
     private final Button replay = new Button(null, Glyphs.ui("sim", 13));
     private LoggedCall call;
     private int chosen = -1;
+    private boolean rebuilding;
     private Dialogs dialogs;
 
     /** @param messages the engine's texts (the replay's steps) in the window's language */
@@ -112,6 +114,9 @@ final class CallDetail extends HBox {
         answer.setMinWidth(0);
         HBox.setHgrow(answer, Priority.ALWAYS);
         group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (rebuilding) {
+                return;
+            }
             if (b == null && a != null) {
                 a.setSelected(true); // one push is always chosen
             } else if (b != null) {
@@ -128,6 +133,11 @@ final class CallDetail extends HBox {
         boolean same = call != null && c != null && call.callId().equals(c.callId());
         boolean followLast = !same || chosen < 0 || chosen >= call.pushes().size() - 1;
         call = c;
+        rebuilding = true; // the old cards leave the group, so it does not keep every card ever shown
+        for (Toggle t : List.copyOf(group.getToggles())) {
+            t.setToggleGroup(null);
+        }
+        rebuilding = false;
         cards.getChildren().clear();
         replay.setDisable(c == null || c.inProgress() || c.pushes().isEmpty());
         if (c == null || c.pushes().isEmpty()) {
@@ -145,8 +155,7 @@ final class CallDetail extends HBox {
         }
         int at = followLast ? pushes.size() - 1 : Math.min(chosen, pushes.size() - 1);
         chosen = at;
-        chip(at).setSelected(true);
-        showPush(pushes.get(at));
+        chip(at).setSelected(true); // shows it
     }
 
     /** A push's card: a row to choose it (event, how long the answer took, time; a mark when something went wrong). */

@@ -99,9 +99,9 @@ public final class CallsPane extends VBox {
         bar.getStyleClass().add("calls-bar");
 
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.56);
         split.getStyleClass().add("calls-split");
-        SplitPane.setResizableWithParent(detail, false);
+        SplitPane.setResizableWithParent(detail, true); // the split keeps its proportions as the window grows
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(bar, split);
 

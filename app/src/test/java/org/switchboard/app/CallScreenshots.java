@@ -14,7 +14,8 @@ import org.switchboard.app.LoopbackSipgate.Call;
 
 /**
  * Not a test: makes the screenshots of the Calls tab (docs/images/calls-live-THEME-LANG.png: a call ringing Ben,
- * the canvas following it; calls-detail-THEME-LANG.png: an ended call's pushes and answer) in light and dark, English
+ * the canvas following it; calls-detail-THEME-LANG.png: an ended call's pushes, a push's fields and answer, in a
+ * dock dragged taller) in light and dark, English
  * and German, with calls pushed over loopback to the family menu sample run through LiveRun. Run on purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=CallScreenshots -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -50,6 +51,13 @@ class CallScreenshots extends FxThreadRobot {
                 shoot(w, out.resolve("calls-live-" + theme + "-" + lang + ".png"));
 
                 interact(() -> w.calls().pane().select("gave-up"));
+                // as a user inspecting a call would: a taller dock, the dtmf push chosen and its fields open
+                javafx.scene.control.SplitPane centre = lookup(".centre-split").queryAs(
+                        javafx.scene.control.SplitPane.class);
+                interact(() -> centre.setDividerPosition(0, 1 - 400 / centre.getHeight()));
+                AppHarness.settle();
+                clickOn("#push-1");
+                clickOn("#call-fields-toggle");
                 AppHarness.settle();
                 shoot(w, out.resolve("calls-detail-" + theme + "-" + lang + ".png"));
                 sipgate.hangup(live, "normalClearing");

@@ -1,11 +1,12 @@
 package org.switchboard.app.calls;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -16,6 +17,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,26 +33,32 @@ import org.switchboard.engine.flow.Flow;
 import org.switchboard.engine.i18n.Messages;
 
 /**
- * The selected call in detail, beside the list. At the left, its pushes in order as a column of cards (event, how long
- * the answer took, time; a warning mark when something went wrong); the chosen one (the latest at first) opens to the
- * fields sipgate sent, as a key/value grid. At the right, for the chosen push: what went wrong in plain words, and the
- * XML answered, laid out for reading (indented, one element a line, monospace, lightly coloured) while Copy takes the
- * exact text answered; and "Replay against the draft", which plays the call again on the open flow and shows where the
- * answers would differ.
+ * The selected call in detail, beside the list, in one column. At the top, what the chosen push was answered (which
+ * push, when, how long the answer took), with Replay and Copy. Under it the call's pushes in order as a row of chips
+ * (a dtmf with its keys, a warning mark when something went wrong); the chosen one (the latest at first) is shown
+ * below, and "Fields" opens the fields sipgate sent with it as a key/value grid. Then what went wrong in plain words,
+ * and the XML answered, laid out for reading (indented, one element a line, monospace, lightly coloured, long lines
+ * wrapped) while Copy takes the exact text answered. "Replay against the draft" plays the call again on the open
+ * flow and shows where the answers would differ.
  */
-final class CallDetail extends HBox {
+final class CallDetail extends VBox {
+
+    /** The width the detail starts with beside the list (the user may drag the divider). */
+    static final double WIDTH = 304;
 
     private final Supplier<Flow> flow;
     private final Messages messages;
-    private final VBox cards = new VBox(2);
+    private final FlowPane cards = new FlowPane(4, 4);
     private final ToggleGroup group = new ToggleGroup();
     private final Label head = new Label();
     private final Tooltip headTip = new Tooltip();
+    private final ToggleButton showFields = new ToggleButton(AppTexts.get("calls.fields"));
     private final GridPane fields = new GridPane();
     private final VBox problems = new VBox(2);
     private final XmlView xml = new XmlView();
     private final Button copy = new Button(null, Glyphs.ui("copy", 13));
     private final Button replay = new Button(null, Glyphs.ui("sim", 13));
+    private final List<ToggleButton> chips = new ArrayList<>();
     private LoggedCall call;
     private int chosen = -1;
     private boolean rebuilding;
@@ -62,20 +70,30 @@ final class CallDetail extends HBox {
         this.messages = messages;
         getStyleClass().add("call-detail");
         setId("call-detail");
+        setPrefWidth(WIDTH);
         cards.setId("call-pushes");
         cards.getStyleClass().add("push-cards");
-        cards.setFillWidth(true);
         ScrollPane cardScroll = new ScrollPane(cards);
         cardScroll.getStyleClass().add("push-list");
         cardScroll.setFitToWidth(true);
         cardScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         cardScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        cardScroll.setPrefWidth(188);
-        cardScroll.setMinWidth(Region.USE_PREF_SIZE);
+        cardScroll.setMinHeight(Region.USE_PREF_SIZE);
+        cardScroll.setMaxHeight(60); // two rows of chips; a long call scrolls
+        cardScroll.prefHeightProperty().bind(Bindings.min(60, cards.heightProperty().add(2)));
+        HBox.setHgrow(cardScroll, Priority.ALWAYS);
+        showFields.setId("call-fields-toggle");
+        showFields.getStyleClass().addAll("small-button", "fields-toggle");
+        showFields.setMinWidth(Region.USE_PREF_SIZE);
+        HBox pushBar = new HBox(6, cardScroll, showFields);
+        pushBar.setAlignment(Pos.CENTER_LEFT);
+        pushBar.getStyleClass().add("push-bar");
         fields.setId("call-push-fields");
         fields.getStyleClass().add("push-fields");
         fields.setHgap(8);
         fields.setVgap(1);
+        fields.visibleProperty().bind(showFields.selectedProperty());
+        fields.managedProperty().bind(showFields.selectedProperty());
 
         head.setId("call-xml-title");
         head.getStyleClass().add("call-xml-title");
@@ -105,14 +123,13 @@ final class CallDetail extends HBox {
 
         problems.setId("call-push-problems");
         problems.getStyleClass().add("push-problems");
+        problems.managedProperty().bind(Bindings.isNotEmpty(problems.getChildren()));
         xml.setId("call-xml");
         xml.getStyleClass().add("call-xml");
         xml.setPrefHeight(60);
+        xml.setMinHeight(40);
         VBox.setVgrow(xml, Priority.ALWAYS);
-        VBox answer = new VBox(4, headBar, problems, xml);
-        answer.getStyleClass().add("call-answer");
-        answer.setMinWidth(0);
-        HBox.setHgrow(answer, Priority.ALWAYS);
+        setMinWidth(240);
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (rebuilding) {
                 return;
@@ -124,7 +141,7 @@ final class CallDetail extends HBox {
                 showPush(call.pushes().get(chosen));
             }
         });
-        getChildren().addAll(cardScroll, answer);
+        getChildren().addAll(headBar, pushBar, fields, problems, xml);
         show(null);
     }
 
@@ -139,6 +156,7 @@ final class CallDetail extends HBox {
         }
         rebuilding = false;
         cards.getChildren().clear();
+        chips.clear();
         replay.setDisable(c == null || c.inProgress() || c.pushes().isEmpty());
         if (c == null || c.pushes().isEmpty()) {
             chosen = -1;
@@ -151,43 +169,43 @@ final class CallDetail extends HBox {
         }
         List<LoggedCall.Push> pushes = c.pushes();
         for (int i = 0; i < pushes.size(); i++) {
-            cards.getChildren().add(card(i, pushes.get(i)));
+            ToggleButton chip = chip(i, pushes.get(i));
+            chips.add(chip);
+            cards.getChildren().add(chip);
         }
         int at = followLast ? pushes.size() - 1 : Math.min(chosen, pushes.size() - 1);
         chosen = at;
         chip(at).setSelected(true); // shows it
     }
 
-    /** A push's card: a row to choose it (event, how long the answer took, time; a mark when something went wrong). */
-    private VBox card(int index, LoggedCall.Push p) {
+    /** A push's chip: its event (a dtmf with its keys; a mark when something went wrong), to choose it. */
+    private ToggleButton chip(int index, LoggedCall.Push p) {
         Label event = new Label(p.event());
         event.getStyleClass().add("push-event");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        Label took = new Label(PushExplainer.took(p));
-        took.getStyleClass().add("push-took");
-        Label time = new Label(CallText.time(p.time()));
-        time.getStyleClass().add("push-time");
-        HBox row = new HBox(6, event, gap, took, time);
+        HBox row = new HBox(4, event);
         row.setAlignment(Pos.CENTER_LEFT);
+        String keys = p.fields().get("dtmf");
+        if ("dtmf".equals(p.event()) && keys != null && !keys.isEmpty()) {
+            Label digits = new Label(keys);
+            digits.getStyleClass().add("push-keys");
+            row.getChildren().add(digits);
+        }
         ToggleButton chip = new ToggleButton(p.event(), row);
         chip.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        chip.setMaxWidth(Double.MAX_VALUE);
         chip.setId("push-" + index);
         chip.getStyleClass().add("push-chip");
         chip.setUserData(index);
         chip.setToggleGroup(group);
+        chip.setTooltip(new Tooltip(CallText.time(p.time())));
         if (!PushExplainer.explain(p, flow.get()).isEmpty()) {
-            row.getChildren().add(1, Glyphs.ui("warn", 11));
+            row.getChildren().add(0, Glyphs.ui("warn", 11));
             chip.getStyleClass().add("push-problem");
         }
-        VBox card = new VBox(chip);
-        card.getStyleClass().add("push-card");
-        return card;
+        return chip;
     }
 
     private ToggleButton chip(int index) {
-        return (ToggleButton) ((VBox) cards.getChildren().get(index)).getChildren().get(0);
+        return chips.get(index);
     }
 
     void setDialogs(Dialogs messageBoxes) {
@@ -224,11 +242,12 @@ final class CallDetail extends HBox {
 
     private void showPush(LoggedCall.Push p) {
         String took = PushExplainer.took(p);
-        head.setText(AppTexts.get("calls.xml.to", p.event(), CallText.time(p.time()))
-                + (took.isEmpty() ? "" : " \u00B7 " + AppTexts.get("calls.took", took)));
-        headTip.setText(head.getText());
+        String to = AppTexts.get("calls.xml.to", p.event(), CallText.time(p.time()));
+        head.setText(to + (took.isEmpty() ? "" : " \u00B7 " + took)); // short for the narrow panel
+        headTip.setText(to + (took.isEmpty() ? "" : " \u00B7 " + AppTexts.get("calls.took", took)));
         fields.getChildren().clear();
         int row = 0;
+        int column = 0;
         for (Map.Entry<String, String> f : p.fields().entrySet()) {
             Label key = new Label(f.getKey());
             key.getStyleClass().add("push-field-key");
@@ -236,14 +255,15 @@ final class CallDetail extends HBox {
             Label value = new Label(f.getValue());
             value.getStyleClass().add("push-field-value");
             value.setTooltip(new Tooltip(f.getValue()));
+            GridPane.setHgrow(value, Priority.ALWAYS);
             value.setMinWidth(0);
-            fields.addRow(row++, key, value);
-        }
-        for (Node card : cards.getChildren()) {
-            ((VBox) card).getChildren().remove(fields);
-        }
-        if (chosen >= 0 && chosen < cards.getChildren().size()) {
-            ((VBox) cards.getChildren().get(chosen)).getChildren().add(fields);
+            fields.add(key, column, row);
+            fields.add(value, column + 1, row);
+            column += 2;
+            if (column > 2) { // two fields a row
+                column = 0;
+                row++;
+            }
         }
         problems.getChildren().clear();
         for (String problem : PushExplainer.explain(p, flow.get())) {

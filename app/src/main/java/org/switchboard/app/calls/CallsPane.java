@@ -65,6 +65,7 @@ public final class CallsPane extends VBox {
     private String selectedId;
     private boolean reselecting;
     private boolean statesShown;
+    private boolean detailSized;
 
     public CallsPane(CallMonitor monitor, Supplier<Flow> flow, FlowCanvas canvas, Clock clock, Messages messages) {
         this.monitor = monitor;
@@ -82,28 +83,54 @@ public final class CallsPane extends VBox {
         filter.setPromptText(AppTexts.get("calls.filter"));
         filter.getStyleClass().add("search");
         filter.setPrefWidth(220);
+        filter.setMinWidth(120);
         filter.textProperty().addListener((o, a, b) -> applyFilter());
         follow.setId("calls-follow");
         follow.setSelected(true);
         follow.selectedProperty().addListener((o, a, b) -> showOnCanvas());
         source.getStyleClass().add("help");
         source.setId("calls-source");
+        source.setMinWidth(0);
         Button open = small("calls-open", "open", "calls.open", this::chooseLog);
         Button export = small("calls-export", "save", "calls.export", this::exportCsv);
         Button clear = small("calls-clear", "trash", "calls.clear", this::clearLog);
         export.disableProperty().bind(Bindings.isEmpty(shown));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        follow.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, filter, source, gap, open, export, clear, follow);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("calls-bar");
 
-        SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.56);
+        // the bar belongs to the list (its filter, its log, following its calls), so the detail runs the full height
+        VBox list = new VBox(bar, table);
+        list.getStyleClass().add("calls-list");
+        VBox.setVgrow(table, Priority.ALWAYS);
+        SplitPane split = new SplitPane(list, detail) {
+            @Override
+            protected void layoutChildren() {
+                // the detail keeps its width as the window changes, until the user drags the divider
+                double w = getWidth();
+                if (!detailSized && w > CallDetail.WIDTH * 2) {
+                    double wanted = 1 - CallDetail.WIDTH / w;
+                    if (Math.abs(getDividerPositions()[0] - wanted) * w > 0.5) {
+                        setDividerPosition(0, wanted);
+                    }
+                }
+                super.layoutChildren();
+            }
+        };
+        split.setId("calls-split");
         split.getStyleClass().add("calls-split");
-        SplitPane.setResizableWithParent(detail, true); // the split keeps its proportions as the window grows
+        // the detail keeps its width (its own, or what the user dragged it to) and the list takes the rest
+        SplitPane.setResizableWithParent(detail, false);
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.Node n && n.getStyleClass().contains("split-pane-divider")) {
+                detailSized = true; // from now on the user's drag decides
+            }
+        });
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(bar, split);
+        getChildren().add(split);
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!reselecting) {

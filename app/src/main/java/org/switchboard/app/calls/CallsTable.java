@@ -40,11 +40,11 @@ final class CallsTable extends TableView<LoggedCall> {
     CallsTable(Supplier<Flow> flow, Clock clock) {
         setId("calls-table");
         getStyleClass().add("calls-table");
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS); // only Path grows (the rest is fixed)
         setPlaceholder(new Label(AppTexts.get("calls.none")));
         // cells keep their nodes and only change texts and classes: rows shift on every new call, and making new
         // nodes (and styling them) for every visible cell ten times a second would cost the canvas its frames
-        TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 70, true, () -> {
+        TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 60, true, () -> {
             Label dot = new Label();
             dot.getStyleClass().add("live-dot");
             return dot;
@@ -54,7 +54,7 @@ final class CallsTable extends TableView<LoggedCall> {
             l.getGraphic().setManaged(c.inProgress());
         });
         // both direction icons are made once per cell, and the one of the call's direction is shown
-        TableColumn<LoggedCall, LoggedCall> from = column("calls.col.from", 150, false, () -> {
+        TableColumn<LoggedCall, LoggedCall> from = column("calls.col.from", 138, false, () -> {
             Node incoming = Glyphs.ui("incoming", 12);
             Node outgoing = Glyphs.ui("dial", 12);
             incoming.getStyleClass().add("direction-icon");
@@ -67,15 +67,17 @@ final class CallsTable extends TableView<LoggedCall> {
             icons.get(0).setVisible(!out);
             icons.get(1).setVisible(out);
         });
-        TableColumn<LoggedCall, LoggedCall> to = column("calls.col.to", 120, false, () -> null,
+        TableColumn<LoggedCall, LoggedCall> to = column("calls.col.to", 112, false, () -> null,
                 (l, c) -> l.setText(CallText.number(c.to())));
         TableColumn<LoggedCall, LoggedCall> path = new TableColumn<>(AppTexts.get("calls.col.path"));
         path.setId("calls-col-path");
-        path.setPrefWidth(230);
+        path.setPrefWidth(200);
+        path.setMinWidth(120);
         path.setSortable(false);
         path.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         path.setCellFactory(c -> new PathCell(flow));
-        TableColumn<LoggedCall, LoggedCall> state = column("calls.col.state", 104, false, () -> null, (l, c) -> {
+        double wide = stateWidth();
+        TableColumn<LoggedCall, LoggedCall> state = column("calls.col.state", wide, false, () -> null, (l, c) -> {
             CallText.State st = CallText.state(c);
             l.setText(st.text());
             String wanted = "state-" + st.name().toLowerCase(java.util.Locale.ROOT);
@@ -87,7 +89,7 @@ final class CallsTable extends TableView<LoggedCall> {
                 l.getStyleClass().add("call-state");
             }
         });
-        TableColumn<LoggedCall, LoggedCall> duration = column("calls.col.duration", 60, true, () -> null, (l, c) -> {
+        TableColumn<LoggedCall, LoggedCall> duration = column("calls.col.duration", 62, true, () -> null, (l, c) -> {
             l.setText(CallText.duration(c, clock.instant()));
             if (c.inProgress() != l.getStyleClass().contains("live-text")) {
                 if (c.inProgress()) {
@@ -111,11 +113,25 @@ final class CallsTable extends TableView<LoggedCall> {
         });
     }
 
+    /** Wide enough for the longest state in the window's language ("Anrufer legte auf"). */
+    private static double stateWidth() {
+        double widest = 0;
+        for (CallText.State st : CallText.State.values()) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(st.text());
+            t.setFont(javafx.scene.text.Font.font("Inter", 12));
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(Math.max(80, widest + 16));
+    }
+
     private TableColumn<LoggedCall, LoggedCall> column(String key, double width, boolean ticks,
                                                         Supplier<Node> graphic, BiConsumer<Label, LoggedCall> show) {
         TableColumn<LoggedCall, LoggedCall> col = new TableColumn<>(AppTexts.get(key));
         col.setId(key.replace('.', '-'));
         col.setPrefWidth(width);
+        col.setMinWidth(width); // fits its longest text (a time with the live dot, a number, a state, 1:02:03)
+        col.setMaxWidth(width);
+        col.setResizable(false);
         col.setSortable(false);
         col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         col.setCellFactory(c -> {

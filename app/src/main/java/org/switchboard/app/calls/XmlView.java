@@ -23,8 +23,8 @@ final class XmlView extends ScrollPane {
 
     /** The code's font, as app.css sets it (.xml-piece), to know how many characters fit in a row. */
     private static final Font CODE_FONT = Font.font("Monospaced", 11);
-    /** What the code's rows lose to the padding, the line numbers, the gap and a scroll bar (px). */
-    private static final double CHROME = 4 + 8 + 26 + 12 + 10;
+    /** What the code's rows lose besides the line numbers: the padding, the gap and a scroll bar (px). */
+    private static final double CHROME = 8 + 8 + 10 + 10;
     private static final int MIN_COLUMNS = 24;
 
     private final double charWidth = charWidth();
@@ -39,9 +39,8 @@ final class XmlView extends ScrollPane {
         getStyleClass().add("xml-view");
         numbers.getStyleClass().add("xml-line-numbers");
         numbers.setTextAlignment(TextAlignment.RIGHT);
-        numbers.setMinWidth(26);
         code.getStyleClass().add("xml-code");
-        HBox content = new HBox(12, numbers, code);
+        HBox content = new HBox(10, numbers, code);
         content.getStyleClass().add("xml-content");
         content.setAlignment(Pos.TOP_LEFT);
         setContent(content);
@@ -49,13 +48,22 @@ final class XmlView extends ScrollPane {
         setVbarPolicy(ScrollBarPolicy.AS_NEEDED);
         // from the panel's width, not the viewport's: a scroll bar coming and going must not wrap the text anew
         widthProperty().addListener((o, a, b) -> {
-            int fit = (int) Math.floor((b.doubleValue() - CHROME) / charWidth);
-            int cols = fit < MIN_COLUMNS ? Integer.MAX_VALUE : fit;
-            if (cols != columns) {
-                columns = cols;
+            if (fit() != columns) {
                 render();
             }
         });
+    }
+
+    /** How many characters fit in a row of the code (no wrapping when too few). */
+    private int fit() {
+        double room = getWidth() - CHROME - gutter();
+        int cols = (int) Math.floor(room / charWidth);
+        return cols < MIN_COLUMNS ? Integer.MAX_VALUE : cols;
+    }
+
+    /** The width of the line numbers: as many digits as the last one has (two at least). */
+    private double gutter() {
+        return Math.max(2, String.valueOf(lines.size()).length()) * charWidth;
     }
 
     /** Shows {@code xml} (null or empty: nothing). */
@@ -69,6 +77,8 @@ final class XmlView extends ScrollPane {
     }
 
     private void render() {
+        columns = fit();
+        numbers.setMinWidth(gutter());
         List<Text> pieces = new ArrayList<>();
         StringBuilder lineNumbers = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {

@@ -37,7 +37,7 @@ public final class SwitchboardEngineCli implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        if (args.length > 0 && "run".equals(args[0])) {
+        if (args.length > 0 && ("run".equals(args[0]) || "test".equals(args[0]))) {
             Warmup.serverInBackground(); // overlaps Jetty's and the push path's set-up with picocli's
         }
         if (args.length > 0 && "test".equals(args[0])) {

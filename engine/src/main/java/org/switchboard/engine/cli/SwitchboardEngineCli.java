@@ -37,12 +37,14 @@ public final class SwitchboardEngineCli implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        if (args.length > 0 && ("run".equals(args[0]) || "test".equals(args[0]))) {
+        if (args.length > 0 && "run".equals(args[0])) {
             Warmup.serverInBackground(); // overlaps Jetty's and the push path's set-up with picocli's
         }
         if (args.length > 0 && "test".equals(args[0])) {
-            // the test server logs every simulated push; only its warnings belong in a test report
+            // the test server logs every simulated push; only its warnings belong in a test report (set before the
+            // warm-up starts logging)
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            Warmup.testCallsInBackground(); // as for run, and the simulator's answer reader
         }
         System.exit(commandLine().execute(args));
     }

@@ -4,13 +4,12 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * The frame of a test that drives the whole app: a temp directory, the {@link AppHarness} the test starts, and a
  * clean end (open dialogs closed, the app stopped) whatever the test did.
  */
-abstract class AppWindowTest extends FxRobot {
+abstract class AppWindowTest extends FxThreadRobot {
 
     @TempDir
     Path dir;

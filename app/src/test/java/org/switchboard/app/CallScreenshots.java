@@ -9,7 +9,6 @@ import java.util.List;
 import javafx.scene.control.TableView;
 
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 
 import org.switchboard.app.LoopbackSipgate.Call;
 
@@ -19,7 +18,7 @@ import org.switchboard.app.LoopbackSipgate.Call;
  * and German, with calls pushed over loopback to the family menu sample run through LiveRun. Run on purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=CallScreenshots -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class CallScreenshots extends FxRobot {
+class CallScreenshots extends FxThreadRobot {
 
     @Test
     void screenshots() throws Exception {

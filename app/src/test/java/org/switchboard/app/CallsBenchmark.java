@@ -21,7 +21,6 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.control.TableView;
 
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.calls.CallsTab;
@@ -36,7 +35,7 @@ import org.switchboard.engine.calllog.LoggedCall;
  * the time until the list shows them. Run on purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=CallsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class CallsBenchmark extends FxRobot {
+class CallsBenchmark extends FxThreadRobot {
 
     private static final int RATE = 200;
 

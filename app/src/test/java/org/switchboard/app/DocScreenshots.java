@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 
 /**
  * Not a test: makes the README screenshots (docs/images/main-{light,dark}-{en,de}.png, 1440×900) of the main
@@ -13,7 +12,7 @@ import org.testfx.api.FxRobot;
  * code, as in the design mockup. Run on purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=DocScreenshots -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class DocScreenshots extends FxRobot {
+class DocScreenshots extends FxThreadRobot {
 
     @Test
     void screenshots() throws Exception {

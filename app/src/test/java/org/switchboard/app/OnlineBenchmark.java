@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.live.LiveRun;
@@ -23,7 +22,7 @@ import org.switchboard.engine.tunnel.FakeAgent;
  * with Go offline in between. Prints a line for docs/benchmarks.md. Run on purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=OnlineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class OnlineBenchmark extends FxRobot {
+class OnlineBenchmark extends FxThreadRobot {
 
     @Test
     void goOnlineToAShownUrl() throws Exception {

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.DialogPane;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.live.LiveRun;
@@ -22,7 +21,7 @@ import org.switchboard.engine.tunnel.FakeAgent;
  * guided dialog's first step (docs/images/online-wizard-{en,de}.png). Run on purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=OnlineScreenshots -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class OnlineScreenshots extends FxRobot {
+class OnlineScreenshots extends FxThreadRobot {
 
     @Test
     void screenshots() throws Exception {

@@ -24,7 +24,6 @@ import javafx.scene.input.Clipboard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +41,7 @@ import org.switchboard.engine.tunnel.FakeAgent;
  * (GET and PUT bodies, the auth header, 401 and 403), Go offline putting the old URLs back, the agent downloaded
  * with progress, no agent left after closing, and no token in any log line or stored file.
  */
-class OnlineTest extends FxRobot {
+class OnlineTest extends FxThreadRobot {
 
     static final String AUTHTOKEN = "2onlineFAKEauthtoken_0123456789abcdefXYZ";
     private static final ObjectMapper JSON = new ObjectMapper();

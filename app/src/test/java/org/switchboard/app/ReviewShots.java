@@ -11,7 +11,6 @@ import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 
 /**
  * Not a test: pictures for reviewing a change by eye (main window with a warning node selected, the welcome, About,
@@ -20,7 +19,7 @@ import org.testfx.api.FxRobot;
  * {@code -Dshots.dir} (default {@code target/review-shots}). Run on purpose:
  * {@code mvn -B -pl app -am test -Dtest=ReviewShots -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class ReviewShots extends FxRobot {
+class ReviewShots extends FxThreadRobot {
 
     @Test
     void shots() throws Exception {

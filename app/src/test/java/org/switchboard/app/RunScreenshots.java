@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -18,7 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * menu sample running on the embedded server, with two edits not live yet and their list open. Run on purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=RunScreenshots -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class RunScreenshots extends FxRobot {
+class RunScreenshots extends FxThreadRobot {
 
     @Test
     void screenshots() throws Exception {

@@ -17,7 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * .png, 1440×900): the family menu sample (a copy) is called, 2 is pressed, and Ben's phone rings. Run on purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=SimulatorScreenshots -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class SimulatorScreenshots extends FxRobot {
+class SimulatorScreenshots extends FxThreadRobot {
 
     @Test
     void screenshots() throws Exception {

@@ -27,7 +27,6 @@ import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.settings.SettingsStore;
@@ -37,7 +36,7 @@ import org.switchboard.engine.settings.SecretStore;
  * Settings, sipgate account: the token fields, Check against a stand-in for sipgate's REST API on 127.0.0.1
  * ({@code GET /authorization/userinfo} with Basic auth), and OK writing the secrets file readable only by the user.
  */
-class SipgateSettingsTest extends FxRobot {
+class SipgateSettingsTest extends FxThreadRobot {
 
     private static final String TOKEN_ID = "token-AB12CD";
     private static final String TOKEN = "0f8fad5b-d9cb-469f-a165-70867728950e";

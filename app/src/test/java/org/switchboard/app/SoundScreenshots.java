@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.switchboard.engine.flow.SoundRef;
 import org.switchboard.engine.sounds.SoundConverter;
 import org.switchboard.engine.sounds.SoundStore;
@@ -17,7 +16,7 @@ import org.switchboard.engine.sounds.SoundStore;
  * purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=SoundScreenshots -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class SoundScreenshots extends FxRobot {
+class SoundScreenshots extends FxThreadRobot {
 
     @Test
     void screenshots() throws Exception {

@@ -13,12 +13,11 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 import org.switchboard.app.settings.SettingsStore;
 
 /** The very first start: the welcome dialog, its bundled samples, and "Don't show again". */
-class WelcomeTest extends FxRobot {
+class WelcomeTest extends FxThreadRobot {
 
     @TempDir
     Path dir;

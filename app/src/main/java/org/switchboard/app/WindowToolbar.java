@@ -31,6 +31,7 @@ import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.ui.Actions;
 import org.switchboard.app.ui.CompactButtons;
 import org.switchboard.app.ui.Glyphs;
+import org.switchboard.app.ui.MenuFold;
 
 /**
  * The 48 px bar at the top of the window: logo and name, a compact menu bar (File, Edit, View, Run, Help), the
@@ -66,12 +67,20 @@ final class WindowToolbar extends HBox {
         menus.setId("menu-bar");
         menus.setUseSystemMenuBar(true);
         menus.setMinWidth(Region.USE_PREF_SIZE);
+        MenuButton folded = new MenuButton(null, Glyphs.ui("menus", 16));
+        folded.setId("menu-fold");
+        folded.getStyleClass().add("menu-fold");
+        folded.setTooltip(tip(AppTexts.get("toolbar.menus")));
+        folded.setAccessibleText(AppTexts.get("toolbar.menus"));
+        folded.setFocusTraversable(false);
+        folded.setMinWidth(Region.USE_PREF_SIZE);
+        MenuFold.watch(this, menus, folded); // before the brand's: short of room, the menus fold first
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         spacer.setMinWidth(8);
 
-        getChildren().addAll(brand, menus, separator(), documentButton(), separator(),
+        getChildren().addAll(brand, menus, folded, separator(), documentButton(), separator(),
                 iconButton("new", "new", AppTexts.get("toolbar.new", actions.keysText("new"))),
                 iconButton("open", "open", AppTexts.get("toolbar.open", actions.keysText("open"))),
                 iconButton("save", "save", AppTexts.get("toolbar.save", actions.keysText("save"))),

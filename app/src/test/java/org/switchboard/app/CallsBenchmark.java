@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,15 +25,18 @@ import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.switchboard.app.calls.CallsTab;
+import org.switchboard.app.live.CallMonitor;
 import org.switchboard.engine.calllog.CallLogReader;
 import org.switchboard.engine.calllog.LoggedCall;
 
 /**
  * Not a test: the Calls tab's benchmark (docs/benchmarks.md). The family menu sample runs in the app through
- * LiveRun; pushes arrive over loopback at 200 a second for {@code bench.seconds} (default 10) while the canvas zooms
- * a little every frame (so every frame renders). Reports the frame times without and with the load, how often the
- * call list changed, and whether the kept log has every push. Then opens a generated log of 10,000 calls and reports
- * the time until the list shows them. Run on purpose:
+ * LiveRun; pushes arrive over loopback at 200 a second for {@code bench.seconds} (default 10, after {@code
+ * bench.warmup} seconds of the same load unmeasured, default 5) while the canvas zooms a little every frame (so every
+ * frame renders). Reports the frame times without and with the load, how often the
+ * call list changed, whether the kept log has every push, and the GC pauses and the whole process's CPU in that time
+ * (the load generator and Jetty share the JVM). Then opens a generated log of 10,000 calls and reports the time until
+ * the list shows its newest calls and until it has all of them. Run on purpose:
  * {@code mvn -B -o -pl app -am test -Dtest=CallsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class CallsBenchmark extends FxThreadRobot {
@@ -56,13 +60,36 @@ class CallsBenchmark extends FxThreadRobot {
         long fx = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().getId()).get();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getThreadCpuTime(fx);
+        long gc0 = gcMillis();
+        frames(w, 2, null); // unmeasured: the frames' own code compiled first
         List<Double> idle = frames(w, 3, null);
         long cpuIdle = threads.getThreadCpuTime(fx) - cpu0;
+        long gcIdle = gcMillis() - gc0;
         AtomicInteger sent = new AtomicInteger();
+        // the same load unmeasured first, so that the JIT compiler has compiled the push path (as in an app that has
+        // been taking calls for a while) and does not compete with the frames measured
+        int warmup = Integer.getInteger("bench.warmup", 5);
+        load(sipgate, warmup, sent, new java.util.concurrent.atomic.AtomicLong());
+        int warmupPushes = sent.get();
         long updatesBefore = w.calls().monitor().updates();
         long cpu1 = threads.getThreadCpuTime(fx);
-        List<Double> loaded = frames(w, seconds, () -> load(sipgate, seconds, sent));
+        long gc1 = gcMillis();
+        long process1 = processCpu();
+        Map<String, Long> byGroup1 = cpuByGroup();
+        java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
+        long wall1 = System.nanoTime();
+        List<Double> cpuUpdated = Collections.synchronizedList(new ArrayList<>());
+        List<Double> cpuOther = Collections.synchronizedList(new ArrayList<>());
+        List<Double> loaded = frames(w, seconds, () -> load(sipgate, seconds, sent, clientCpu), cpuUpdated,
+                cpuOther);
+        long loadWall = System.nanoTime() - wall1;
+        Map<String, Long> byGroup = cpuByGroup();
+        long processLoadedNanos = processCpu() - process1;
+        byGroup1.forEach((k, v) -> byGroup.merge(k, -v, Long::sum));
+        byGroup.merge("the 8 load threads", clientCpu.get(), Long::sum);
         long cpuLoaded = threads.getThreadCpuTime(fx) - cpu1;
+        long gcLoaded = gcMillis() - gc1;
+        double processLoaded = processLoadedNanos / (double) loadWall;
         long updates = w.calls().monitor().updates() - updatesBefore;
         Path log = harness.home.resolve(CallsTab.LOG_NAME);
         int expected = sent.get();
@@ -71,39 +98,121 @@ class CallsBenchmark extends FxThreadRobot {
 
         System.out.println("| measure | value |");
         System.out.println("|---|---|");
-        row("pushes sent (newCall, dtmf, hangup) / answered 200", expected + " in " + seconds + " s");
-        row("push lines in the call log", logged + " (dropped: " + (expected - logged) + ")");
+        row("pushes sent (newCall, dtmf, hangup) / answered 200", (expected - warmupPushes) + " in " + seconds
+                + " s (after " + warmupPushes + " in " + warmup + " s unmeasured)");
+        row("push lines in the call log (of all pushes sent)", logged + " of " + expected + " (dropped: "
+                + (expected - logged) + ")");
         row("call list updates per second", String.format(Locale.ROOT, "%.1f", updates / (double) seconds));
         row("frame time without load p50 / p95 / max", stats(idle));
         row("frame time with 200 pushes/s p50 / p95 / max", stats(loaded));
         row("JavaFX thread CPU per frame without / with load", String.format(Locale.ROOT, "%.1f / %.1f ms",
                 cpuIdle / 1e6 / Math.max(1, idle.size()), cpuLoaded / 1e6 / Math.max(1, loaded.size())));
+        row("JavaFX thread CPU of a frame with load: with a call list update / without, p50 / p95",
+                percentiles(cpuUpdated) + " (" + cpuUpdated.size() + " frames) / " + percentiles(cpuOther) + " ("
+                        + cpuOther.size() + ")");
+        row("GC pauses without / with load (ms per second)", String.format(Locale.ROOT, "%.1f / %.1f",
+                gcIdle / 3.0, gcLoaded / (double) seconds));
+        row("whole process CPU with load (cores busy of 2: app, Jetty, 8 client threads)",
+                String.format(Locale.ROOT, "%.2f", processLoaded));
+        byGroup.put("JIT compiler and GC (process minus the Java threads)", processLoadedNanos
+                - byGroup.values().stream().mapToLong(Long::longValue).sum());
+        StringBuilder groups = new StringBuilder();
+        byGroup.forEach((k, v) -> groups.append(groups.length() == 0 ? "" : ", ").append(k).append(' ')
+                .append(String.format(Locale.ROOT, "%.2f", v / (double) loadWall)));
+        row("CPU with load by thread, in cores", groups.toString());
         row("machine load average (2 cores)", String.format(Locale.ROOT, "%.1f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 
         // a log of 10,000 calls (3 pushes and an end each) opened in the tab
         Path big = Files.createTempFile("calls-10000", ".jsonl");
         writeLog(big, 10_000);
-        long r0 = System.nanoTime();
-        long rc0 = threads.getCurrentThreadCpuTime();
-        CallLogReader.read(big);
-        row("read the 10,000-call log (engine) wall / CPU", (System.nanoTime() - r0) / 1_000_000 + " / "
-                + (threads.getCurrentThreadCpuTime() - rc0) / 1_000_000 + " ms");
+        // the times are taken after a layout pass whose rows show the log's newest call at the top (the list still
+        // has the calls of the load above until then), and after the one that has all 10,000: what the next frame
+        // shows
+        long[] firstRows = {0};
+        long[] allRows = {0};
+        long[] fxFirst = {0};
+        Runnable shown = () -> {
+            TableView<LoggedCall> t = table();
+            boolean newestOnTop = t.lookupAll(".table-row-cell").stream().anyMatch(n -> n.isVisible()
+                    && n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == 0 && r.getItem()
+                    instanceof LoggedCall c && c.callId().equals("log-9999"));
+            if (firstRows[0] == 0 && newestOnTop) {
+                firstRows[0] = System.nanoTime();
+                fxFirst[0] = threads.getCurrentThreadCpuTime();
+            }
+            if (allRows[0] == 0 && newestOnTop && t.getItems().size() == 10_000
+                    && t.getItems().get(9_999).callId().equals("log-0")) {
+                allRows[0] = System.nanoTime();
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> w.stage().getScene().addPostLayoutPulseListener(shown)).get();
         long fxc0 = threads.getThreadCpuTime(fx);
         long t0 = System.nanoTime();
         WaitForAsyncUtils.asyncFx(() -> w.calls().pane().openLog(big));
-        waitFor("10,000 calls listed", () -> table().getItems().size() == 10_000 && table().lookup(".table-row-cell")
-                != null);
+        waitFor("10,000 calls listed", () -> allRows[0] != 0);
         WaitForAsyncUtils.waitForFxEvents();
-        long shown = System.nanoTime() - t0;
-        row("open a log of 10,000 calls until the list shows them", (shown / 1_000_000) + " ms ("
-                + Files.size(big) / 1024 + " KiB); JavaFX thread CPU in that time "
-                + (threads.getThreadCpuTime(fx) - fxc0) / 1_000_000 + " ms");
+        WaitForAsyncUtils.asyncFx(() -> w.stage().getScene().removePostLayoutPulseListener(shown)).get();
+        row("open a log of 10,000 calls: the list shows its newest calls after", (firstRows[0] - t0) / 1_000_000
+                + " ms (" + Files.size(big) / 1024 + " KiB); JavaFX thread CPU in that time "
+                + (fxFirst[0] - fxc0) / 1_000_000 + " ms");
+        row("open a log of 10,000 calls: the list has all 10,000 after", (allRows[0] - t0) / 1_000_000
+                + " ms; JavaFX thread CPU in that time " + (threads.getThreadCpuTime(fx) - fxc0) / 1_000_000 + " ms");
+        // the engine's readers on their own, after the open (which is so measured with the reader as warm as the
+        // app's own log and the small reads of the load left it, not warmed on this file)
+        long n0 = System.nanoTime();
+        long nc0 = threads.getCurrentThreadCpuTime();
+        CallLogReader.readNewest(big, CallMonitor.FIRST_ROWS);
+        row("read its newest " + CallMonitor.FIRST_ROWS + " calls (engine, from the end) wall / CPU",
+                (System.nanoTime() - n0) / 1_000_000 + " / " + (threads.getCurrentThreadCpuTime() - nc0) / 1_000_000
+                        + " ms");
+        long r0 = System.nanoTime();
+        long rc0 = threads.getCurrentThreadCpuTime();
+        CallLogReader.read(big);
+        row("read the whole 10,000-call log (engine) wall / CPU of the reading thread", (System.nanoTime() - r0)
+                / 1_000_000 + " / " + (threads.getCurrentThreadCpuTime() - rc0) / 1_000_000 + " ms");
         Runtime rt = Runtime.getRuntime();
         System.gc();
         row("heap used with 10,000 calls listed", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024) + " MiB");
         Files.delete(big);
         harness.stop();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /**
+     * CPU time so far of the live threads, by what they do: the JavaFX thread, the renderer, the embedded server
+     * (Jetty), the load's HTTP client, the rest (the call log writer, JIT and GC threads are not Java threads).
+     */
+    private static Map<String, Long> cpuByGroup() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new java.util.LinkedHashMap<>();
+        for (String group : List.of("JavaFX", "renderer", "Jetty", "load's HTTP client", "other Java threads")) {
+            cpu.put(group, 0L);
+        }
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            String name = t.getThreadName();
+            String group = name.equals("Event Thread") || name.equals("JavaFX Application Thread") ? "JavaFX"
+                    : name.startsWith("QuantumRenderer") ? "renderer"
+                    : name.startsWith("switchboard-http") ? "Jetty"
+                    : name.startsWith("HttpClient") ? "load's HTTP client" : "other Java threads";
+            long time = threads.getThreadCpuTime(t.getThreadId());
+            if (time > 0) {
+                cpu.merge(group, time, Long::sum);
+            }
+        }
+        return cpu;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     @SuppressWarnings("unchecked")
@@ -117,17 +226,34 @@ class CallsBenchmark extends FxThreadRobot {
 
     /** Zooms between 95 % and 105 % every frame for {@code seconds} while {@code during} runs; the frame intervals. */
     private List<Double> frames(MainWindow w, int seconds, Runnable during) throws Exception {
+        return frames(w, seconds, during, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /**
+     * As {@link #frames(MainWindow, int, Runnable)}, and the JavaFX thread's CPU time of each frame, apart for
+     * frames in which the call list changed and the others.
+     */
+    private List<Double> frames(MainWindow w, int seconds, Runnable during, List<Double> cpuUpdated,
+                                List<Double> cpuOther) throws Exception {
         List<Double> intervals = Collections.synchronizedList(new ArrayList<>());
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         AnimationTimer timer = new AnimationTimer() {
             private long last;
+            private long lastCpu;
+            private long lastUpdates;
             private boolean up;
 
             @Override
             public void handle(long now) {
+                long cpu = threads.getCurrentThreadCpuTime();
+                long updates = w.calls().monitor().updates();
                 if (last != 0) {
                     intervals.add((now - last) / 1e6);
+                    (updates != lastUpdates ? cpuUpdated : cpuOther).add((cpu - lastCpu) / 1e6);
                 }
                 last = now;
+                lastCpu = cpu;
+                lastUpdates = updates;
                 up = !up;
                 w.canvas().zoomProperty().set(up ? 1.05 : 0.95);
             }
@@ -143,8 +269,17 @@ class CallsBenchmark extends FxThreadRobot {
     }
 
     /** 200 pushes a second: calls of newCall, dtmf 1 and hangup busy, from 8 threads. */
-    private static void load(LoopbackSipgate sipgate, int seconds, AtomicInteger sent) {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+    private static void load(LoopbackSipgate sipgate, int seconds, AtomicInteger sent,
+                             java.util.concurrent.atomic.AtomicLong cpu) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // each load thread adds its CPU time as it ends (the pool's threads are gone when the load is measured)
+        ExecutorService pool = Executors.newFixedThreadPool(8, r -> new Thread(() -> {
+            try {
+                r.run();
+            } finally {
+                cpu.addAndGet(threads.getCurrentThreadCpuTime());
+            }
+        }));
         long start = System.nanoTime();
         int calls = RATE * seconds / 3;
         try {
@@ -176,6 +311,13 @@ class CallsBenchmark extends FxThreadRobot {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    private static String percentiles(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        Collections.sort(v);
+        return v.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f / %.1f ms", v.get(v.size() / 2),
+                v.get((int) (v.size() * 0.95)));
     }
 
     private static String stats(List<Double> values) {

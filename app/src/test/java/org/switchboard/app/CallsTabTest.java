@@ -1,5 +1,6 @@
 package org.switchboard.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,14 +147,30 @@ class CallsTabTest extends AppWindowTest {
         assertEquals(List.of("newCall", "dtmf", "answer", "hangup"), events);
         assertTrue(lookup("#push-3").queryAs(ToggleButton.class).isSelected(), "the latest push is chosen");
         clickOn("#push-1");
-        String xml = lookup("#call-xml").queryAs(TextArea.class).getText();
-        assertTrue(xml.contains("<Dial") && xml.contains("4916098765"), xml);
-        assertEquals(c.xml, xml, "the exact XML answered");
         assertTrue(lookup("#call-xml-title").queryAs(Label.class).getText().startsWith("Answer to dtmf"));
-        assertTrue(lookup("#call-push-fields").queryAs(Label.class).getText().contains("dtmf=2"));
+        assertEquals("2", fields().get("dtmf"), "the fields sipgate sent, as a key/value grid: " + fields());
+        assertEquals("call-1", fields().get("callId"));
+
+        // the answer is laid out for reading: one element a line, indented, monospace
+        String shown = shownXml();
+        List<String> lines = shown.lines().toList();
+        assertTrue(c.xml.contains("<Dial") && c.xml.contains("4916098765"), c.xml);
+        assertTrue(lines.size() >= 5, "several lines: " + shown);
+        String dial = lines.stream().filter(l -> l.strip().startsWith("<Dial")).findFirst().orElseThrow();
+        String number = lines.stream().filter(l -> l.strip().startsWith("<Number>")).findFirst().orElseThrow();
+        assertTrue(lines.get(lines.size() - 1).equals("</Response>"), shown);
+        assertTrue(indent(dial) >= 2 && indent(number) == indent(dial) + 2, shown);
+        assertTrue(number.strip().matches("<Number>\\+?4916098765\\d*</Number>"), number);
+        assertEquals(c.xml.replaceAll("\\s", ""), shown.replaceAll("\\s", ""), "only whitespace differs");
+        var piece = lookup("#call-xml .xml-tag").queryAs(javafx.scene.text.Text.class);
+        assertTrue(piece.getFont().getFamily().contains("Mono"), piece.getFont().getFamily());
+
+        // Copy takes the exact bytes the server answered, not the laid-out text
         clickOn("#call-xml-copy");
-        assertEquals(c.xml, WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard()
-                .getString()).get());
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard()
+                .getString()).get();
+        assertArrayEquals(c.answered, copied.getBytes(StandardCharsets.UTF_8));
+        assertFalse(copied.equals(shown));
         assertTrue(lookup("#call-push-problems").queryAs(javafx.scene.layout.VBox.class).getChildren().isEmpty());
 
         // replayed against a draft that sends key 2 to Anna: the detail shows where the answers differ
@@ -273,6 +290,29 @@ class CallsTabTest extends AppWindowTest {
         assertEquals("+49 89 445566", cellText(0, "calls-col-from"));
         assertEquals("2:15", cellText(0, "calls-col-duration"));
         assertEquals("Caller hung up", cellText(0, "calls-col-state"));
+    }
+
+    /** The XML as the detail shows it (the text of its code pieces). */
+    private String shownXml() {
+        StringBuilder b = new StringBuilder();
+        lookup("#call-xml .xml-code").queryAs(javafx.scene.text.TextFlow.class).getChildren()
+                .forEach(n -> b.append(((javafx.scene.text.Text) n).getText()));
+        return b.toString();
+    }
+
+    private static int indent(String line) {
+        return line.length() - line.stripLeading().length();
+    }
+
+    /** The chosen push's fields as the detail lists them. */
+    private java.util.Map<String, String> fields() {
+        var grid = lookup("#call-push-fields").queryAs(javafx.scene.layout.GridPane.class);
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        var cells = grid.getChildren();
+        for (int i = 0; i + 1 < cells.size(); i += 2) {
+            out.put(((Label) cells.get(i)).getText(), ((Label) cells.get(i + 1)).getText());
+        }
+        return out;
     }
 
     private void setPicker(Path file) {

@@ -41,13 +41,17 @@ final class LoopbackSipgate {
         final String from;
         final Map<String, String> urls = new HashMap<>();
         String xml;
+        /** The last answer's body, byte for byte as it came over the wire. */
+        byte[] answered;
 
         Call(String id, String from) {
             this.id = id;
             this.from = from;
         }
 
-        private void remember(String answer) {
+        private void remember(byte[] body) {
+            answered = body;
+            String answer = new String(body, StandardCharsets.UTF_8);
             xml = answer;
             Matcher m = ATTR.matcher(answer);
             while (m.find()) {
@@ -79,13 +83,13 @@ final class LoopbackSipgate {
 
     Call newCall(String path, String id, String from) throws IOException, InterruptedException {
         Call c = new Call(id, from);
-        c.remember(post(base + path, "event", "newCall", "callId", id, "from", from, "to", "492115550100",
+        c.remember(postBytes(base + path, "event", "newCall", "callId", id, "from", from, "to", "492115550100",
                 "direction", "in"));
         return c;
     }
 
     void dtmf(Call c, String digits) throws IOException, InterruptedException {
-        c.remember(post(c.urls.get("onData"), "event", "dtmf", "callId", c.id, "dtmf", digits));
+        c.remember(postBytes(c.urls.get("onData"), "event", "dtmf", "callId", c.id, "dtmf", digits));
     }
 
     void answer(Call c) throws IOException, InterruptedException {
@@ -99,17 +103,21 @@ final class LoopbackSipgate {
     }
 
     static String post(String url, String... kv) throws IOException, InterruptedException {
+        return new String(postBytes(url, kv), StandardCharsets.UTF_8);
+    }
+
+    static byte[] postBytes(String url, String... kv) throws IOException, InterruptedException {
         assertTrue(url.startsWith("http://127.0.0.1:"), "tests only talk to 127.0.0.1: " + url);
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < kv.length; i += 2) {
             body.append(body.isEmpty() ? "" : "&").append(kv[i]).append('=')
                     .append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
         }
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
         return r.body();
     }
 }

@@ -99,9 +99,9 @@ public final class CallsPane extends VBox {
         bar.getStyleClass().add("calls-bar");
 
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.56);
         split.getStyleClass().add("calls-split");
-        SplitPane.setResizableWithParent(detail, false);
+        SplitPane.setResizableWithParent(detail, true); // the split keeps its proportions as the window grows
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(bar, split);
 
@@ -114,7 +114,7 @@ public final class CallsPane extends VBox {
         monitor.calls().addListener((ListChangeListener<LoggedCall>) c -> callsChanged());
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             if (anyLive.get()) {
-                table.refresh(); // live durations tick
+                table.tick(); // live durations run
             }
         }));
         tick.setCycleCount(Timeline.INDEFINITE);

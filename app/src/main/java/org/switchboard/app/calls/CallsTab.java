@@ -35,6 +35,7 @@ public final class CallsTab implements AutoCloseable {
     private final CallMonitor monitor;
     private final CallsPane pane;
     private final LiveCallPill pill;
+    private final CallNotifier notifier;
 
     public CallsTab(LiveRun run, Supplier<Flow> flow, FlowCanvas canvas, AppSettings settings, Path dataDir,
                     Clock clock, Supplier<Window> owner, Supplier<FilePicker> files, Dialogs dialogs,
@@ -50,7 +51,7 @@ public final class CallsTab implements AutoCloseable {
         pane.followProperty().addListener((o, a, b) -> settings.setFollowCalls(b));
         this.pill = new LiveCallPill(monitor.calls(), flow, clock, pane::select);
         canvas.addBanner(pill);
-        CallNotifier notifier = new CallNotifier(settings::callNotifications, owner, flow);
+        this.notifier = new CallNotifier(settings::callNotifications, owner, flow);
         monitor.setOnIncoming(notifier::incoming);
         applySettings();
         monitor.load(logFile).exceptionally(e -> {
@@ -74,6 +75,10 @@ public final class CallsTab implements AutoCloseable {
 
     public LiveCallPill pill() {
         return pill;
+    }
+
+    public CallNotifier notifier() {
+        return notifier;
     }
 
     public Path logFile() {

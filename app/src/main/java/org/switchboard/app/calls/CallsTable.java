@@ -2,7 +2,10 @@ package org.switchboard.app.calls;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -12,9 +15,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 
 import org.switchboard.app.i18n.AppTexts;
 import org.switchboard.app.ui.Glyphs;
@@ -29,6 +34,9 @@ import org.switchboard.engine.nodes.types.SwitchType;
  */
 final class CallsTable extends TableView<LoggedCall> {
 
+    /** The cells whose text runs with the clock (weakly: the table may make its cells anew). */
+    private final Set<LabelCell> ticking = Collections.newSetFromMap(new WeakHashMap<>());
+
     CallsTable(Supplier<Flow> flow, Clock clock) {
         setId("calls-table");
         getStyleClass().add("calls-table");
@@ -36,7 +44,7 @@ final class CallsTable extends TableView<LoggedCall> {
         setPlaceholder(new Label(AppTexts.get("calls.none")));
         // cells keep their nodes and only change texts and classes: rows shift on every new call, and making new
         // nodes (and styling them) for every visible cell ten times a second would cost the canvas its frames
-        TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 70, () -> {
+        TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 70, true, () -> {
             Label dot = new Label();
             dot.getStyleClass().add("live-dot");
             return dot;
@@ -45,17 +53,21 @@ final class CallsTable extends TableView<LoggedCall> {
             l.getGraphic().setVisible(c.inProgress());
             l.getGraphic().setManaged(c.inProgress());
         });
-        TableColumn<LoggedCall, LoggedCall> from = column("calls.col.from", 150, () -> null, (l, c) -> {
+        // both direction icons are made once per cell, and the one of the call's direction is shown
+        TableColumn<LoggedCall, LoggedCall> from = column("calls.col.from", 150, false, () -> {
+            Node incoming = Glyphs.ui("incoming", 12);
+            Node outgoing = Glyphs.ui("dial", 12);
+            incoming.getStyleClass().add("direction-icon");
+            outgoing.getStyleClass().add("direction-icon");
+            return new StackPane(incoming, outgoing);
+        }, (l, c) -> {
             l.setText(CallText.number(c.from()));
             boolean out = "out".equals(c.direction());
-            if (l.getGraphic() == null || out != Boolean.TRUE.equals(l.getGraphic().getUserData())) {
-                Node icon = Glyphs.ui(out ? "dial" : "incoming", 12);
-                icon.setUserData(out);
-                icon.getStyleClass().add("direction-icon");
-                l.setGraphic(icon);
-            }
+            List<Node> icons = ((StackPane) l.getGraphic()).getChildren();
+            icons.get(0).setVisible(!out);
+            icons.get(1).setVisible(out);
         });
-        TableColumn<LoggedCall, LoggedCall> to = column("calls.col.to", 120, () -> null,
+        TableColumn<LoggedCall, LoggedCall> to = column("calls.col.to", 120, false, () -> null,
                 (l, c) -> l.setText(CallText.number(c.to())));
         TableColumn<LoggedCall, LoggedCall> path = new TableColumn<>(AppTexts.get("calls.col.path"));
         path.setId("calls-col-path");
@@ -63,54 +75,98 @@ final class CallsTable extends TableView<LoggedCall> {
         path.setSortable(false);
         path.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         path.setCellFactory(c -> new PathCell(flow));
-        TableColumn<LoggedCall, LoggedCall> state = column("calls.col.state", 104, () -> null, (l, c) -> {
+        TableColumn<LoggedCall, LoggedCall> state = column("calls.col.state", 104, false, () -> null, (l, c) -> {
             CallText.State st = CallText.state(c);
             l.setText(st.text());
-            l.getStyleClass().removeIf(k -> k.startsWith("state-"));
-            l.getStyleClass().add("state-" + st.name().toLowerCase(java.util.Locale.ROOT));
+            String wanted = "state-" + st.name().toLowerCase(java.util.Locale.ROOT);
+            if (!l.getStyleClass().contains(wanted)) { // a changed class makes the label's style be looked up anew
+                l.getStyleClass().removeIf(k -> k.startsWith("state-"));
+                l.getStyleClass().add(wanted);
+            }
             if (!l.getStyleClass().contains("call-state")) {
                 l.getStyleClass().add("call-state");
             }
         });
-        TableColumn<LoggedCall, LoggedCall> duration = column("calls.col.duration", 60, () -> null, (l, c) -> {
+        TableColumn<LoggedCall, LoggedCall> duration = column("calls.col.duration", 60, true, () -> null, (l, c) -> {
             l.setText(CallText.duration(c, clock.instant()));
-            l.getStyleClass().remove("live-text");
-            if (c.inProgress()) {
-                l.getStyleClass().add("live-text");
+            if (c.inProgress() != l.getStyleClass().contains("live-text")) {
+                if (c.inProgress()) {
+                    l.getStyleClass().add("live-text");
+                } else {
+                    l.getStyleClass().remove("live-text");
+                }
             }
         });
         getColumns().setAll(java.util.List.of(time, from, to, path, state, duration));
+        // all rows are as high as the first one laid out (the style decides); with the height fixed, the table need
+        // not measure rows again whenever calls come, which cost the canvas frames under a busy line
+        setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                if (getFixedCellSize() <= 0 && !isEmpty() && getHeight() > 0) {
+                    setFixedCellSize(getHeight());
+                }
+            }
+        });
     }
 
-    private static TableColumn<LoggedCall, LoggedCall> column(String key, double width, Supplier<Node> graphic,
-                                                               BiConsumer<Label, LoggedCall> show) {
+    private TableColumn<LoggedCall, LoggedCall> column(String key, double width, boolean ticks,
+                                                        Supplier<Node> graphic, BiConsumer<Label, LoggedCall> show) {
         TableColumn<LoggedCall, LoggedCall> col = new TableColumn<>(AppTexts.get(key));
         col.setId(key.replace('.', '-'));
         col.setPrefWidth(width);
         col.setSortable(false);
         col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        col.setCellFactory(c -> new TableCell<>() {
-            private final Label label = new Label();
-
-            {
-                label.getStyleClass().add("tabular");
-                label.setGraphic(graphic.get());
-                label.setGraphicTextGap(6);
+        col.setCellFactory(c -> {
+            LabelCell cell = new LabelCell(graphic.get(), show);
+            if (ticks) {
+                ticking.add(cell);
             }
-
-            @Override
-            protected void updateItem(LoggedCall item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                if (empty || item == null) {
-                    setGraphic(null);
-                    return;
-                }
-                show.accept(label, item);
-                setGraphic(label);
-            }
+            return cell;
         });
         return col;
+    }
+
+    /**
+     * Brings the durations and times of the live calls in the shown rows up to now: only those labels change, where
+     * {@link #refresh} would make every cell of the table anew (and style it) once a second.
+     */
+    void tick() {
+        for (LabelCell cell : ticking) {
+            LoggedCall call = cell.getItem();
+            if (call != null && !cell.isEmpty() && call.inProgress()) {
+                cell.show.accept(cell.label, call);
+            }
+        }
+    }
+
+    /** A cell of one label that shows a text (and a graphic) of its call. */
+    private static final class LabelCell extends TableCell<LoggedCall, LoggedCall> {
+        private final Label label = new Label();
+        private final BiConsumer<Label, LoggedCall> show;
+
+        LabelCell(Node graphic, BiConsumer<Label, LoggedCall> show) {
+            this.show = show;
+            label.getStyleClass().add("tabular");
+            label.setGraphic(graphic);
+            label.setGraphicTextGap(6);
+            setGraphic(label);
+        }
+
+        @Override
+        protected void updateItem(LoggedCall item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            // the label stays in the cell, hidden (with its last text) while the cell is empty: taking it out and
+            // putting it back, or emptying its text (which takes its text node out), would have the style of what
+            // comes back looked up anew every time
+            boolean none = empty || item == null;
+            label.setVisible(!none);
+            if (!none) {
+                show.accept(label, item);
+            }
+        }
     }
 
     /** The path as chips (node names, the digits pressed), made from a pool of labels the cell keeps. */
@@ -123,14 +179,15 @@ final class CallsTable extends TableView<LoggedCall> {
             this.flow = flow;
             box.setAlignment(Pos.CENTER_LEFT);
             box.getStyleClass().add("path-chips");
+            setGraphic(box);
         }
 
         @Override
         protected void updateItem(LoggedCall call, boolean empty) {
             super.updateItem(call, empty);
             setText(null);
+            box.setVisible(!empty && call != null); // kept in the cell, as the labels of the other columns
             if (empty || call == null) {
-                setGraphic(null);
                 return;
             }
             Flow f = flow.get();
@@ -150,10 +207,14 @@ final class CallsTable extends TableView<LoggedCall> {
                     break; // a long loop: the rest would not be seen anyway
                 }
             }
-            if (box.getChildren().size() > used) {
-                box.getChildren().remove(used, box.getChildren().size());
+            // labels not needed now stay in the box, hidden and left out of its layout: taking them out and putting
+            // them back would have their style looked up anew
+            for (int i = used; i < pool.size(); i++) {
+                Label l = pool.get(i);
+                l.setText(null);
+                l.setVisible(false);
+                l.setManaged(false);
             }
-            setGraphic(box);
         }
 
         private void label(int index, String styleClass, String text) {
@@ -161,16 +222,14 @@ final class CallsTable extends TableView<LoggedCall> {
                 Label l = new Label();
                 l.setMinWidth(Region.USE_PREF_SIZE);
                 pool.add(l);
+                box.getChildren().add(l);
             }
             Label l = pool.get(index);
             l.setText(text);
+            l.setVisible(true);
+            l.setManaged(true);
             if (!l.getStyleClass().contains(styleClass)) {
                 l.getStyleClass().setAll("label", styleClass);
-            }
-            if (box.getChildren().size() <= index) {
-                box.getChildren().add(l);
-            } else if (box.getChildren().get(index) != l) {
-                box.getChildren().set(index, l);
             }
         }
     }

@@ -8,10 +8,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -40,10 +42,12 @@ public final class CallMonitor implements AutoCloseable {
     public static final int MAX_PUSHES = 200;
     public static final int MAX_OPEN = 1_000;
     public static final int MAX_UPDATES_PER_SECOND = 10;
+    /** How many of a log's newest calls are shown before the rest of the file is read. */
+    public static final int FIRST_ROWS = 100;
 
     private final LiveRun run;
     private final CallTracker tracker;
-    private final ObservableList<LoggedCall> calls = FXCollections.observableArrayList();
+    private final CallList calls = new CallList();
     /** One wrapper for everyone: a wrapper holds its listeners only as long as it lives itself. */
     private final ObservableList<LoggedCall> readOnly = FXCollections.unmodifiableObservableList(calls);
     private final Map<String, LoggedCall> pending = new LinkedHashMap<>();
@@ -52,6 +56,8 @@ public final class CallMonitor implements AutoCloseable {
     private Consumer<LoggedCall> onIncoming = c -> { };
     private long lastFlush = Long.MIN_VALUE / 2;
     private long updates;
+    /** Counts loads and clears, so a load that an other one overtook shows nothing. */
+    private long loads;
 
     public CallMonitor(LiveRun run, Clock clock) {
         this.run = Objects.requireNonNull(run);
@@ -106,20 +112,22 @@ public final class CallMonitor implements AutoCloseable {
         updates++;
         List<LoggedCall> changed = new ArrayList<>(pending.values());
         pending.clear();
-        List<LoggedCall> added = new ArrayList<>();
-        for (LoggedCall call : changed) {
-            int at = indexOf(call.callId());
-            if (at >= 0) {
-                calls.set(at, call);
-            } else {
-                added.add(call);
+        calls.batch(() -> { // one change for the table and the tab, however many calls changed
+            List<LoggedCall> added = new ArrayList<>();
+            for (LoggedCall call : changed) {
+                int at = indexOf(call.callId());
+                if (at >= 0) {
+                    calls.set(at, call);
+                } else {
+                    added.add(call);
+                }
             }
-        }
-        if (!added.isEmpty()) {
-            added.sort(Comparator.comparing(LoggedCall::start).reversed());
-            calls.addAll(0, added);
-        }
-        trim();
+            if (!added.isEmpty()) {
+                added.sort(Comparator.comparing(LoggedCall::start).reversed());
+                calls.addAll(0, added);
+            }
+            trim();
+        });
     }
 
     /** Live calls are at the top, so the search usually ends after a few rows. */
@@ -140,13 +148,25 @@ public final class CallMonitor implements AutoCloseable {
 
     /**
      * Reads a call log (the app's own at start, or one written by {@code run --call-log}) on a background thread
-     * and shows its calls, newest first, instead of those shown before (calls followed live stay). Completes on the
-     * JavaFX thread with how many lines could not be read (a torn last line, damage), or fails with a plain message.
+     * and shows its calls, newest first, instead of those shown before (calls followed live stay). The newest
+     * {@link #FIRST_ROWS} calls come first, read from the end of the file, so the list fills at once however long the
+     * log is; then the whole file is read and the list shows all its calls (up to {@link #MAX_CALLS}). Completes on
+     * the JavaFX thread, once all are shown, with how many lines could not be read (a torn last line, damage), or
+     * fails with a plain message. A later load or {@link #clear} makes an earlier one show nothing more.
      */
     public CompletableFuture<Integer> load(Path file) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
+        long generation = ++loads;
         Thread t = new Thread(() -> {
             try {
+                List<LoggedCall> first = newest(file);
+                if (!first.isEmpty()) {
+                    Platform.runLater(() -> {
+                        if (generation == loads) {
+                            show(first);
+                        }
+                    });
+                }
                 CallLogReader.Result read = CallLogReader.read(file);
                 List<LoggedCall> newest = new ArrayList<>(read.calls());
                 newest.sort(Comparator.comparing(LoggedCall::start).reversed());
@@ -155,7 +175,9 @@ public final class CallMonitor implements AutoCloseable {
                 }
                 List<LoggedCall> shown = newest;
                 Platform.runLater(() -> {
-                    show(shown);
+                    if (generation == loads) {
+                        show(shown);
+                    }
                     done.complete(read.skippedLines());
                 });
             } catch (IOException | RuntimeException e) {
@@ -167,16 +189,29 @@ public final class CallMonitor implements AutoCloseable {
         return done;
     }
 
+    /** The newest calls, for a first look; none when they cannot be read (the full read then says why). */
+    private static List<LoggedCall> newest(Path file) {
+        try {
+            return CallLogReader.readNewest(file, FIRST_ROWS);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     private void show(List<LoggedCall> fromLog) {
         List<LoggedCall> all = new ArrayList<>();
+        Set<String> logged = new HashSet<>();
+        fromLog.forEach(l -> logged.add(l.callId()));
         for (LoggedCall c : calls) {
-            if (c.inProgress() && fromLog.stream().noneMatch(l -> l.callId().equals(c.callId()))) {
+            if (c.inProgress() && !logged.contains(c.callId())) {
                 all.add(c);
             }
         }
         all.addAll(fromLog);
-        calls.setAll(all);
-        trim();
+        calls.batch(() -> {
+            calls.setAll(all);
+            trim();
+        });
     }
 
     /**
@@ -193,6 +228,7 @@ public final class CallMonitor implements AutoCloseable {
                 Files.delete(file);
             }
         }
+        loads++;
         pending.clear();
         calls.clear();
     }

@@ -63,7 +63,7 @@ final class OnlineBar extends HBox {
         url.setGraphic(Glyphs.ui("lock", 13));
         url.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         url.setMaxWidth(230);
-        url.setPrefWidth(165); // the whole URL is in Copy and the tooltip; the buttons keep their words
+        url.setPrefWidth(200); // the whole URL is in Copy and the tooltip; the buttons keep their words
         url.setMinWidth(140); // the chip gives way first when the toolbar runs out of room, down to a readable URL
         url.textProperty().bind(webhookUrl);
         url.setTooltip(tip(AppTexts.get("online.url.tip")));

@@ -1,13 +1,9 @@
 package org.switchboard.engine.calllog;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Rebuilds one call from its call log lines (as read from the file, or as made from live events): the reader and the
@@ -48,51 +44,41 @@ final class CallBuilder {
     }
 
     /** Applies one line to the call it names in {@code calls} (adding the call at its first push). */
-    static Applied apply(Map<String, CallBuilder> calls, JsonNode json) {
-        return apply(calls, json, Integer.MAX_VALUE);
+    static Applied apply(Map<String, CallBuilder> calls, CallLogLine line) {
+        return apply(calls, line, Integer.MAX_VALUE);
     }
 
-    /** As {@link #apply(Map, JsonNode)}, keeping at most {@code maxPushes} pushes a call (its first and latest). */
-    static Applied apply(Map<String, CallBuilder> calls, JsonNode json, int maxPushes) {
-        if (json == null || !json.isObject()) {
+    /**
+     * As {@link #apply(Map, CallLogLine)}, keeping at most {@code maxPushes} pushes a call (its first and latest).
+     * A null line (one that could not be read) is unreadable.
+     */
+    static Applied apply(Map<String, CallBuilder> calls, CallLogLine line, int maxPushes) {
+        if (line == null) {
             return Applied.UNREADABLE;
         }
-        String callId = json.path(CallLogFormat.CALL_ID).asText("");
-        Instant time;
-        try {
-            time = Instant.parse(json.path(CallLogFormat.TIME).asText(""));
-        } catch (DateTimeParseException e) {
-            return Applied.UNREADABLE;
-        }
-        String type = json.path(CallLogFormat.TYPE).asText("");
-        CallBuilder call = calls.get(callId);
-        if (CallLogFormat.PUSH.equals(type)) {
+        CallBuilder call = calls.get(line.callId());
+        if (CallLogFormat.PUSH.equals(line.type())) {
             if (call == null) {
-                call = new CallBuilder(callId, time);
-                calls.put(callId, call);
+                call = new CallBuilder(line.callId(), line.time());
+                calls.put(line.callId(), call);
             }
-            call.push(json, time, maxPushes);
-        } else if (CallLogFormat.END.equals(type)) {
+            call.push(line, maxPushes);
+        } else if (CallLogFormat.END.equals(line.type())) {
             if (call == null) {
                 return Applied.UNREADABLE; // an end without its call: nothing to rebuild
             }
-            call.endCause = json.path(CallLogFormat.CAUSE).asText(null);
-            call.end = time;
+            call.endCause = line.cause();
+            call.end = line.time();
         } else if (call == null) {
             return Applied.PASSED_OVER; // a line of a kind this version does not know, before its call
         } // else a line of a kind this version does not know: kept with its call, not shown
         return Applied.KEPT;
     }
 
-    private void push(JsonNode json, Instant time, int maxPushes) {
-        String event = json.path(CallLogFormat.EVENT).asText("");
-        Map<String, String> fields = new LinkedHashMap<>();
-        json.path(CallLogFormat.FIELDS).fields().forEachRemaining(f -> fields.put(f.getKey(),
-                f.getValue().isArray() ? f.getValue().path(0).asText("") : f.getValue().asText("")));
-        List<String> nodes = texts(json.path(CallLogFormat.NODES));
-        LoggedCall.Push push = new LoggedCall.Push(event, time, fields, json.path(CallLogFormat.XML).asText(null),
-                nodes, json.path(CallLogFormat.ANSWERED_BY).asText(null), texts(json.path(CallLogFormat.NOTES)),
-                json.path(CallLogFormat.MICROS).asLong(-1));
+    private void push(CallLogLine line, int maxPushes) {
+        Map<String, String> fields = line.fields();
+        LoggedCall.Push push = new LoggedCall.Push(line.event(), line.time(), fields, line.xml(), line.nodes(),
+                line.answeredBy(), line.notes(), line.micros());
         if (pushes.size() >= maxPushes) {
             pushes.remove(pushes.size() / 2); // a runaway call keeps its start and its latest pushes
             droppedPushes++;
@@ -103,12 +89,12 @@ final class CallBuilder {
             to = fields.get("to");
             direction = fields.get("direction");
         }
-        if ("answer".equals(event)) {
+        if ("answer".equals(line.event())) {
             answered = true;
         }
         String digits = fields.get("dtmf");
-        if ("dtmf".equals(event) && digits != null && !path.isEmpty()) {
-            String gatherer = json.path(CallLogFormat.OUTPUTS).path(0).path(CallLogFormat.NODE).asText(null);
+        if ("dtmf".equals(line.event()) && digits != null && !path.isEmpty()) {
+            String gatherer = line.gatherer();
             int at = path.size() - 1;
             for (int i = path.size() - 1; i >= 0 && gatherer != null; i--) {
                 if (gatherer.equals(path.get(i).nodeId())) {
@@ -118,19 +104,11 @@ final class CallBuilder {
             }
             path.set(at, new LoggedCall.Step(path.get(at).nodeId(), digits));
         }
-        for (String node : nodes) {
+        for (String node : line.nodes()) {
             if (path.size() < maxPushes * 4L) {
                 path.add(new LoggedCall.Step(node, null));
             }
         }
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode n : array) {
-            out.add(n.asText(""));
-        }
-        return out;
     }
 
     int droppedPushes() {

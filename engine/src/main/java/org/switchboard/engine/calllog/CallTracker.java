@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.switchboard.engine.runtime.RuntimeEvent;
 
 /**
@@ -34,7 +32,7 @@ public final class CallTracker {
 
     /** The call's state after this event, or {@code null} when the event is not about a call the log keeps. */
     public LoggedCall accept(RuntimeEvent event) {
-        ObjectNode line = CallLogFormat.line(event, clock.instant());
+        CallLogLine line = CallLogLine.of(event, clock.instant());
         if (line == null || CallBuilder.apply(open, line, maxPushes) != CallBuilder.Applied.KEPT) {
             return null;
         }

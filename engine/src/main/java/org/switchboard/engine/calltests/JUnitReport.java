@@ -17,24 +17,22 @@ public final class JUnitReport {
     private JUnitReport() {
     }
 
-    /** Writes the report atomically; {@code millis} holds each test's duration, in the order of {@code results}. */
-    public static void write(Path file, String suite, List<TestResult> results, List<Long> millis)
-            throws IOException {
-        AtomicFiles.write(file, xml(suite, results, millis).getBytes(StandardCharsets.UTF_8));
+    /** Writes the report atomically. */
+    public static void write(Path file, String suite, List<TestResult> results) throws IOException {
+        AtomicFiles.write(file, xml(suite, results).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String xml(String suite, List<TestResult> results, List<Long> millis) {
+    static String xml(String suite, List<TestResult> results) {
         long failures = results.stream().filter(r -> !r.passed()).count();
-        long total = millis.stream().mapToLong(Long::longValue).sum();
+        long total = results.stream().mapToLong(TestResult::millis).sum();
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<testsuite name=\"").append(escape(suite)).append("\" tests=\"").append(results.size())
                 .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"")
                 .append(seconds(total)).append("\">\n");
-        for (int i = 0; i < results.size(); i++) {
-            TestResult r = results.get(i);
+        for (TestResult r : results) {
             sb.append("  <testcase classname=\"").append(escape(suite)).append("\" name=\"")
                     .append(escape(r.test().name())).append("\" time=\"")
-                    .append(seconds(i < millis.size() ? millis.get(i) : 0)).append('"');
+                    .append(seconds(r.millis())).append('"');
             if (r.passed()) {
                 sb.append("/>\n");
             } else {

@@ -34,7 +34,8 @@ import org.switchboard.engine.sipgate.xml.Verb;
 
 /**
  * Runs test calls against a flow exactly as it would run for sipgate: a real engine behind the real webhook server
- * on 127.0.0.1 (a free port), driven over HTTP by the {@link SipgateSimulator}. Each test's inputs are played in
+ * on 127.0.0.1 (a free port), driven over HTTP by the {@link SipgateSimulator} (over loopback, or with
+ * {@link #startInProcess} the same requests handed to the server inside this process). Each test's inputs are played in
  * order; what the caller experiences is read from the XML answers, and which nodes and outputs ran from the engine's
  * events. "Hang up call" nodes reach a local stand-in for sipgate's REST API that only records the request. A
  * runner serves one flow; close it to stop the server. Tests may run from several threads at once.
@@ -56,7 +57,7 @@ public final class TestCallRunner implements AutoCloseable {
     /** Runs calls side by side; each waits for HTTP most of its time. */
     private final ForkJoinPool pool = new ForkJoinPool(Math.max(4, Runtime.getRuntime().availableProcessors()));
 
-    private TestCallRunner(Flow flow, NodeTypes types, java.nio.file.Path flowFolder) {
+    private TestCallRunner(Flow flow, NodeTypes types, java.nio.file.Path flowFolder, boolean inProcess) {
         this.flow = flow;
         this.types = types;
         CallControl apiStandIn = (callId, listener) -> {
@@ -67,9 +68,13 @@ public final class TestCallRunner implements AutoCloseable {
                 .withCallControl(apiStandIn).withListener(this::record);
         engine = new FlowEngine(options);
         engine.deploy(flow, flowFolder);
-        server = new SwitchboardServer(ServerOptions.defaults().withPort(0), engine).start();
+        server = new SwitchboardServer(ServerOptions.defaults().withPort(0), engine);
+        if (inProcess) {
+            server.acceptInProcess();
+        }
+        server.start();
         engine.setBaseUrl(server.url());
-        sipgate = SipgateSimulator.forServer(server.url());
+        sipgate = inProcess ? SipgateSimulator.inProcess(server) : SipgateSimulator.forServer(server.url());
     }
 
     /** Starts a server for this flow with the standard node types. */
@@ -78,7 +83,7 @@ public final class TestCallRunner implements AutoCloseable {
     }
 
     public static TestCallRunner start(Flow flow, NodeTypes types) {
-        return new TestCallRunner(flow, types, null);
+        return new TestCallRunner(flow, types, null, false);
     }
 
     /**
@@ -87,7 +92,17 @@ public final class TestCallRunner implements AutoCloseable {
      * the flow ({@code sounds/HASH.wav}), not under the runner's passing address.
      */
     public static TestCallRunner start(Flow flow, NodeTypes types, java.nio.file.Path flowFolder) {
-        return new TestCallRunner(flow, types, flowFolder);
+        return new TestCallRunner(flow, types, flowFolder, false);
+    }
+
+    /**
+     * Like {@link #start(Flow, NodeTypes, java.nio.file.Path)}, but the simulator hands its pushes to the server
+     * inside this process ({@link SipgateSimulator#inProcess}) instead of over loopback: the same HTTP requests
+     * through the same server, without a socket and an HTTP client, which a short-lived JVM (the command line's
+     * {@code test}) would spend a good part of its run starting.
+     */
+    public static TestCallRunner startInProcess(Flow flow, NodeTypes types, java.nio.file.Path flowFolder) {
+        return new TestCallRunner(flow, types, flowFolder, true);
     }
 
     /** A sound URL as a test names it: the runner's own local sounds by their place beside the flow. */
@@ -113,13 +128,15 @@ public final class TestCallRunner implements AutoCloseable {
 
     /** Runs one test and compares what happened with what it expects. */
     public TestResult run(TestCall test, Messages m) {
+        long start = System.nanoTime();
         CallRun run = play(test.call(), test.inputs());
         String difference = firstDifference(test.expect(), run.experiences, m);
         if (difference == null && run.unusedInput >= 0) {
             difference = m.get("calltest.diff.unusedInput", test.inputs().get(run.unusedInput).describe(m),
                     m.get(run.unusedWhy));
         }
-        return new TestResult(test, difference, run.experiences, run.nodesEntered, run.outputsTaken);
+        return new TestResult(test, difference, run.experiences, run.nodesEntered, run.outputsTaken,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Runs every test, several at a time; the results are in the order of the tests. */

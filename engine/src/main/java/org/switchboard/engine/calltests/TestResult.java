@@ -7,10 +7,11 @@ import org.switchboard.engine.runtime.RuntimeEvent;
 
 /**
  * How one test call went: the test, the first difference in plain words ({@code null} when it passed), what the
- * caller actually experienced, and which nodes and outputs the call went through (for coverage).
+ * caller actually experienced, which nodes and outputs the call went through (for coverage), and how long it took
+ * to play (wall time, for reports).
  */
 public record TestResult(TestCall test, String difference, List<Experience> actual,
-                         List<String> nodesEntered, List<RuntimeEvent.OutputTaken> outputsTaken) {
+                         List<String> nodesEntered, List<RuntimeEvent.OutputTaken> outputsTaken, long millis) {
 
     public TestResult {
         actual = List.copyOf(actual);

@@ -41,8 +41,10 @@ public final class SwitchboardEngineCli implements Callable<Integer> {
             Warmup.serverInBackground(); // overlaps Jetty's and the push path's set-up with picocli's
         }
         if (args.length > 0 && "test".equals(args[0])) {
-            // the test server logs every simulated push; only its warnings belong in a test report
+            // the test server logs every simulated push; only its warnings belong in a test report (set before the
+            // warm-up starts logging)
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            Warmup.testCallsInBackground(); // as for run, and the simulator's answer reader
         }
         System.exit(commandLine().execute(args));
     }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -34,7 +33,8 @@ import org.switchboard.engine.runtime.RuntimeEvent;
 
 /**
  * {@code test FLOW}: runs the test calls saved beside a flow ({@code NAME.tests.json}, docs/test-calls.md) against
- * it, through the real webhook server on loopback driven as sipgate would; {@code --generate} makes one test per
+ * it, through the real webhook server driven as sipgate would (the HTTP requests are handed to it inside the process,
+ * {@link TestCallRunner#startInProcess}); {@code --generate} makes one test per
  * path through the flow as it is now and runs those instead, {@code --save} keeps them beside the flow. Prints one
  * line per test (with the first difference of a failure) and what no test reached. Exit 0 all passed, 1 a test
  * failed, 2 the flow or the tests cannot be read (or written).
@@ -98,18 +98,13 @@ public final class TestCommand implements Callable<Integer> {
         }
         Messages messages = Messages.forLocale(Locale.getDefault());
         Flow flow = loaded.flow();
-        List<TestResult> results = new ArrayList<>();
-        List<Long> millis = new ArrayList<>();
+        List<TestResult> results;
         List<TestCall> toRun;
         // local sounds are served from the flow's folder, as `run` serves them
-        try (TestCallRunner runner = TestCallRunner.start(flow, NodeTypes.standard(),
+        try (TestCallRunner runner = TestCallRunner.startInProcess(flow, NodeTypes.standard(),
                 flowFile.toAbsolutePath().getParent())) {
             toRun = generate ? TestGenerator.generate(runner, messages) : saved;
-            for (TestCall test : toRun) {
-                long start = System.nanoTime();
-                results.add(runner.run(test, messages));
-                millis.add((System.nanoTime() - start) / 1_000_000);
-            }
+            results = runner.runAll(toRun, messages);
         }
         int failed = 0;
         for (TestResult r : results) {
@@ -137,7 +132,7 @@ public final class TestCommand implements Callable<Integer> {
         }
         if (junitXml != null) {
             try {
-                JUnitReport.write(junitXml, flowName(), results, millis);
+                JUnitReport.write(junitXml, flowName(), results);
             } catch (IOException e) {
                 return fail(err, junitXml + " could not be written: " + SwitchboardEngineCli.oneLine(e));
             }

@@ -7,12 +7,14 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Request;
 
 /**
  * Who sent a request, for per-source limits: the client's address; for a connection from this machine that carries
  * {@code X-Forwarded-For} (a tunnel such as ngrok or a reverse proxy on this machine) the last address in that header,
- * the one the proxy added. A connection from this machine without it is the local machine itself ({@link #LOCAL}),
+ * the one the proxy added. A connection from this machine without it, or a request handed over inside this process,
+ * is the local machine itself ({@link #LOCAL}),
  * which is trusted and never limited (local tests, benchmarks, the app). A proxy must therefore set
  * {@code X-Forwarded-For} for the limits to apply to the internet behind it; ngrok does by default.
  */
@@ -27,6 +29,9 @@ final class Sources {
     }
 
     static String of(Request request) {
+        if (request.getConnectionMetaData().getConnector() instanceof LocalConnector) {
+            return LOCAL; // handed over inside this process (SwitchboardServer.answerInProcess), no socket at all
+        }
         SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
         InetAddress address = remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
         if (address == null) {

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -42,6 +46,8 @@ public final class SwitchboardServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ServerConnector statusConnector;
     private final PushHandler handler;
+    /** Takes requests handed over inside this process; null unless {@link #acceptInProcess} added it. */
+    private LocalConnector inProcess;
 
     public SwitchboardServer(ServerOptions options, FlowEngine engine) {
         this.options = Objects.requireNonNull(options, "options");
@@ -90,6 +96,50 @@ public final class SwitchboardServer implements AutoCloseable {
         jetty.setErrorHandler(new PlainErrors());
         jetty.setStopTimeout(limits.stopGrace().toMillis());
         return jetty;
+    }
+
+    /**
+     * Also takes requests handed to it inside this process ({@link #answerInProcess}); call before {@link #start}.
+     * They go through the same HTTP parsing, handlers, limits per source (a request from inside the process is the
+     * local machine) and error answers as the listener's requests; only the socket, and the connection limits that
+     * guard it, are left out. {@code switchboard-engine test} runs its test calls this way, so that a short
+     * command-line run needs no HTTP client (whose start took a good part of it; docs/benchmarks.md, "Test calls").
+     */
+    public SwitchboardServer acceptInProcess() {
+        if (jetty.isStarted()) {
+            throw new IllegalStateException("acceptInProcess() must come before start()");
+        }
+        if (inProcess == null) {
+            HttpConfiguration http = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+            inProcess = new LocalConnector(jetty, new HttpConnectionFactory(http));
+            inProcess.setIdleTimeout(options.idleTimeout().toMillis());
+            jetty.addConnector(inProcess);
+        }
+        return this;
+    }
+
+    /**
+     * Answers one raw HTTP/1.1 request handed over inside this process (see {@link #acceptInProcess}) and returns the
+     * whole response as the server sent it.
+     *
+     * @throws IOException when no complete response came within {@code timeout}, or the server is not running
+     */
+    public ByteBuffer answerInProcess(ByteBuffer request, Duration timeout) throws IOException, InterruptedException {
+        if (inProcess == null) {
+            throw new IllegalStateException("This server does not take requests in-process (see acceptInProcess)");
+        }
+        ByteBuffer response;
+        try {
+            response = inProcess.getResponse(request, false, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | IOException e) {
+            throw e;
+        } catch (Exception e) { // Jetty declares Exception: a stopped connector, a response it cannot parse
+            throw new IOException(String.valueOf(e.getMessage()), e);
+        }
+        if (response == null) {
+            throw new IOException("No complete answer within " + timeout.toMillis() + " ms");
+        }
+        return response;
     }
 
     /**

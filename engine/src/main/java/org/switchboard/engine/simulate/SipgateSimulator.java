@@ -2,9 +2,6 @@ package org.switchboard.engine.simulate;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -12,18 +9,21 @@ import java.security.Signature;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.switchboard.engine.nodes.PhoneNumbers;
+import org.switchboard.engine.server.SwitchboardServer;
 import org.switchboard.engine.sipgate.SignatureVerifier;
 import org.switchboard.engine.sipgate.xml.Response;
 import org.switchboard.engine.sipgate.xml.SipgateXml;
 
 /**
- * A stand-in for sipgate.io that drives a running webhook server over real HTTP, the way sipgate would: form bodies
+ * A stand-in for sipgate.io that drives a running webhook server over real HTTP, the way sipgate would (or hands
+ * the same HTTP requests to a server in this process, {@link #inProcess}): form bodies
  * with sipgate's headers ({@code User-Agent: sipgate.io}, {@code user%5B%5D=} keys), a {@code newCall} to a webhook
  * path, then {@code dtmf}, {@code answer} and {@code hangup} pushes to the callback URLs the answers named, posted
  * exactly as given (so tests set the engine's base URL to the server's own loopback URL; the app may map its public
@@ -37,31 +37,39 @@ public final class SipgateSimulator {
     private static final Duration TIMEOUT = Duration.ofSeconds(10); // sipgate gives up after about 10 s
 
     private final URI server;
-    private final HttpClient http;
+    private final Transport transport;
     private final PrivateKey signingKey;
     private final String publicBase;
 
-    private SipgateSimulator(URI server, HttpClient http, PrivateKey signingKey, String publicBase) {
+    private SipgateSimulator(URI server, Transport transport, PrivateKey signingKey, String publicBase) {
         this.server = server;
-        this.http = http;
+        this.transport = transport;
         this.signingKey = signingKey;
         this.publicBase = publicBase;
     }
 
     /** A simulator posting newCalls to the server at {@code serverUrl} (e.g. {@code http://127.0.0.1:8080}). */
     public static SipgateSimulator forServer(String serverUrl) {
+        return new SipgateSimulator(root(serverUrl), new HttpTransport(), null, null);
+    }
+
+    /**
+     * A simulator that hands every push to this server inside the process instead of sending it over a socket
+     * (the server must {@link SwitchboardServer#acceptInProcess}): the server parses, routes and answers each push
+     * as one from sipgate, and the simulator needs no HTTP client. Callback URLs keep the server's own address.
+     */
+    public static SipgateSimulator inProcess(SwitchboardServer server) {
+        return new SipgateSimulator(root(server.url()), new InProcessTransport(server), null, null);
+    }
+
+    private static URI root(String serverUrl) {
         String base = Objects.requireNonNull(serverUrl, "serverUrl");
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-        return new SipgateSimulator(URI.create(base), client, null, null);
+        return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
 
     /** Signs every body with this key (RSA, SHA-256), in the {@code X-Sipgate-Signature} header. */
     public SipgateSimulator withSigningKey(PrivateKey key) {
-        return new SipgateSimulator(server, http, key, publicBase);
+        return new SipgateSimulator(server, transport, key, publicBase);
     }
 
     /**
@@ -71,7 +79,7 @@ public final class SipgateSimulator {
     public SipgateSimulator withCallbackBase(String publicBaseUrl) {
         String base = publicBaseUrl == null || !publicBaseUrl.endsWith("/") ? publicBaseUrl
                 : publicBaseUrl.substring(0, publicBaseUrl.length() - 1);
-        return new SipgateSimulator(server, http, signingKey, base);
+        return new SipgateSimulator(server, transport, signingKey, base);
     }
 
     public URI server() {
@@ -121,20 +129,19 @@ public final class SipgateSimulator {
     }
 
     Step post(String event, String action, String url, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Content-Type", FORM_TYPE)
-                .header("User-Agent", "sipgate.io")
-                .header("Accept", "application/xml, text/plain, text/html")
-                .header("Accept-Charset", "utf-8")
-                .header("X-Sipgate-Jobs", "http://www.sipgate.de/jobs")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", FORM_TYPE);
+        headers.put("User-Agent", "sipgate.io");
+        headers.put("Accept", "application/xml, text/plain, text/html");
+        headers.put("Accept-Charset", "utf-8");
+        headers.put("X-Sipgate-Jobs", "http://www.sipgate.de/jobs");
         if (signingKey != null) {
-            request.header(SignatureVerifier.HEADER, sign(body.getBytes(StandardCharsets.UTF_8)));
+            headers.put(SignatureVerifier.HEADER, sign(body.getBytes(StandardCharsets.UTF_8)));
         }
         long start = System.nanoTime();
-        HttpResponse<String> answer;
+        Transport.Answer answer;
         try {
-            answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            answer = transport.post(URI.create(url), headers, body, TIMEOUT);
         } catch (IOException e) {
             return new Step(event, action, url, body, Map.of(), 0, "", null,
                     "Server unreachable (" + e.getClass().getSimpleName() + "): sipgate gives up and routes the "
@@ -147,7 +154,7 @@ public final class SipgateSimulator {
         String text = answer.body();
         Response parsed = null;
         String outcome;
-        if (answer.statusCode() == 200) {
+        if (answer.status() == 200) {
             try {
                 parsed = SipgateXml.read(text);
                 outcome = Narrator.describe(parsed);
@@ -156,11 +163,10 @@ public final class SipgateSimulator {
             }
         } else {
             String reason = text == null ? "" : text.strip();
-            outcome = "Server answered " + answer.statusCode() + (reason.isEmpty() ? "" : " (" + reason + ")")
+            outcome = "Server answered " + answer.status() + (reason.isEmpty() ? "" : " (" + reason + ")")
                     + ": sipgate gives up and routes the call normally";
         }
-        return new Step(event, action, url, body, answer.headers().map(), answer.statusCode(), text, parsed, outcome,
-                micros);
+        return new Step(event, action, url, body, answer.headers(), answer.status(), text, parsed, outcome, micros);
     }
 
     /** Where a URL from an answer is posted: as given, unless it starts with the configured public base. */

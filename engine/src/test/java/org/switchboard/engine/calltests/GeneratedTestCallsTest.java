@@ -73,6 +73,28 @@ public class GeneratedTestCallsTest {
         }
     }
 
+    /**
+     * The command line hands its pushes to the server inside the process: every sample flow gets the same tests that
+     * way as over loopback, and they pass the same way.
+     */
+    @Test
+    void inProcessRunsGenerateAndPassTheSameTestsAsLoopback() throws Exception {
+        for (Path sample : samples()) {
+            Flow flow = FlowFiles.load(sample).flow();
+            List<TestCall> overLoopback = generate(flow);
+            List<TestCall> inProcess;
+            List<TestResult> results;
+            try (TestCallRunner runner = TestCallRunner.startInProcess(flow, NodeTypes.standard(), null)) {
+                inProcess = TestGenerator.generate(runner, EN);
+                results = runner.runAll(overLoopback, EN);
+            }
+            assertEquals(overLoopback, inProcess, sample.toString());
+            for (TestResult r : results) {
+                assertTrue(r.passed(), sample + ": " + r.test().name() + ": " + r.difference());
+            }
+        }
+    }
+
     /** The family menu's trigger takes both directions; these are the incoming calls' tests. */
     private static List<TestCall> incoming(List<TestCall> tests) {
         assertEquals(8, tests.size(), tests::toString);

@@ -26,21 +26,36 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public RunningServer(Flow flow, ServerOptions options, Duration idleTimeout) {
-        this(flow, options, idleTimeout, UnaryOperator.identity());
+        this(flow, options, idleTimeout, UnaryOperator.identity(), false);
     }
 
     /** @param tune changes the engine's options (node types, clock) before it starts */
     public RunningServer(Flow flow, UnaryOperator<EngineOptions> tune) {
-        this(flow, ServerOptions.defaults().withPort(0), EngineOptions.DEFAULT_IDLE_TIMEOUT, tune);
+        this(flow, ServerOptions.defaults().withPort(0), EngineOptions.DEFAULT_IDLE_TIMEOUT, tune, false);
     }
 
-    private RunningServer(Flow flow, ServerOptions options, Duration idleTimeout, UnaryOperator<EngineOptions> tune) {
+    private RunningServer(Flow flow, ServerOptions options, Duration idleTimeout, UnaryOperator<EngineOptions> tune,
+                          boolean inProcess) {
         EngineOptions engineOptions = new EngineOptions("http://127.0.0.1", EngineOptions.DEFAULT_MAX_SESSIONS,
                 idleTimeout, null, events::add);
         engine = new FlowEngine(tune.apply(engineOptions));
         engine.deploy(flow);
-        server = new SwitchboardServer(options.withPort(0), engine).start();
+        server = new SwitchboardServer(options.withPort(0), engine);
+        if (inProcess) {
+            server.acceptInProcess();
+        }
+        server.start();
         engine.setBaseUrl(server.url());
+    }
+
+    /** A server that also takes requests handed over inside this process ({@link #inProcessSimulator()}). */
+    public static RunningServer alsoInProcess(Flow flow, ServerOptions options) {
+        return new RunningServer(flow, options, EngineOptions.DEFAULT_IDLE_TIMEOUT, UnaryOperator.identity(), true);
+    }
+
+    /** A simulator that hands its pushes to this server inside the process (see {@link #alsoInProcess}). */
+    public SipgateSimulator inProcessSimulator() {
+        return SipgateSimulator.inProcess(server);
     }
 
     public String url() {

@@ -48,7 +48,8 @@ final class CallDetail extends VBox {
 
     private final Supplier<Flow> flow;
     private final Messages messages;
-    private final FlowPane cards = new FlowPane(4, 4);
+    private final FlowPane chipRow = new FlowPane(4, 4);
+    private final ScrollPane chipScroll = new ScrollPane(chipRow);
     private final ToggleGroup group = new ToggleGroup();
     private final Label head = new Label();
     private final Tooltip headTip = new Tooltip();
@@ -71,21 +72,20 @@ final class CallDetail extends VBox {
         getStyleClass().add("call-detail");
         setId("call-detail");
         setPrefWidth(WIDTH);
-        cards.setId("call-pushes");
-        cards.getStyleClass().add("push-cards");
-        ScrollPane cardScroll = new ScrollPane(cards);
-        cardScroll.getStyleClass().add("push-list");
-        cardScroll.setFitToWidth(true);
-        cardScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        cardScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        cardScroll.setMinHeight(Region.USE_PREF_SIZE);
-        cardScroll.setMaxHeight(60); // two rows of chips; a long call scrolls
-        cardScroll.prefHeightProperty().bind(Bindings.min(60, cards.heightProperty().add(2)));
-        HBox.setHgrow(cardScroll, Priority.ALWAYS);
+        chipRow.setId("call-pushes");
+        chipRow.getStyleClass().add("push-chips");
+        chipScroll.getStyleClass().add("push-list");
+        chipScroll.setFitToWidth(true);
+        chipScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        chipScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        chipScroll.setMinHeight(Region.USE_PREF_SIZE);
+        chipScroll.setMaxHeight(60); // two rows of chips; a long call scrolls
+        chipScroll.prefHeightProperty().bind(Bindings.min(60, chipRow.heightProperty().add(2)));
+        HBox.setHgrow(chipScroll, Priority.ALWAYS);
         showFields.setId("call-fields-toggle");
         showFields.getStyleClass().addAll("small-button", "fields-toggle");
         showFields.setMinWidth(Region.USE_PREF_SIZE);
-        HBox pushBar = new HBox(6, cardScroll, showFields);
+        HBox pushBar = new HBox(6, chipScroll, showFields);
         pushBar.setAlignment(Pos.CENTER_LEFT);
         pushBar.getStyleClass().add("push-bar");
         fields.setId("call-push-fields");
@@ -150,12 +150,12 @@ final class CallDetail extends VBox {
         boolean same = call != null && c != null && call.callId().equals(c.callId());
         boolean followLast = !same || chosen < 0 || chosen >= call.pushes().size() - 1;
         call = c;
-        rebuilding = true; // the old cards leave the group, so it does not keep every card ever shown
+        rebuilding = true; // the old chips leave the group, so it does not keep every chip ever shown
         for (Toggle t : List.copyOf(group.getToggles())) {
             t.setToggleGroup(null);
         }
         rebuilding = false;
-        cards.getChildren().clear();
+        chipRow.getChildren().clear();
         chips.clear();
         replay.setDisable(c == null || c.inProgress() || c.pushes().isEmpty());
         if (c == null || c.pushes().isEmpty()) {
@@ -171,11 +171,12 @@ final class CallDetail extends VBox {
         for (int i = 0; i < pushes.size(); i++) {
             ToggleButton chip = chip(i, pushes.get(i));
             chips.add(chip);
-            cards.getChildren().add(chip);
+            chipRow.getChildren().add(chip);
         }
         int at = followLast ? pushes.size() - 1 : Math.min(chosen, pushes.size() - 1);
         chosen = at;
         chip(at).setSelected(true); // shows it
+        chipScroll.setVvalue(at == pushes.size() - 1 ? 1 : 0); // a long call: its latest push in view
     }
 
     /** A push's chip: its event (a dtmf with its keys; a mark when something went wrong), to choose it. */
@@ -230,7 +231,7 @@ final class CallDetail extends VBox {
         });
     }
 
-    /** Chooses the push at {@code index} (as a click on its card does). */
+    /** Chooses the push at {@code index} (as a click on its chip does). */
     void choose(int index) {
         chip(index).setSelected(true);
     }

@@ -43,7 +43,7 @@ final class CallsTable extends TableView<LoggedCall> {
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS); // only Path grows (the rest is fixed)
         setPlaceholder(new Label(AppTexts.get("calls.none")));
         // cells keep their nodes and only change texts and classes: rows shift on every new call, and making new
-        // nodes (and styling them) for every visible cell ten times a second would cost the canvas its frames
+        // nodes (and styling them) for every visible cell several times a second would cost the canvas its frames
         TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 60, true, () -> {
             Label dot = new Label();
             dot.getStyleClass().add("live-dot");

@@ -41,7 +41,12 @@ public final class CallMonitor implements AutoCloseable {
     public static final int MAX_CALLS = 10_000;
     public static final int MAX_PUSHES = 200;
     public static final int MAX_OPEN = 1_000;
-    public static final int MAX_UPDATES_PER_SECOND = 10;
+    /**
+     * A lone push shows at once (the pushes of one call come seconds apart); only a flood is gathered. With 10 a
+     * second, a frame in seven carried a list update and the canvas's 95th-percentile frame under 200 pushes a
+     * second was 32 ms on a 2-core machine; with 4 it is 21 ms (docs/benchmarks.md, Calls tab).
+     */
+    public static final int MAX_UPDATES_PER_SECOND = 4;
     /** How many of a log's newest calls are shown before the rest of the file is read. */
     public static final int FIRST_ROWS = 100;
 
@@ -66,7 +71,7 @@ public final class CallMonitor implements AutoCloseable {
         subscription = run.subscribe(this::onFrame);
     }
 
-    /** The shown calls, newest first; changed on the JavaFX thread, at most 10 times a second. */
+    /** The shown calls, newest first; changed on the JavaFX thread, at most 4 times a second. */
     public ObservableList<LoggedCall> calls() {
         return readOnly;
     }

@@ -13,9 +13,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.animation.AnimationTimer;
@@ -40,8 +37,6 @@ import org.switchboard.engine.calllog.LoggedCall;
  * {@code mvn -B -o -pl app -am test -Dtest=CallsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class CallsBenchmark extends FxThreadRobot {
-
-    private static final int RATE = 200;
 
     @Test
     void benchmark() throws Exception {
@@ -69,7 +64,12 @@ class CallsBenchmark extends FxThreadRobot {
         // the same load unmeasured first, so that the JIT compiler has compiled the push path (as in an app that has
         // been taking calls for a while) and does not compete with the frames measured
         int warmup = Integer.getInteger("bench.warmup", 5);
-        load(sipgate, warmup, sent, new java.util.concurrent.atomic.AtomicLong());
+        // -Dbench.loadProcess=true: the load comes from another JVM, as sipgate's pushes come from outside
+        Process loadProcess = Boolean.getBoolean("bench.loadProcess") ? startLoad(sipgate, warmup, seconds, sent)
+                : null;
+        if (loadProcess == null) {
+            CallsLoad.run(sipgate, warmup, sent, new java.util.concurrent.atomic.AtomicLong());
+        }
         int warmupPushes = sent.get();
         long updatesBefore = w.calls().monitor().updates();
         long cpu1 = threads.getThreadCpuTime(fx);
@@ -80,8 +80,9 @@ class CallsBenchmark extends FxThreadRobot {
         long wall1 = System.nanoTime();
         List<Double> cpuUpdated = Collections.synchronizedList(new ArrayList<>());
         List<Double> cpuOther = Collections.synchronizedList(new ArrayList<>());
-        List<Double> loaded = frames(w, seconds, () -> load(sipgate, seconds, sent, clientCpu), cpuUpdated,
-                cpuOther);
+        List<Double> loaded = frames(w, seconds, loadProcess == null
+                ? () -> CallsLoad.run(sipgate, seconds, sent, clientCpu) : () -> awaitLoad(loadProcess, sent),
+                cpuUpdated, cpuOther);
         long loadWall = System.nanoTime() - wall1;
         Map<String, Long> byGroup = cpuByGroup();
         long processLoadedNanos = processCpu() - process1;
@@ -280,38 +281,36 @@ class CallsBenchmark extends FxThreadRobot {
         return intervals;
     }
 
-    /** 200 pushes a second: calls of newCall, dtmf 1 and hangup busy, from 8 threads. */
-    private static void load(LoopbackSipgate sipgate, int seconds, AtomicInteger sent,
-                             java.util.concurrent.atomic.AtomicLong cpu) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        // each load thread adds its CPU time as it ends (the pool's threads are gone when the load is measured)
-        ExecutorService pool = Executors.newFixedThreadPool(8, r -> new Thread(() -> {
-            try {
-                r.run();
-            } finally {
-                cpu.addAndGet(threads.getCurrentThreadCpuTime());
+    /** The load in a JVM of its own, returned once its warm-up is over; {@code sent} gets the warm-up's pushes. */
+    private static Process startLoad(LoopbackSipgate sipgate, int warmup, int seconds, AtomicInteger sent)
+            throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), CallsLoad.class.getName(), sipgate.base(),
+                Integer.toString(warmup), Integer.toString(seconds)).redirectErrorStream(true).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("warm ")) {
+                sent.addAndGet(Integer.parseInt(line.substring(5)));
+            } else if (line.equals("measuring")) {
+                return p;
             }
-        }));
-        long start = System.nanoTime();
-        int calls = RATE * seconds / 3;
-        try {
-            for (int i = 0; i < calls; i++) {
-                long due = start + (long) (i * 3 * 1e9 / RATE);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        throw new IllegalStateException("the load process ended before its warm-up did");
+    }
+
+    /** Waits for the load process's measured part; {@code sent} gets its pushes. */
+    private static void awaitLoad(Process p, AtomicInteger sent) {
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("sent ")) {
+                    sent.addAndGet(Integer.parseInt(line.split(" ")[1]));
                 }
-                int n = i;
-                pool.submit(() -> {
-                    LoopbackSipgate.Call c = sipgate.newCall("/sipgate", "bench-" + n, "4917012345678");
-                    sipgate.dtmf(c, "1");
-                    sipgate.hangup(c, "busy");
-                    sent.addAndGet(3);
-                    return null;
-                });
             }
-            pool.shutdown();
-            pool.awaitTermination(60, TimeUnit.SECONDS);
+            p.waitFor();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -35,6 +35,11 @@ final class LoopbackSipgate {
         this.base = base;
     }
 
+    /** {@code http://127.0.0.1:PORT} of the server it drives. */
+    String base() {
+        return base;
+    }
+
     /** One call as sipgate drives it: its id, the last answer and the callback URLs sipgate got. */
     static final class Call {
         final String id;

@@ -148,7 +148,7 @@ class FlowChecksTest {
         assertFlags(flow, "Rule 2: sipgate sends numbers with the country code, so \"0151\" (a national prefix with 0) "
                         + "never matches; use e.g. +49 30.",
                 "Regel 2: sipgate sendet Nummern mit Ländervorwahl, daher trifft \"0151\" (eine nationale Vorwahl mit "
-                        + "0) nie zu; nimm z. B. +49 30.");
+                        + "0) nie zu; nehmen Sie z. B. +49 30.");
     }
 
     @Test
@@ -158,7 +158,7 @@ class FlowChecksTest {
         assertTrue(messages(flow, EN).stream().anyMatch(s -> s.endsWith(": sipgate cannot download sounds from "
                 + "example.com; put the file on a public web server.")), () -> messages(flow, EN).toString());
         assertTrue(messages(flow, DE).stream().anyMatch(s -> s.endsWith(": sipgate kann keine Klänge von example.com "
-                + "herunterladen; lege die Datei auf einen öffentlichen Webserver.")),
+                + "herunterladen; legen Sie die Datei auf einen öffentlichen Webserver.")),
                 () -> messages(flow, DE).toString());
         for (String host : List.of("localhost", "127.0.0.1", "media.example", "x.test", "cdn.example.org")) {
             assertTrue(SoundHostCheck.unreachable(host), host);

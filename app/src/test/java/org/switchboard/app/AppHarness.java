@@ -66,6 +66,29 @@ final class AppHarness {
         return new AppHarness(home);
     }
 
+    /** The family menu sample, the flow the README screenshots show. */
+    static final Path FAMILY_MENU = Path.of("../sample-flows/family-menu.json").toAbsolutePath();
+
+    /** A screenshot (or several) taken in one theme and language. */
+    interface InLook {
+        void take(String theme, String language) throws Exception;
+    }
+
+    /** Where the README screenshots are written: docs/images, or the folder {@code -Dscreenshots.dir} names. */
+    static Path screenshotFolder() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "../docs/images"))
+                .toAbsolutePath());
+    }
+
+    /** Takes {@code shot} in every look the README shows: light and dark, each in English and German. */
+    static void eachLook(InLook shot) throws Exception {
+        for (String theme : List.of("light", "dark")) {
+            for (String language : List.of("en", "de")) {
+                shot.take(theme, language);
+            }
+        }
+    }
+
     /** Lets pending layout and short transitions finish, so that a screenshot shows the settled window. */
     static void settle() throws InterruptedException {
         WaitForAsyncUtils.waitForFxEvents();

@@ -2,9 +2,7 @@ package org.switchboard.app;
 
 import static org.switchboard.app.LoopbackSipgate.waitFor;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import javafx.scene.control.TableView;
 
@@ -23,47 +21,44 @@ class CallScreenshots extends FxThreadRobot {
 
     @Test
     void screenshots() throws Exception {
-        Path out = Path.of(System.getProperty("screenshots.dir", "../docs/images")).toAbsolutePath();
-        Files.createDirectories(out);
-        Path sample = Path.of("../sample-flows/family-menu.json").toAbsolutePath();
-        for (String theme : List.of("light", "dark")) {
-            for (String lang : List.of("en", "de")) {
-                AppHarness harness = AppHarness.inLook(theme, lang);
-                MainWindow w = harness.start(sample.toString());
-                interact(() -> w.stage().setWidth(1440));
-                interact(() -> w.stage().setHeight(900));
-                LoopbackSipgate sipgate = LoopbackSipgate.run(w);
-                clickOn("#dock-tab-calls");
-                Call earlier = sipgate.newCall("/sipgate", "earlier", "498944556677");
-                sipgate.dtmf(earlier, "1");
-                sipgate.answer(earlier);
-                sipgate.hangup(earlier, "normalClearing");
-                Call gaveUp = sipgate.newCall("/sipgate", "gave-up", "anonymous");
-                sipgate.dtmf(gaveUp, "7");
-                sipgate.hangup(gaveUp, "cancel");
-                Call live = sipgate.newCall("/sipgate", "live", "4917012345678");
-                sipgate.dtmf(live, "2");
-                waitFor("the live call", () -> table().getItems().size() == 3
-                        && table().getItems().get(0).inProgress());
-                interact(w.canvas()::zoomToFit);
-                AppHarness.settle();
-                Thread.sleep(1200); // the live duration ticks once
-                shoot(w, out.resolve("calls-live-" + theme + "-" + lang + ".png"));
+        Path out = AppHarness.screenshotFolder();
+        Path sample = AppHarness.FAMILY_MENU;
+        AppHarness.eachLook((theme, lang) -> {
+            AppHarness harness = AppHarness.inLook(theme, lang);
+            MainWindow w = harness.start(sample.toString());
+            interact(() -> w.stage().setWidth(1440));
+            interact(() -> w.stage().setHeight(900));
+            LoopbackSipgate sipgate = LoopbackSipgate.run(w);
+            clickOn("#dock-tab-calls");
+            Call earlier = sipgate.newCall("/sipgate", "earlier", "498944556677");
+            sipgate.dtmf(earlier, "1");
+            sipgate.answer(earlier);
+            sipgate.hangup(earlier, "normalClearing");
+            Call gaveUp = sipgate.newCall("/sipgate", "gave-up", "anonymous");
+            sipgate.dtmf(gaveUp, "7");
+            sipgate.hangup(gaveUp, "cancel");
+            Call live = sipgate.newCall("/sipgate", "live", "4917012345678");
+            sipgate.dtmf(live, "2");
+            waitFor("the live call", () -> table().getItems().size() == 3
+                    && table().getItems().get(0).inProgress());
+            interact(w.canvas()::zoomToFit);
+            AppHarness.settle();
+            Thread.sleep(1200); // the live duration ticks once
+            shoot(w, out.resolve("calls-live-" + theme + "-" + lang + ".png"));
 
-                interact(() -> w.calls().pane().select("gave-up"));
-                // as a user inspecting a call would: a taller dock, the dtmf push chosen and its fields open
-                javafx.scene.control.SplitPane centre = lookup(".centre-split").queryAs(
-                        javafx.scene.control.SplitPane.class);
-                interact(() -> centre.setDividerPosition(0, 1 - 400 / centre.getHeight()));
-                AppHarness.settle();
-                clickOn("#push-1");
-                clickOn("#call-fields-toggle");
-                AppHarness.settle();
-                shoot(w, out.resolve("calls-detail-" + theme + "-" + lang + ".png"));
-                sipgate.hangup(live, "normalClearing");
-                harness.stop();
-            }
-        }
+            interact(() -> w.calls().pane().select("gave-up"));
+            // as a user inspecting a call would: a taller dock, the dtmf push chosen and its fields open
+            javafx.scene.control.SplitPane centre = lookup(".centre-split").queryAs(
+                    javafx.scene.control.SplitPane.class);
+            interact(() -> centre.setDividerPosition(0, 1 - 400 / centre.getHeight()));
+            AppHarness.settle();
+            clickOn("#push-1");
+            clickOn("#call-fields-toggle");
+            AppHarness.settle();
+            shoot(w, out.resolve("calls-detail-" + theme + "-" + lang + ".png"));
+            sipgate.hangup(live, "normalClearing");
+            harness.stop();
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package org.switchboard.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,24 +15,21 @@ class DocScreenshots extends FxThreadRobot {
 
     @Test
     void screenshots() throws Exception {
-        Path out = Path.of(System.getProperty("screenshots.dir", "../docs/images")).toAbsolutePath();
-        Files.createDirectories(out);
-        Path sample = Path.of("../sample-flows/family-menu.json").toAbsolutePath();
-        for (String theme : List.of("light", "dark")) {
-            for (String lang : List.of("en", "de")) {
-                AppHarness harness = AppHarness.inLook(theme, lang);
-                MainWindow w = harness.start(sample.toString());
-                interact(() -> {
-                    w.document().apply("Set number", f -> f.updateNode("anna",
-                            n -> n.withProperty("numbers", List.of("0151 2345678"))));
-                    w.document().select(List.of("menu"));
-                });
-                AppHarness.settle();
-                Path file = out.resolve("main-" + theme + "-" + lang + ".png");
-                interact(() -> AppHarness.writePng(w.stage().getScene().snapshot(null), file));
-                interact(() -> w.document().reset(w.document().flow(), null, true));
-                harness.stop();
-            }
-        }
+        Path out = AppHarness.screenshotFolder();
+        Path sample = AppHarness.FAMILY_MENU;
+        AppHarness.eachLook((theme, lang) -> {
+            AppHarness harness = AppHarness.inLook(theme, lang);
+            MainWindow w = harness.start(sample.toString());
+            interact(() -> {
+                w.document().apply("Set number", f -> f.updateNode("anna",
+                        n -> n.withProperty("numbers", List.of("0151 2345678"))));
+                w.document().select(List.of("menu"));
+            });
+            AppHarness.settle();
+            Path file = out.resolve("main-" + theme + "-" + lang + ".png");
+            interact(() -> AppHarness.writePng(w.stage().getScene().snapshot(null), file));
+            interact(() -> w.document().reset(w.document().flow(), null, true));
+            harness.stop();
+        });
     }
 }

@@ -21,46 +21,43 @@ class RunScreenshots extends FxThreadRobot {
 
     @Test
     void screenshots() throws Exception {
-        Path out = Path.of(System.getProperty("screenshots.dir", "../docs/images")).toAbsolutePath();
-        Files.createDirectories(out);
-        Path sample = Path.of("../sample-flows/family-menu.json").toAbsolutePath();
-        for (String theme : List.of("light", "dark")) {
-            for (String lang : List.of("en", "de")) {
-                AppHarness harness = AppHarness.inLook(theme, lang);
-                int port = 8080;
-                try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                    probe.close(); // 8080 is free: the shot shows the default
-                } catch (java.io.IOException taken) {
-                    try (ServerSocket any = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                        port = any.getLocalPort();
-                    }
+        Path out = AppHarness.screenshotFolder();
+        Path sample = AppHarness.FAMILY_MENU;
+        AppHarness.eachLook((theme, lang) -> {
+            AppHarness harness = AppHarness.inLook(theme, lang);
+            int port = 8080;
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                probe.close(); // 8080 is free: the shot shows the default
+            } catch (java.io.IOException taken) {
+                try (ServerSocket any = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                    port = any.getLocalPort();
                 }
-                Files.writeString(harness.home.resolve("settings.json"), "{\"language\": \"" + lang
-                        + "\", \"theme\": \"" + theme + "\", \"showWelcome\": false, \"runPort\": " + port + "}",
-                        StandardCharsets.UTF_8);
-                MainWindow w = harness.start(sample.toString());
-                interact(() -> w.actions().get("run").fire());
-                Label pill = lookup("#run-pill").queryAs(Label.class);
-                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.liveRun().getStatus().serving());
-                interact(() -> {
-                    w.document().apply("Set number", f -> f.updateNode("ben",
-                            n -> n.withProperty("numbers", List.of("+49 177 12345678"))));
-                    w.document().apply("Timeout", f -> f.updateNode("menu", n -> n.withProperty("timeout", 8000L)));
-                    w.document().select(List.of("ben"));
-                });
-                AppHarness.settle();
-                clickOn("#run-changes");
-                AppHarness.settle();
-                Path file = out.resolve("run-" + theme + "-" + lang + ".png");
-                interact(() -> writeWithPopups(w.stage(), file));
-                interact(() -> {
-                    lookup("#run-changes").queryAs(javafx.scene.control.MenuButton.class).hide();
-                    w.document().reset(w.document().flow(), null, true);
-                });
-                harness.stop();
-                System.out.println(pill.getText() + " -> " + file);
             }
-        }
+            Files.writeString(harness.home.resolve("settings.json"), "{\"language\": \"" + lang
+                    + "\", \"theme\": \"" + theme + "\", \"showWelcome\": false, \"runPort\": " + port + "}",
+                    StandardCharsets.UTF_8);
+            MainWindow w = harness.start(sample.toString());
+            interact(() -> w.actions().get("run").fire());
+            Label pill = lookup("#run-pill").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.liveRun().getStatus().serving());
+            interact(() -> {
+                w.document().apply("Set number", f -> f.updateNode("ben",
+                        n -> n.withProperty("numbers", List.of("+49 177 12345678"))));
+                w.document().apply("Timeout", f -> f.updateNode("menu", n -> n.withProperty("timeout", 8000L)));
+                w.document().select(List.of("ben"));
+            });
+            AppHarness.settle();
+            clickOn("#run-changes");
+            AppHarness.settle();
+            Path file = out.resolve("run-" + theme + "-" + lang + ".png");
+            interact(() -> writeWithPopups(w.stage(), file));
+            interact(() -> {
+                lookup("#run-changes").queryAs(javafx.scene.control.MenuButton.class).hide();
+                w.document().reset(w.document().flow(), null, true);
+            });
+            harness.stop();
+            System.out.println(pill.getText() + " -> " + file);
+        });
     }
 
     /** The window's scene with the popups it shows (the open list of changes) drawn where they are on screen. */

@@ -21,27 +21,24 @@ class SimulatorScreenshots extends FxThreadRobot {
 
     @Test
     void screenshots() throws Exception {
-        Path out = Path.of(System.getProperty("screenshots.dir", "../docs/images")).toAbsolutePath();
-        Files.createDirectories(out);
-        for (String theme : List.of("light", "dark")) {
-            for (String lang : List.of("en", "de")) {
-                Path dir = Files.createTempDirectory("sb-sim-shot");
-                Path flow = dir.resolve("family-menu.json");
-                Files.copy(Path.of("../sample-flows/family-menu.json").toAbsolutePath(), flow);
-                AppHarness harness = AppHarness.inLook(theme, lang);
-                MainWindow w = harness.start(flow.toString());
-                ringBen(this, w);
-                AppHarness.settle();
-                Path file = out.resolve("simulator-" + theme + "-" + lang + ".png");
-                interact(() -> AppHarness.writePng(w.stage().getScene().snapshot(null), file));
-                clickOn("#sim-party-busy");
-                waitUntil(this, () -> lookup("#sim-call").queryButton().getStyleClass().contains("sim-call"));
-                if (theme.equals("light") && lang.equals("en")) {
-                    testsTab(w, out.resolve("tests-light-en.png"));
-                }
-                harness.stop();
+        Path out = AppHarness.screenshotFolder();
+        AppHarness.eachLook((theme, lang) -> {
+            Path dir = Files.createTempDirectory("sb-sim-shot");
+            Path flow = dir.resolve("family-menu.json");
+            Files.copy(AppHarness.FAMILY_MENU, flow);
+            AppHarness harness = AppHarness.inLook(theme, lang);
+            MainWindow w = harness.start(flow.toString());
+            ringBen(this, w);
+            AppHarness.settle();
+            Path file = out.resolve("simulator-" + theme + "-" + lang + ".png");
+            interact(() -> AppHarness.writePng(w.stage().getScene().snapshot(null), file));
+            clickOn("#sim-party-busy");
+            waitUntil(this, () -> lookup("#sim-call").queryButton().getStyleClass().contains("sim-call"));
+            if (theme.equals("light") && lang.equals("en")) {
+                testsTab(w, out.resolve("tests-light-en.png"));
             }
-        }
+            harness.stop();
+        });
     }
 
     /**

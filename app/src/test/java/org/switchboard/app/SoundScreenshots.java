@@ -20,12 +20,11 @@ class SoundScreenshots extends FxThreadRobot {
 
     @Test
     void screenshots() throws Exception {
-        Path out = Path.of(System.getProperty("screenshots.dir", "../docs/images")).toAbsolutePath();
-        Files.createDirectories(out);
+        Path out = AppHarness.screenshotFolder();
         // a copy of the sample beside a real converted sound, so the File source shows no "missing" problem
         Path folder = Files.createTempDirectory("sb-sound-shots");
         Path sample = folder.resolve("family-menu.json");
-        Files.copy(Path.of("../sample-flows/family-menu.json").toAbsolutePath(), sample);
+        Files.copy(AppHarness.FAMILY_MENU, sample);
         Path tone = folder.resolve("family-menu.wav");
         org.switchboard.app.sounds.Tones.write(tone, 44100, 2, 1.5);
         SoundRef converted = SoundStore.importFile(folder, tone, SoundConverter.Options.DEFAULTS);

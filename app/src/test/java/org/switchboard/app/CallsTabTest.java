@@ -113,6 +113,16 @@ class CallsTabTest extends AppWindowTest {
     @Test
     void aCallAppearsItsPathLightsNodeByNodeAndItsDetailShowsEveryPushAndAnswer() throws Exception {
         startWithFamilyMenu();
+        // how the list tells of its changes: a TableView lays out all its rows anew from empty ones after any
+        // replacement, which cost the canvas its frames under a busy line, so a changed call must be an update
+        List<String> changes = java.util.Collections.synchronizedList(new ArrayList<>());
+        interact(() -> window.calls().monitor().calls().addListener(
+                (javafx.collections.ListChangeListener<LoggedCall>) ch -> {
+                    while (ch.next()) {
+                        changes.add(ch.wasReplaced() ? "replaced" : ch.wasUpdated() ? "updated"
+                                : ch.wasAdded() ? "added" : "removed");
+                    }
+                }));
         Call c = newCall("call-1", "4917012345678");
         waitFor("the call in the list", () -> row("call-1") != null);
         assertEquals("+49 170 12345678", cellText(0, "calls-col-from"));
@@ -137,19 +147,29 @@ class CallsTabTest extends AppWindowTest {
         hangup(c, "normalClearing");
         waitFor("answered", () -> "Answered".equals(cellText(0, "calls-col-state")));
         waitFor("the pill gone", () -> !lookup("#live-call-pill").query().isVisible());
+        assertEquals("added", changes.get(0), "the new call: " + changes);
+        assertTrue(changes.size() >= 3 && changes.subList(1, changes.size()).stream().allMatch("updated"::equals),
+                "each later push updates the call's row in place: " + changes);
         assertFalse(glows("ben"), "an ended call glows nowhere");
         assertEquals(Set.of("in>menu", "menu>digits", "digits>ben"), litWires(), "its path stays lit");
 
         // the detail: every push in order with its fields, the exact XML of the chosen one
         clickOn((javafx.scene.Node) lookup(".table-row-cell").nth(0).query());
         List<String> events = new ArrayList<>();
-        lookup(".push-chip").queryAll().forEach(n -> events.add(((ToggleButton) n).getText()));
+        lookup(".push-chip").queryAll().stream().filter(javafx.scene.Node::isVisible)
+                .forEach(n -> events.add(((ToggleButton) n).getText()));
         assertEquals(List.of("newCall", "dtmf", "answer", "hangup"), events);
         assertTrue(lookup("#push-3").queryAs(ToggleButton.class).isSelected(), "the latest push is chosen");
         clickOn("#push-1");
         assertTrue(lookup("#call-xml-title").queryAs(Label.class).getText().startsWith("Answer to dtmf"));
+        assertFalse(lookup("#call-push-fields").query().isVisible(), "the fields are folded away at first");
+        clickOn("#call-fields-toggle");
         assertEquals("2", fields().get("dtmf"), "the fields sipgate sent, as a key/value grid: " + fields());
         assertEquals("call-1", fields().get("callId"));
+        clickOn("#push-0");
+        assertEquals("newCall", fields().get("event"), "the fields follow the chosen push: " + fields());
+        clickOn("#push-1");
+        assertEquals("2", fields().get("dtmf"));
 
         // the answer is laid out for reading: one element a line, indented, monospace
         String shown = shownXml();

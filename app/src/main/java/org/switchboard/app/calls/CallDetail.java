@@ -10,7 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Toggle;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
@@ -59,7 +58,9 @@ final class CallDetail extends VBox {
     private final XmlView xml = new XmlView();
     private final Button copy = new Button(null, Glyphs.ui("copy", 13));
     private final Button replay = new Button(null, Glyphs.ui("sim", 13));
-    private final List<ToggleButton> chips = new ArrayList<>();
+    private final List<Chip> chips = new ArrayList<>();
+    /** The push whose fields the grid shows (it is filled when shown, not on every push of a followed call). */
+    private LoggedCall.Push fieldsOf;
     private LoggedCall call;
     private int chosen = -1;
     private boolean rebuilding;
@@ -92,6 +93,11 @@ final class CallDetail extends VBox {
         fields.getStyleClass().add("push-fields");
         fields.setHgap(8);
         fields.setVgap(1);
+        showFields.selectedProperty().addListener((o, was, on) -> {
+            if (on && chosen >= 0) {
+                showFields(call.pushes().get(chosen));
+            }
+        });
         fields.visibleProperty().bind(showFields.selectedProperty());
         fields.managedProperty().bind(showFields.selectedProperty());
 
@@ -150,63 +156,100 @@ final class CallDetail extends VBox {
         boolean same = call != null && c != null && call.callId().equals(c.callId());
         boolean followLast = !same || chosen < 0 || chosen >= call.pushes().size() - 1;
         call = c;
-        rebuilding = true; // the old chips leave the group, so it does not keep every chip ever shown
-        for (Toggle t : List.copyOf(group.getToggles())) {
-            t.setToggleGroup(null);
-        }
-        rebuilding = false;
-        chipRow.getChildren().clear();
-        chips.clear();
         replay.setDisable(c == null || c.inProgress() || c.pushes().isEmpty());
-        if (c == null || c.pushes().isEmpty()) {
-            chosen = -1;
-            head.setText(AppTexts.get("calls.detail.empty"));
-            headTip.setText(head.getText());
-            fields.getChildren().clear();
-            problems.getChildren().clear();
-            showXml("");
-            return;
+        List<LoggedCall.Push> pushes = c == null ? List.of() : c.pushes();
+        // the chips stay (those not needed now hidden and left out of the row's layout) and show the pushes of the
+        // call shown now: with Follow on the detail changes on every push, and new chips (or chips taken out and put
+        // back) would have their style looked up anew each time
+        rebuilding = true;
+        try {
+            for (int i = 0; i < Math.max(pushes.size(), chips.size()); i++) {
+                if (i < pushes.size()) {
+                    chip(i).show(pushes.get(i), flow.get());
+                } else {
+                    chips.get(i).hide();
+                }
+            }
+            if (pushes.isEmpty()) {
+                chosen = -1;
+                head.setText(AppTexts.get("calls.detail.empty"));
+                headTip.setText(head.getText());
+                fields.getChildren().clear();
+                fieldsOf = null;
+                problems.getChildren().clear();
+                showXml("");
+                return;
+            }
+            int at = followLast ? pushes.size() - 1 : Math.min(chosen, pushes.size() - 1);
+            chosen = at;
+            chips.get(at).button.setSelected(true);
+        } finally {
+            rebuilding = false;
         }
-        List<LoggedCall.Push> pushes = c.pushes();
-        for (int i = 0; i < pushes.size(); i++) {
-            ToggleButton chip = chip(i, pushes.get(i));
+        showPush(pushes.get(chosen));
+        chipScroll.setVvalue(chosen == pushes.size() - 1 ? 1 : 0); // a long call: its latest push in view
+    }
+
+    /** The chip at {@code index}, made the first time a call has that many pushes. */
+    private Chip chip(int index) {
+        while (chips.size() <= index) {
+            Chip chip = new Chip(chips.size());
+            chip.button.setToggleGroup(group);
             chips.add(chip);
-            chipRow.getChildren().add(chip);
+            chipRow.getChildren().add(chip.button);
         }
-        int at = followLast ? pushes.size() - 1 : Math.min(chosen, pushes.size() - 1);
-        chosen = at;
-        chip(at).setSelected(true); // shows it
-        chipScroll.setVvalue(at == pushes.size() - 1 ? 1 : 0); // a long call: its latest push in view
+        return chips.get(index);
     }
 
     /** A push's chip: its event (a dtmf with its keys; a mark when something went wrong), to choose it. */
-    private ToggleButton chip(int index, LoggedCall.Push p) {
-        Label event = new Label(p.event());
-        event.getStyleClass().add("push-event");
-        HBox row = new HBox(4, event);
-        row.setAlignment(Pos.CENTER_LEFT);
-        String keys = p.fields().get("dtmf");
-        if ("dtmf".equals(p.event()) && keys != null && !keys.isEmpty()) {
-            Label digits = new Label(keys);
-            digits.getStyleClass().add("push-keys");
-            row.getChildren().add(digits);
-        }
-        ToggleButton chip = new ToggleButton(p.event(), row);
-        chip.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        chip.setId("push-" + index);
-        chip.getStyleClass().add("push-chip");
-        chip.setUserData(index);
-        chip.setToggleGroup(group);
-        chip.setTooltip(new Tooltip(CallText.time(p.time())));
-        if (!PushExplainer.explain(p, flow.get()).isEmpty()) {
-            row.getChildren().add(0, Glyphs.ui("warn", 11));
-            chip.getStyleClass().add("push-problem");
-        }
-        return chip;
-    }
+    private static final class Chip {
+        final ToggleButton button = new ToggleButton();
+        final Label event = new Label();
+        final Label keys = new Label();
+        final javafx.scene.Node warn = Glyphs.ui("warn", 11);
+        final Tooltip tip = new Tooltip();
 
-    private ToggleButton chip(int index) {
-        return chips.get(index);
+        Chip(int index) {
+            event.getStyleClass().add("push-event");
+            keys.getStyleClass().add("push-keys");
+            HBox row = new HBox(4, warn, event, keys);
+            row.setAlignment(Pos.CENTER_LEFT);
+            button.setGraphic(row);
+            button.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            button.setId("push-" + index);
+            button.getStyleClass().add("push-chip");
+            button.setUserData(index);
+            button.setTooltip(tip);
+        }
+
+        void show(LoggedCall.Push p, Flow flow) {
+            button.setText(p.event());
+            event.setText(p.event());
+            String digits = p.fields().get("dtmf");
+            shown(keys, "dtmf".equals(p.event()) && digits != null && !digits.isEmpty());
+            keys.setText(digits);
+            tip.setText(CallText.time(p.time()));
+            boolean problem = !PushExplainer.explain(p, flow).isEmpty();
+            shown(warn, problem);
+            if (problem != button.getStyleClass().contains("push-problem")) {
+                if (problem) {
+                    button.getStyleClass().add("push-problem");
+                } else {
+                    button.getStyleClass().remove("push-problem");
+                }
+            }
+            shown(button, true);
+        }
+
+        void hide() {
+            button.setSelected(false);
+            shown(button, false);
+        }
+
+        private static void shown(javafx.scene.Node n, boolean shown) {
+            n.setVisible(shown);
+            n.setManaged(shown);
+        }
     }
 
     void setDialogs(Dialogs messageBoxes) {
@@ -233,7 +276,7 @@ final class CallDetail extends VBox {
 
     /** Chooses the push at {@code index} (as a click on its chip does). */
     void choose(int index) {
-        chip(index).setSelected(true);
+        chips.get(index).button.setSelected(true);
     }
 
     /** The XML shown, as laid out on screen (for tests). */
@@ -246,6 +289,26 @@ final class CallDetail extends VBox {
         String to = AppTexts.get("calls.xml.to", p.event(), CallText.time(p.time()));
         head.setText(to + (took.isEmpty() ? "" : " \u00B7 " + took)); // short for the narrow panel
         headTip.setText(to + (took.isEmpty() ? "" : " \u00B7 " + AppTexts.get("calls.took", took)));
+        if (showFields.isSelected()) {
+            showFields(p);
+        }
+        problems.getChildren().clear();
+        for (String problem : PushExplainer.explain(p, flow.get())) {
+            Label l = new Label(problem, Glyphs.ui("warn", 12));
+            l.getStyleClass().add("push-problem-text");
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            problems.getChildren().add(l);
+        }
+        showXml(p.xml());
+    }
+
+    /** Fills the grid with the fields sipgate sent with {@code p}, two a row. */
+    private void showFields(LoggedCall.Push p) {
+        if (p == fieldsOf) {
+            return;
+        }
+        fieldsOf = p;
         fields.getChildren().clear();
         int row = 0;
         int column = 0;
@@ -266,15 +329,6 @@ final class CallDetail extends VBox {
                 row++;
             }
         }
-        problems.getChildren().clear();
-        for (String problem : PushExplainer.explain(p, flow.get())) {
-            Label l = new Label(problem, Glyphs.ui("warn", 12));
-            l.getStyleClass().add("push-problem-text");
-            l.setWrapText(true);
-            l.setMinHeight(Region.USE_PREF_SIZE);
-            problems.getChildren().add(l);
-        }
-        showXml(p.xml());
     }
 
     private void showXml(String answered) {

@@ -30,6 +30,7 @@ final class XmlView extends ScrollPane {
     private final double charWidth = charWidth();
     private final TextFlow numbers = new TextFlow();
     private final TextFlow code = new TextFlow();
+    private final Text lineNumbersText = new Text();
     private List<List<XmlPretty.Span>> lines = List.of();
     private int columns = Integer.MAX_VALUE;
     private String original = "";
@@ -39,6 +40,7 @@ final class XmlView extends ScrollPane {
         getStyleClass().add("xml-view");
         numbers.getStyleClass().add("xml-line-numbers");
         numbers.setTextAlignment(TextAlignment.RIGHT);
+        lineNumbersText.getStyleClass().add("xml-line-number");
         code.getStyleClass().add("xml-code");
         HBox content = new HBox(10, numbers, code);
         content.getStyleClass().add("xml-content");
@@ -79,7 +81,7 @@ final class XmlView extends ScrollPane {
     private void render() {
         columns = fit();
         numbers.setMinWidth(gutter());
-        List<Text> pieces = new ArrayList<>();
+        List<Piece> pieces = new ArrayList<>();
         StringBuilder lineNumbers = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             if (i > 0) {
@@ -90,17 +92,46 @@ final class XmlView extends ScrollPane {
             int rows = wrap(lines.get(i), pieces);
             lineNumbers.append("\n".repeat(rows - 1)); // the rows a wrapped line adds have no number
         }
-        code.getChildren().setAll(pieces);
-        Text n = new Text(lineNumbers.toString());
-        n.getStyleClass().add("xml-line-number");
-        numbers.getChildren().setAll(lines.isEmpty() ? List.of() : List.of(n));
-        if (getScene() != null) {
+        // the pieces shown stay and only change their text (and class, where it differs): new nodes would have their
+        // style looked up anew, on every push of a followed call
+        javafx.collections.ObservableList<javafx.scene.Node> shownPieces = code.getChildren();
+        boolean added = pieces.size() > shownPieces.size();
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece p = pieces.get(i);
+            if (i < shownPieces.size()) {
+                Text t = (Text) shownPieces.get(i);
+                t.setText(p.text());
+                if (!p.styleClass().equals(t.getStyleClass().get(1))) {
+                    t.getStyleClass().set(1, p.styleClass());
+                }
+            } else {
+                shownPieces.add(p.make());
+            }
+        }
+        if (shownPieces.size() > pieces.size()) {
+            shownPieces.remove(pieces.size(), shownPieces.size());
+        }
+        lineNumbersText.setText(lineNumbers.toString());
+        if (lines.isEmpty() == numbers.getChildren().contains(lineNumbersText)) {
+            numbers.getChildren().setAll(lines.isEmpty() ? List.of() : List.of(lineNumbersText));
+            added |= !lines.isEmpty();
+        }
+        if (added && getScene() != null) {
             getContent().applyCss(); // styled now, not a pulse later (the text is small)
         }
     }
 
+    /** A piece of a row: its text and its colour's style class. */
+    private record Piece(String text, String styleClass) {
+        Text make() {
+            Text t = new Text(text);
+            t.getStyleClass().addAll("xml-piece", styleClass);
+            return t;
+        }
+    }
+
     /** Adds one line's pieces, wrapped to the columns that fit; returns how many rows it took. */
-    private int wrap(List<XmlPretty.Span> line, List<Text> pieces) {
+    private int wrap(List<XmlPretty.Span> line, List<Piece> pieces) {
         int indent = 0;
         if (!line.isEmpty()) {
             String first = line.get(0).text();
@@ -163,10 +194,8 @@ final class XmlView extends ScrollPane {
         return shown;
     }
 
-    private static Text piece(String text, XmlPretty.Kind kind) {
-        Text t = new Text(text);
-        t.getStyleClass().addAll("xml-piece", "xml-" + kind.name().toLowerCase(Locale.ROOT));
-        return t;
+    private static Piece piece(String text, XmlPretty.Kind kind) {
+        return new Piece(text, "xml-" + kind.name().toLowerCase(Locale.ROOT));
     }
 
     private static double charWidth() {

@@ -42,9 +42,9 @@ public final class CallMonitor implements AutoCloseable {
     public static final int MAX_PUSHES = 200;
     public static final int MAX_OPEN = 1_000;
     /**
-     * A lone push shows at once (the pushes of one call come seconds apart); only a flood is gathered. With 10 a
-     * second, a frame in seven carried a list update and the canvas's 95th-percentile frame under 200 pushes a
-     * second was 32 ms on a 2-core machine; with 4 it is 21 ms (docs/benchmarks.md, Calls tab).
+     * A lone push shows at once (the pushes of one call come seconds apart); only a flood is gathered. Under 200
+     * pushes a second on a 2-core machine, the canvas's 95th-percentile frame is 16–18 ms with 4 or 10 updates a
+     * second, against 16 ms without load (docs/benchmarks.md, Calls tab); 4 leaves more of each second to the canvas.
      */
     public static final int MAX_UPDATES_PER_SECOND = 4;
     /** How many of a log's newest calls are shown before the rest of the file is read. */
@@ -118,18 +118,18 @@ public final class CallMonitor implements AutoCloseable {
         List<LoggedCall> changed = new ArrayList<>(pending.values());
         pending.clear();
         calls.batch(() -> { // one change for the table and the tab, however many calls changed
+            // new calls first (at the top), then the changed ones where they are now
             List<LoggedCall> added = new ArrayList<>();
+            List<LoggedCall> updated = new ArrayList<>();
             for (LoggedCall call : changed) {
-                int at = indexOf(call.callId());
-                if (at >= 0) {
-                    calls.set(at, call);
-                } else {
-                    added.add(call);
-                }
+                (indexOf(call.callId()) >= 0 ? updated : added).add(call);
             }
             if (!added.isEmpty()) {
                 added.sort(Comparator.comparing(LoggedCall::start).reversed());
                 calls.addAll(0, added);
+            }
+            for (LoggedCall call : updated) {
+                calls.update(indexOf(call.callId()), call);
             }
             trim();
         });

@@ -275,6 +275,27 @@ class CallsTabTest extends AppWindowTest {
         });
         assertEquals(Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                 java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(log));
+
+        // a live call's dot is drawn in its row, also where the row showed an ended call of the same minute before
+        Call live = newCall("c-live", "491705555555");
+        waitFor("the live call on top", () -> table().getItems().get(0).callId().equals("c-live"));
+        waitFor("its live dot drawn", () -> liveDotDrawn(0));
+        for (int i = 1; i < 6; i++) {
+            assertFalse(liveDotDrawn(i), "no dot for the ended call in row " + i);
+        }
+        hangup(live, "normalClearing");
+        waitFor("the dot gone once it ended", () -> !liveDotDrawn(0));
+    }
+
+    /** Whether the time in a row has its live dot laid out beside it. */
+    private boolean liveDotDrawn(int row) {
+        return lookup(".table-row-cell").queryAll().stream()
+                .filter(n -> ((javafx.scene.control.TableRow<?>) n).getIndex() == row).findFirst()
+                .map(r -> from(r).lookup("#calls-col-time .label").queryAs(Label.class))
+                .map(l -> l.getGraphic() != null && l.getGraphic().isVisible()
+                        && l.getChildrenUnmodifiable().contains(l.getGraphic())
+                        && l.getGraphic().getLayoutBounds().getWidth() > 0)
+                .orElse(false);
     }
 
     @Test

@@ -19,7 +19,8 @@ final class CallText {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DAY_SHORT = DateTimeFormatter.ofPattern("d MMM HH:mm");
+    /** The earlier days' pattern, made for the window's language once. */
+    private static volatile DateTimeFormatter earlier;
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Where a call stands: still going (ringing, in a menu, connected) or ended in one of several ways. */
@@ -99,7 +100,17 @@ final class CallText {
     static String listTime(Instant t, Instant now) {
         var at = t.atZone(ZoneId.systemDefault());
         boolean today = at.toLocalDate().equals(now.atZone(ZoneId.systemDefault()).toLocalDate());
-        return (today ? SHORT : DAY_SHORT.withLocale(AppTexts.locale())).format(at);
+        return (today ? SHORT : earlierDays()).format(at);
+    }
+
+    /** How a call of an earlier day shows its start ("3 Dec 14:32", "03.12. 14:32"). */
+    static DateTimeFormatter earlierDays() {
+        DateTimeFormatter f = earlier;
+        if (f == null || !f.getLocale().equals(AppTexts.locale())) {
+            f = DateTimeFormatter.ofPattern(AppTexts.get("calls.time.earlier"), AppTexts.locale());
+            earlier = f;
+        }
+        return f;
     }
 
     static String dayTime(Instant t) {

@@ -66,6 +66,8 @@ public final class CallsPane extends VBox {
     private boolean reselecting;
     private boolean statesShown;
     private boolean detailSized;
+    /** The day the Time column was fitted on (a call of today is of an earlier day after midnight). */
+    private java.time.LocalDate listedOn;
 
     public CallsPane(CallMonitor monitor, Supplier<Flow> flow, FlowCanvas canvas, Clock clock, Messages messages) {
         this.monitor = monitor;
@@ -140,12 +142,16 @@ public final class CallsPane extends VBox {
         });
         monitor.calls().addListener((ListChangeListener<LoggedCall>) c -> callsChanged());
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
-            if (anyLive.get()) {
+            if (!today().equals(listedOn)) {
+                table.refresh(); // past midnight: yesterday's calls show their day
+                fitTime();
+            } else if (anyLive.get()) {
                 table.tick(); // live durations run
             }
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
+        fitTime();
     }
 
     /** Where the file dialogs come from (the app's, which tests replace) and the app's message boxes. */
@@ -185,11 +191,24 @@ public final class CallsPane extends VBox {
     private void applyFilter() {
         String q = filter.getText();
         shown.setPredicate(c -> CallText.matches(c, flow.get(), q));
+        fitTime();
         reselect();
+    }
+
+    private java.time.LocalDate today() {
+        return clock.instant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+    }
+
+    /** The Time column wide enough for an earlier day's date while the list shows such a call (the oldest is last). */
+    private void fitTime() {
+        listedOn = today();
+        table.fitTime(!shown.isEmpty() && shown.get(shown.size() - 1).start()
+                .isBefore(listedOn.atStartOfDay(java.time.ZoneId.systemDefault()).toInstant()));
     }
 
     /** New or changed calls: keep the selection on its call; with Follow on, move it to a live call that changed. */
     private void callsChanged() {
+        fitTime();
         anyLive.set(monitor.calls().stream().limit(CallMonitor.MAX_OPEN).anyMatch(LoggedCall::inProgress));
         LoggedCall current = find(selectedId);
         if (follow.isSelected() && (current == null || current.inProgress() || freshCall(current))) {

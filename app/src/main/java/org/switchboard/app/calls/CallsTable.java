@@ -10,14 +10,13 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
@@ -34,6 +33,11 @@ import org.switchboard.engine.nodes.types.SwitchType;
  */
 final class CallsTable extends TableView<LoggedCall> {
 
+    /** The Time column's width while all calls listed are of today ("14:32" with the live dot). */
+    private static final double TODAY_WIDTH = 60;
+    private final TableColumn<LoggedCall, LoggedCall> time;
+    private final double earlierWidth = earlierWidth();
+
     /** The cells whose text runs with the clock (weakly: the table may make its cells anew). */
     private final Set<LabelCell> ticking = Collections.newSetFromMap(new WeakHashMap<>());
 
@@ -44,14 +48,18 @@ final class CallsTable extends TableView<LoggedCall> {
         setPlaceholder(new Label(AppTexts.get("calls.none")));
         // cells keep their nodes and only change texts and classes: rows shift on every new call, and making new
         // nodes (and styling them) for every visible cell several times a second would cost the canvas its frames
-        TableColumn<LoggedCall, LoggedCall> time = column("calls.col.time", 60, true, () -> {
+        time = column("calls.col.time", TODAY_WIDTH, true, () -> {
             Label dot = new Label();
             dot.getStyleClass().add("live-dot");
             return dot;
         }, (l, c) -> {
+            // the dot comes and goes as the label's graphic: a label lays out a graphic that became visible again
+            // only when its own text changes too, and a time often stays the same as its row shows another call
+            Node dot = (Node) l.getProperties().get(LabelCell.GRAPHIC);
+            if ((l.getGraphic() != null) != c.inProgress()) {
+                l.setGraphic(c.inProgress() ? dot : null);
+            }
             l.setText(CallText.listTime(c.start(), clock.instant()));
-            l.getGraphic().setVisible(c.inProgress());
-            l.getGraphic().setManaged(c.inProgress());
         });
         // both direction icons are made once per cell, and the one of the call's direction is shown
         TableColumn<LoggedCall, LoggedCall> from = column("calls.col.from", 138, false, () -> {
@@ -113,13 +121,41 @@ final class CallsTable extends TableView<LoggedCall> {
         });
     }
 
+    /**
+     * Makes the Time column as wide as the start of a call of an earlier day needs ("28 Sep 22:58") while such a call
+     * is listed, and narrow (today's times only) otherwise, so that the path has the room.
+     */
+    void fitTime(boolean earlierDays) {
+        double w = earlierDays ? earlierWidth : TODAY_WIDTH;
+        if (time.getPrefWidth() != w) {
+            time.setMinWidth(w);
+            time.setMaxWidth(w);
+            time.setPrefWidth(w);
+        }
+    }
+
+    /** Wide enough for the longest start of an earlier day in the window's language. */
+    private static double earlierWidth() {
+        double widest = 0;
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        for (int month = 1; month <= 12; month++) {
+            java.time.ZonedDateTime day = java.time.LocalDateTime.of(2026, month, 28, 22, 58).atZone(zone);
+            widest = Math.max(widest, textWidth(CallText.earlierDays().format(day)));
+        }
+        return Math.ceil(Math.max(TODAY_WIDTH, widest + 16));
+    }
+
+    private static double textWidth(String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(javafx.scene.text.Font.font("Inter", 12));
+        return t.getLayoutBounds().getWidth();
+    }
+
     /** Wide enough for the longest state in the window's language ("Anrufer legte auf"). */
     private static double stateWidth() {
         double widest = 0;
         for (CallText.State st : CallText.State.values()) {
-            javafx.scene.text.Text t = new javafx.scene.text.Text(st.text());
-            t.setFont(javafx.scene.text.Font.font("Inter", 12));
-            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+            widest = Math.max(widest, textWidth(st.text()));
         }
         return Math.ceil(Math.max(80, widest + 16));
     }
@@ -162,9 +198,13 @@ final class CallsTable extends TableView<LoggedCall> {
         private final Label label = new Label();
         private final BiConsumer<Label, LoggedCall> show;
 
+        /** The label's graphic as made for the cell (kept there while the label shows none). */
+        static final String GRAPHIC = "switchboard.graphic";
+
         LabelCell(Node graphic, BiConsumer<Label, LoggedCall> show) {
             this.show = show;
             label.getStyleClass().add("tabular");
+            label.getProperties().put(GRAPHIC, graphic);
             label.setGraphic(graphic);
             label.setGraphicTextGap(6);
             setGraphic(label);
@@ -185,15 +225,18 @@ final class CallsTable extends TableView<LoggedCall> {
         }
     }
 
-    /** The path as chips (node names, the digits pressed), made from a pool of labels the cell keeps. */
+    /**
+     * The path as chips (node names, the digits pressed), made from a pool of labels the cell keeps. A path longer
+     * than the column ends in the first chip that does not fit, cut short with an ellipsis; the tooltip has it whole.
+     */
     private static final class PathCell extends TableCell<LoggedCall, LoggedCall> {
         private final Supplier<Flow> flow;
-        private final HBox box = new HBox(4);
+        private final ChipRow box = new ChipRow();
         private final List<Label> pool = new ArrayList<>();
+        private final Tooltip whole = new Tooltip();
 
         PathCell(Supplier<Flow> flow) {
             this.flow = flow;
-            box.setAlignment(Pos.CENTER_LEFT);
             box.getStyleClass().add("path-chips");
             setGraphic(box);
         }
@@ -204,9 +247,12 @@ final class CallsTable extends TableView<LoggedCall> {
             setText(null);
             box.setVisible(!empty && call != null); // kept in the cell, as the labels of the other columns
             if (empty || call == null) {
+                setTooltip(null);
                 return;
             }
             Flow f = flow.get();
+            whole.setText(CallText.path(call, f));
+            setTooltip(whole.getText().isEmpty() ? null : whole);
             int used = 0;
             for (LoggedCall.Step step : call.path()) {
                 if (f != null && f.contains(step.nodeId()) && passedOver(f, step.nodeId())) {
@@ -237,6 +283,7 @@ final class CallsTable extends TableView<LoggedCall> {
             while (pool.size() <= index) {
                 Label l = new Label();
                 l.setMinWidth(Region.USE_PREF_SIZE);
+                l.setEllipsisString("\u2026"); // the chip cut short at the column's end
                 pool.add(l);
                 box.getChildren().add(l);
             }
@@ -246,6 +293,72 @@ final class CallsTable extends TableView<LoggedCall> {
             l.setManaged(true);
             if (!l.getStyleClass().contains(styleClass)) {
                 l.getStyleClass().setAll("label", styleClass);
+            }
+        }
+    }
+
+    /**
+     * Chips in a row, each as wide as it likes, left to right. The first that does not fit whole gets the room that
+     * is left (its label then ends in an ellipsis) when that is enough for a few letters, and is left out otherwise
+     * (with the separator before it); the chips after it are left out.
+     */
+    static final class ChipRow extends javafx.scene.layout.Pane {
+        private static final double GAP = 4;
+        private static final double MIN_CUT = 28;
+
+        @Override
+        protected double computePrefWidth(double height) {
+            double w = 0;
+            for (Node n : getManagedChildren()) {
+                w += (w > 0 ? GAP : 0) + n.prefWidth(-1);
+            }
+            return w + snappedLeftInset() + snappedRightInset();
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double h = 0;
+            for (Node n : getManagedChildren()) {
+                h = Math.max(h, n.prefHeight(-1));
+            }
+            return h + snappedTopInset() + snappedBottomInset();
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double x = snappedLeftInset();
+            double right = getWidth() - snappedRightInset();
+            double top = snappedTopInset();
+            double room = getHeight() - top - snappedBottomInset();
+            boolean ended = false;
+            Node lastShown = null;
+            for (Node n : getManagedChildren()) {
+                if (ended) {
+                    n.setVisible(false);
+                    continue;
+                }
+                double w = snapSizeX(n.prefWidth(-1));
+                double h = Math.min(room, snapSizeY(n.prefHeight(-1)));
+                if (x + w > right) {
+                    ended = true;
+                    w = right - x;
+                    if (w < MIN_CUT || n.getStyleClass().contains("path-sep")) {
+                        n.setVisible(false);
+                        continue;
+                    }
+                }
+                n.setVisible(true);
+                n.resizeRelocate(x, top + Math.floor((room - h) / 2), w, h);
+                lastShown = n;
+                x += w + GAP;
+            }
+            if (ended && lastShown != null && lastShown.getStyleClass().contains("path-sep")) {
+                lastShown.setVisible(false); // no separator pointing at nothing
             }
         }
     }

@@ -86,10 +86,14 @@ class CallsTabTest extends AppWindowTest {
         return null;
     }
 
+    /** The table's row that shows the list's call at {@code index}, if one is laid out. */
+    private java.util.Optional<javafx.scene.Node> row(int index) {
+        return lookup(".table-row-cell").queryAll().stream()
+                .filter(n -> ((javafx.scene.control.TableRow<?>) n).getIndex() == index).findFirst();
+    }
+
     private String cellText(int row, String columnId) {
-        var cells = lookup(".table-row-cell").queryAll().stream()
-                .filter(n -> ((javafx.scene.control.TableRow<?>) n).getIndex() == row).findFirst().orElseThrow();
-        var cell = from(cells).lookup("#" + columnId).query();
+        var cell = from(row(row).orElseThrow()).lookup("#" + columnId).query();
         List<String> texts = new ArrayList<>();
         from(cell).lookup(".label").queryAll().forEach(n -> texts.add(((Label) n).getText()));
         return String.join(" ", texts);
@@ -289,9 +293,7 @@ class CallsTabTest extends AppWindowTest {
 
     /** Whether the time in a row has its live dot laid out beside it. */
     private boolean liveDotDrawn(int row) {
-        return lookup(".table-row-cell").queryAll().stream()
-                .filter(n -> ((javafx.scene.control.TableRow<?>) n).getIndex() == row).findFirst()
-                .map(r -> from(r).lookup("#calls-col-time .label").queryAs(Label.class))
+        return row(row).map(r -> from(r).lookup("#calls-col-time .label").queryAs(Label.class))
                 .map(l -> l.getGraphic() != null && l.getGraphic().isVisible()
                         && l.getChildrenUnmodifiable().contains(l.getGraphic())
                         && l.getGraphic().getLayoutBounds().getWidth() > 0)

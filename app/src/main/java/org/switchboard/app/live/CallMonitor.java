@@ -118,19 +118,22 @@ public final class CallMonitor implements AutoCloseable {
         List<LoggedCall> changed = new ArrayList<>(pending.values());
         pending.clear();
         calls.batch(() -> { // one change for the table and the tab, however many calls changed
-            // new calls first (at the top), then the changed ones where they are now
+            // new calls first (at the top), then the changed ones where they are now: the new calls moved them down
             List<LoggedCall> added = new ArrayList<>();
-            List<LoggedCall> updated = new ArrayList<>();
+            Map<Integer, LoggedCall> updated = new LinkedHashMap<>();
             for (LoggedCall call : changed) {
-                (indexOf(call.callId()) >= 0 ? updated : added).add(call);
+                int at = indexOf(call.callId());
+                if (at >= 0) {
+                    updated.put(at, call);
+                } else {
+                    added.add(call);
+                }
             }
             if (!added.isEmpty()) {
                 added.sort(Comparator.comparing(LoggedCall::start).reversed());
                 calls.addAll(0, added);
             }
-            for (LoggedCall call : updated) {
-                calls.update(indexOf(call.callId()), call);
-            }
+            updated.forEach((at, call) -> calls.update(at + added.size(), call));
             trim();
         });
     }
